@@ -1,0 +1,2 @@
+//! The `sertel` command-line tool.
+fn main() {}

@@ -1,0 +1,11 @@
+//! Sertel core: keys, certificate requests, PAdES signing and verification.
+//!
+//! No user interface and no HTTP server live here: the desktop app, the CLI and the server all
+//! call this crate. Every user-facing error implements [`i18n::Localized`] so it can be shown in
+//! Indonesian or English.
+
+pub mod i18n;
+pub mod signer;
+
+/// The version of this crate.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,1 @@
+//! Placeholder: the PDF object reader and incremental writer live here.

@@ -1,0 +1,1 @@
+//! Test support for Sertel: declared test PKI, sample letters, a local TSA, independent judges.

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs everything Sertel needs to build, run and test on Debian 12 (run as root).
+# Idempotent: a second run only checks that everything is present.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  build-essential pkg-config curl file
+  libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev libayatana-appindicator3-dev
+  xvfb xauth webkit2gtk-driver imagemagick
+  poppler-utils qpdf openssl
+  python3-venv
+  tmux
+)
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# Python judges (pyHanko) in a project-local venv.
+VENV=.venv
+if [ ! -x "$VENV/bin/pyhanko" ]; then
+  echo "setup: creating $VENV with pyHanko"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q --upgrade pip
+  "$VENV/bin/pip" install -q -r scripts/requirements-judges.txt
+fi
+
+echo "setup: done"
