@@ -4,8 +4,14 @@
 //! call this crate. Every user-facing error implements [`i18n::Localized`] so it can be shown in
 //! Indonesian or English.
 
+pub mod certinfo;
+pub mod cms;
+pub mod http;
 pub mod i18n;
+pub mod pades;
 pub mod signer;
+pub mod tsp;
+pub mod verify;
 
 /// The version of this crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,275 @@
+//! The command line, as clap reads it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Sertel: electronic certificates of the regency — keys, certificate requests, PDF signing
+/// and verification.
+#[derive(Debug, Parser)]
+#[command(name = "sertel", version, about, long_about = None, after_help = EXIT_CODES)]
+pub struct Cli {
+    /// Print results as JSON on stdout.
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Language of messages: id (Bahasa Indonesia, default) or en.
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// No progress bars.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Exit codes, shown under --help.
+pub const EXIT_CODES: &str = "Exit codes: 0 success / all signatures valid; 1 a signature is invalid; \
+2 a signature is indeterminate or none found; 3 usage error; 4 operation failed; \
+5 batch partly failed.";
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Make, inspect, import or back up a private key.
+    #[command(subcommand)]
+    Key(KeyCommand),
+    /// Write a certificate signing request (PKCS#10) from the owner's profile.
+    Csr(CsrArgs),
+    /// Sign one or many PDF files (PAdES).
+    Sign(SignArgs),
+    /// Check the signatures of PDF files.
+    Verify(VerifyArgs),
+}
+
+/// Where the key's passphrase comes from (default: asked on the terminal).
+#[derive(Debug, Args, Clone, Default)]
+pub struct PassphraseArgs {
+    /// Read the passphrase from this file descriptor (e.g. `--passphrase-fd 3 3<file`).
+    #[arg(long, value_name = "FD")]
+    pub passphrase_fd: Option<u32>,
+    /// Read the passphrase from this environment variable.
+    #[arg(long, value_name = "VAR")]
+    pub passphrase_env: Option<String>,
+}
+
+/// The key commands.
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Generate a new key, encrypted with a passphrase.
+    New(KeyNewArgs),
+    /// Show what a key file holds.
+    Info(KeyInfoArgs),
+    /// Import a key and certificate from a PKCS#12 file.
+    Import(KeyImportArgs),
+    /// Back up a key and certificate into a PKCS#12 file.
+    Export(KeyExportArgs),
+}
+
+/// Key algorithms offered.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Algorithm {
+    /// RSA 2048-bit.
+    #[value(name = "rsa-2048")]
+    Rsa2048,
+    /// RSA 3072-bit (default).
+    #[value(name = "rsa-3072")]
+    Rsa3072,
+    /// RSA 4096-bit.
+    #[value(name = "rsa-4096")]
+    Rsa4096,
+    /// ECDSA on NIST P-256.
+    #[value(name = "p-256")]
+    P256,
+}
+
+/// `sertel key new`.
+#[derive(Debug, Args)]
+pub struct KeyNewArgs {
+    /// The key file to write (encrypted PKCS#8 PEM, mode 0600).
+    #[arg(long, short)]
+    pub out: PathBuf,
+    /// Key algorithm.
+    #[arg(long, short, value_enum, default_value = "rsa-3072")]
+    pub algorithm: Algorithm,
+    /// Replace an existing key file.
+    #[arg(long)]
+    pub force: bool,
+    /// Words the passphrase must not be built from (your name, NIP, e-mail).
+    #[arg(long = "about", value_name = "WORD")]
+    pub user_inputs: Vec<String>,
+    /// Passphrase source.
+    #[command(flatten)]
+    pub passphrase: PassphraseArgs,
+}
+
+/// `sertel key info`.
+#[derive(Debug, Args)]
+pub struct KeyInfoArgs {
+    /// The key file.
+    #[arg(long, short)]
+    pub key: PathBuf,
+    /// Show only what can be read without the passphrase.
+    #[arg(long)]
+    pub no_decrypt: bool,
+    /// Passphrase source.
+    #[command(flatten)]
+    pub passphrase: PassphraseArgs,
+}
+
+/// `sertel key import`.
+#[derive(Debug, Args)]
+pub struct KeyImportArgs {
+    /// The PKCS#12 file (.p12, .pfx).
+    #[arg(long)]
+    pub p12: PathBuf,
+    /// The key file to write.
+    #[arg(long, short)]
+    pub out: PathBuf,
+    /// Where to write the certificate and its chain (PEM).
+    #[arg(long)]
+    pub cert_out: PathBuf,
+    /// Replace existing files.
+    #[arg(long)]
+    pub force: bool,
+    /// Read the PKCS#12 password from this file descriptor.
+    #[arg(long, value_name = "FD")]
+    pub p12_password_fd: Option<u32>,
+    /// Read the PKCS#12 password from this environment variable.
+    #[arg(long, value_name = "VAR")]
+    pub p12_password_env: Option<String>,
+    /// Source of the new key file's passphrase.
+    #[command(flatten)]
+    pub passphrase: PassphraseArgs,
+}
+
+/// `sertel key export`.
+#[derive(Debug, Args)]
+pub struct KeyExportArgs {
+    /// The key file.
+    #[arg(long, short)]
+    pub key: PathBuf,
+    /// The certificate and chain (PEM, the key's certificate first).
+    #[arg(long)]
+    pub cert: PathBuf,
+    /// The PKCS#12 file to write.
+    #[arg(long, short)]
+    pub out: PathBuf,
+    /// Replace an existing file.
+    #[arg(long)]
+    pub force: bool,
+    /// Read the PKCS#12 password from this file descriptor.
+    #[arg(long, value_name = "FD")]
+    pub p12_password_fd: Option<u32>,
+    /// Read the PKCS#12 password from this environment variable.
+    #[arg(long, value_name = "VAR")]
+    pub p12_password_env: Option<String>,
+    /// Source of the key file's passphrase.
+    #[command(flatten)]
+    pub passphrase: PassphraseArgs,
+}
+
+/// `sertel csr`.
+#[derive(Debug, Args)]
+pub struct CsrArgs {
+    /// The key file.
+    #[arg(long, short)]
+    pub key: PathBuf,
+    /// The owner's profile as JSON (full_name, nip, email, title, unit, …).
+    #[arg(long)]
+    pub profile: PathBuf,
+    /// The regency profile as JSON (organization, locality, state, country, email_domain);
+    /// default: Kabupaten Muara Enim.
+    #[arg(long)]
+    pub regency: Option<PathBuf>,
+    /// Where to write the request (PEM); `-` for stdout.
+    #[arg(long, short, default_value = "-")]
+    pub out: PathBuf,
+    /// Passphrase source.
+    #[command(flatten)]
+    pub passphrase: PassphraseArgs,
+}
+
+/// The PAdES level.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LevelArg {
+    /// Signature only.
+    #[value(name = "b-b")]
+    BB,
+    /// Signature with an RFC 3161 timestamp (needs --tsa).
+    #[value(name = "b-t")]
+    BT,
+}
+
+/// The signature sub-filter.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum SubFilterArg {
+    /// ETSI.CAdES.detached (PAdES, default).
+    Etsi,
+    /// adbe.pkcs7.detached.
+    Adbe,
+}
+
+/// `sertel sign`.
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    /// The PDF files to sign.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The key file.
+    #[arg(long, short)]
+    pub key: PathBuf,
+    /// The certificate and chain (PEM, the key's certificate first).
+    #[arg(long, short)]
+    pub cert: PathBuf,
+    /// Output file (only with a single input).
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    /// Directory for the outputs (default: next to each input).
+    #[arg(long)]
+    pub out_dir: Option<PathBuf>,
+    /// Added to each input's name for its output.
+    #[arg(long, default_value = "-signed")]
+    pub suffix: String,
+    /// Replace existing outputs (even the input itself, if --out names it).
+    #[arg(long)]
+    pub overwrite: bool,
+    /// PAdES level.
+    #[arg(long, value_enum, default_value = "b-b")]
+    pub level: LevelArg,
+    /// Timestamp authority URL (for b-t).
+    #[arg(long)]
+    pub tsa: Option<String>,
+    /// Signature sub-filter.
+    #[arg(long, value_enum, default_value = "etsi")]
+    pub subfilter: SubFilterArg,
+    /// Reason for signing.
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// Place of signing.
+    #[arg(long)]
+    pub location: Option<String>,
+    /// Contact information.
+    #[arg(long)]
+    pub contact: Option<String>,
+    /// Visible signature: PAGE,X,Y,WIDTH,HEIGHT in points (page 0 = last page).
+    #[arg(long, value_name = "PAGE,X,Y,W,H")]
+    pub visible: Option<String>,
+    /// Name of the signature field.
+    #[arg(long)]
+    pub field_name: Option<String>,
+    /// Parallel jobs (default: number of cores).
+    #[arg(long, short)]
+    pub jobs: Option<usize>,
+    /// Passphrase source.
+    #[command(flatten)]
+    pub passphrase: PassphraseArgs,
+}
+
+/// `sertel verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The PDF files to check.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+}

@@ -1,0 +1,6 @@
+//! One module per command.
+
+pub mod csr;
+pub mod key;
+pub mod sign;
+pub mod verify;

@@ -1,0 +1,172 @@
+//! `sertel sign`: sign one PDF or a batch, in parallel, with a progress bar.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use sertel_core::i18n::Localized;
+use sertel_core::pades::{sign_file, Appearance, Level, SignOptions, SignedFile, SubFilter};
+
+use crate::args::{LevelArg, SignArgs, SubFilterArg};
+use crate::exit::{self, CliError};
+use crate::keyfile;
+use crate::output::Out;
+
+fn parse_visible(spec: &str) -> Result<Appearance, CliError> {
+    let parts: Vec<&str> = spec.split(',').map(str::trim).collect();
+    let bad = || {
+        CliError::usage(
+            format!("--visible harus berbentuk HALAMAN,X,Y,LEBAR,TINGGI (mis. 1,350,60,200,70), bukan {spec:?}"),
+            format!("--visible must be PAGE,X,Y,WIDTH,HEIGHT (e.g. 1,350,60,200,70), not {spec:?}"),
+        )
+    };
+    if parts.len() != 5 {
+        return Err(bad());
+    }
+    let page: usize = parts[0].parse().map_err(|_| bad())?;
+    let n: Vec<f64> = parts[1..].iter().map(|p| p.parse::<f64>()).collect::<Result<_, _>>().map_err(|_| bad())?;
+    if n.iter().any(|v| !v.is_finite()) || n[2] < 20.0 || n[3] < 10.0 {
+        return Err(bad());
+    }
+    Ok(Appearance::Visible { page, x: n[0], y: n[1], width: n[2], height: n[3] })
+}
+
+fn options(args: &SignArgs) -> Result<SignOptions, CliError> {
+    let level = match (args.level, &args.tsa) {
+        (LevelArg::BB, _) => Level::BB,
+        (LevelArg::BT, Some(url)) => Level::BT { tsa_url: url.clone() },
+        (LevelArg::BT, None) => {
+            return Err(CliError::usage(
+                "--level b-t memerlukan --tsa URL server penanda waktu",
+                "--level b-t needs --tsa with the timestamp server's URL",
+            ))
+        }
+    };
+    Ok(SignOptions {
+        level,
+        sub_filter: match args.subfilter {
+            SubFilterArg::Etsi => SubFilter::EtsiCadesDetached,
+            SubFilterArg::Adbe => SubFilter::AdbePkcs7Detached,
+        },
+        reason: args.reason.clone(),
+        location: args.location.clone(),
+        contact_info: args.contact.clone(),
+        appearance: match &args.visible {
+            Some(spec) => parse_visible(spec)?,
+            None => Appearance::Invisible,
+        },
+        signing_time: None,
+        field_name: args.field_name.clone(),
+        overwrite: args.overwrite,
+    })
+}
+
+/// Where the signed copy of `input` goes.
+pub fn output_path(input: &Path, args: &SignArgs) -> PathBuf {
+    if let Some(out) = &args.out {
+        return out.clone();
+    }
+    let stem = input.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = format!("{stem}{}.pdf", args.suffix);
+    match &args.out_dir {
+        Some(dir) => dir.join(name),
+        None => input.with_file_name(name),
+    }
+}
+
+#[derive(serde::Serialize)]
+struct Outcome {
+    input: PathBuf,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    signed: Option<SignedFile>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<serde_json::Value>,
+}
+
+/// Runs `sertel sign`.
+pub fn run(args: &SignArgs, out: &Out) -> Result<u8, CliError> {
+    if args.out.is_some() && args.files.len() > 1 {
+        return Err(CliError::usage(
+            "--out hanya untuk satu berkas; untuk banyak berkas gunakan --out-dir",
+            "--out takes a single input; use --out-dir for many files",
+        ));
+    }
+    let opts = options(args)?;
+    let chain = keyfile::load_certificates(&args.cert)?;
+    let key = keyfile::load_key(&args.key, &args.passphrase, out)?;
+    let (certificate, rest) = chain.split_first().ok_or_else(|| {
+        CliError::usage("Berkas sertifikat kosong", "the certificate file holds no certificate")
+    })?;
+    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.max(1))
+        .build()
+        .map_err(|e| CliError::failed("internal", e.to_string(), e.to_string()))?;
+    let bar = if out.progress() && args.files.len() > 1 {
+        let b = ProgressBar::new(args.files.len() as u64);
+        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {msg} [{elapsed_precise}, ~{eta}]") {
+            b.set_style(style);
+        }
+        Some(b)
+    } else if out.progress() {
+        let b = ProgressBar::new_spinner();
+        b.set_message(out.t("menandatangani…", "signing…").to_string());
+        b.enable_steady_tick(std::time::Duration::from_millis(120));
+        Some(b)
+    } else {
+        None
+    };
+    let outcomes = Mutex::new(Vec::with_capacity(args.files.len()));
+    pool.install(|| {
+        args.files.par_iter().for_each(|input| {
+            let output = output_path(input, args);
+            let result = sign_file(input, &output, &key, certificate, rest, &opts);
+            if let Some(b) = &bar {
+                b.inc(1);
+                b.set_message(input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
+            }
+            let outcome = match result {
+                Ok(signed) => Outcome { input: input.clone(), signed: Some(signed), error: None },
+                Err(e) => Outcome {
+                    input: input.clone(),
+                    signed: None,
+                    error: Some(serde_json::json!({ "kind": e.kind(), "message": e.message(out.lang) })),
+                },
+            };
+            if let Ok(mut v) = outcomes.lock() {
+                v.push(outcome);
+            }
+        })
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let mut outcomes = outcomes.into_inner().unwrap_or_default();
+    outcomes.sort_by(|a, b| a.input.cmp(&b.input));
+    let failed = outcomes.iter().filter(|o| o.error.is_some()).count();
+    if out.json {
+        out.json(&serde_json::json!({ "ok": failed == 0, "signed": outcomes.len() - failed, "failed": failed, "files": outcomes }));
+    } else {
+        for o in &outcomes {
+            match (&o.signed, &o.error) {
+                (Some(s), _) => println!("{} → {}", o.input.display(), s.path.display()),
+                (_, Some(e)) => eprintln!("sertel: {}: {}", o.input.display(), e["message"].as_str().unwrap_or_default()),
+                _ => {}
+            }
+        }
+        if outcomes.len() > 1 {
+            println!(
+                "{}: {} / {}",
+                out.t("Ditandatangani", "Signed"),
+                outcomes.len() - failed,
+                outcomes.len()
+            );
+        }
+    }
+    Ok(match failed {
+        0 => exit::OK,
+        n if n == outcomes.len() => exit::FAILED,
+        _ => exit::PARTIAL,
+    })
+}

@@ -1,0 +1,74 @@
+//! Copying the original PDF into the output while hashing it, without loading it whole.
+//!
+//! The copy runs in the kernel (`copy_file_range` through `std::io::copy`) on one thread while
+//! this thread reads the same bytes from the page cache and hashes them, so a large file costs
+//! about one SHA-256 pass.
+
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom};
+use std::os::unix::fs::FileExt;
+
+use aws_lc_rs::digest;
+
+const CHUNK: usize = 1 << 20;
+
+/// Hashes `src[..len]` into `ctx` in fixed-size chunks.
+pub fn hash_range(src: &File, start: u64, len: u64, ctx: &mut digest::Context) -> io::Result<()> {
+    let mut buf = vec![0u8; CHUNK.min(usize::try_from(len).unwrap_or(CHUNK)).max(1)];
+    let mut pos = start;
+    let end = start + len;
+    while pos < end {
+        let want = usize::try_from((end - pos).min(buf.len() as u64)).unwrap_or(buf.len());
+        let n = src.read_at(&mut buf[..want], pos)?;
+        if n == 0 {
+            return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "input shrank while signing"));
+        }
+        ctx.update(&buf[..n]);
+        pos += n as u64;
+    }
+    Ok(())
+}
+
+/// Writes `src[..len]` to the start of `dst` and feeds the same bytes to `ctx`.
+/// `dst` is left positioned at `len`.
+pub fn copy_hashing(src: &File, len: u64, dst: &mut File, ctx: &mut digest::Context) -> io::Result<()> {
+    let mut reader = src.try_clone()?;
+    reader.seek(SeekFrom::Start(0))?;
+    dst.seek(SeekFrom::Start(0))?;
+    let mut writer = dst.try_clone()?;
+    std::thread::scope(|scope| {
+        let copier = scope.spawn(move || io::copy(&mut reader.take(len), &mut writer));
+        let hashed = hash_range(src, 0, len, ctx);
+        let copied = copier
+            .join()
+            .map_err(|_| io::Error::other("copy thread failed"))?;
+        hashed?;
+        if copied? != len {
+            return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "input shrank while signing"));
+        }
+        Ok(())
+    })?;
+    dst.seek(SeekFrom::Start(len))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn copies_and_hashes_the_same_bytes() {
+        let mut src = tempfile::tempfile().unwrap();
+        let data: Vec<u8> = (0..3 * CHUNK + 17).map(|i| (i % 251) as u8).collect();
+        src.write_all(&data).unwrap();
+        let mut dst = tempfile::tempfile().unwrap();
+        let mut ctx = digest::Context::new(&digest::SHA256);
+        copy_hashing(&src, data.len() as u64, &mut dst, &mut ctx).unwrap();
+        assert_eq!(ctx.finish().as_ref(), digest::digest(&digest::SHA256, &data).as_ref());
+        let mut back = Vec::new();
+        dst.seek(SeekFrom::Start(0)).unwrap();
+        dst.read_to_end(&mut back).unwrap();
+        assert_eq!(back, data);
+    }
+}

@@ -1,0 +1,99 @@
+//! What the signer chooses: level, sub-filter, metadata and appearance.
+
+use serde::{Deserialize, Serialize};
+
+/// The PAdES baseline level to produce.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "level")]
+pub enum Level {
+    /// B-B: signature only.
+    BB,
+    /// B-T: plus an RFC 3161 signature timestamp from the TSA at this URL.
+    BT {
+        /// The TSA's URL (`http://` or `https://`).
+        tsa_url: String,
+    },
+}
+
+/// The `/SubFilter` of the signature dictionary.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SubFilter {
+    /// `ETSI.CAdES.detached` (PAdES baseline; the default).
+    #[default]
+    #[serde(rename = "ETSI.CAdES.detached")]
+    EtsiCadesDetached,
+    /// `adbe.pkcs7.detached` (for readers that predate PAdES).
+    #[serde(rename = "adbe.pkcs7.detached")]
+    AdbePkcs7Detached,
+}
+
+impl SubFilter {
+    /// The PDF name, without the slash.
+    pub fn pdf_name(self) -> &'static str {
+        match self {
+            SubFilter::EtsiCadesDetached => "ETSI.CAdES.detached",
+            SubFilter::AdbePkcs7Detached => "adbe.pkcs7.detached",
+        }
+    }
+}
+
+/// Where and how the signature shows on the page.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Appearance {
+    /// No visible mark (the widget has a zero-size rectangle on the first page).
+    #[default]
+    Invisible,
+    /// A rectangle with the signer's name and the signing date.
+    Visible {
+        /// Page number, 1-based; 0 or a number past the end means the last page.
+        page: usize,
+        /// Lower-left corner and size in points, relative to the page's lower-left corner.
+        x: f64,
+        /// Lower-left y in points.
+        y: f64,
+        /// Width in points.
+        width: f64,
+        /// Height in points.
+        height: f64,
+    },
+}
+
+/// Everything about one signature besides the key and certificate.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SignOptions {
+    /// The PAdES level.
+    pub level: Level,
+    /// The `/SubFilter`.
+    pub sub_filter: SubFilter,
+    /// `/Reason`.
+    pub reason: Option<String>,
+    /// `/Location`.
+    pub location: Option<String>,
+    /// `/ContactInfo`.
+    pub contact_info: Option<String>,
+    /// The appearance.
+    pub appearance: Appearance,
+    /// The signing time written to `/M`, as Unix seconds; `None` means now.
+    pub signing_time: Option<i64>,
+    /// Name of the new signature field; `None` picks `Signature1`, `Signature2`, … unused.
+    pub field_name: Option<String>,
+    /// Replace the output file if it exists.
+    pub overwrite: bool,
+}
+
+impl Default for SignOptions {
+    fn default() -> Self {
+        SignOptions {
+            level: Level::BB,
+            sub_filter: SubFilter::default(),
+            reason: None,
+            location: None,
+            contact_info: None,
+            appearance: Appearance::Invisible,
+            signing_time: None,
+            field_name: None,
+            overwrite: false,
+        }
+    }
+}

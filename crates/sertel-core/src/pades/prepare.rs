@@ -1,0 +1,310 @@
+//! Stage one and three of signing: the incremental update with its placeholders, the digest of
+//! the signed byte ranges, and — once the signature is known — the CMS put into the hole.
+
+use std::fs::File;
+use std::io::Write;
+use std::os::unix::fs::FileExt;
+use std::path::{Path, PathBuf};
+
+use aws_lc_rs::digest;
+use der::asn1::SetOfVec;
+use sertel_pdf::{Dict, Document, IncrementalUpdate, Limits, Name, Object, PdfString};
+use tempfile::NamedTempFile;
+use x509_cert::attr::Attribute;
+use x509_cert::Certificate;
+
+use super::appearance;
+use super::error::SignError;
+use super::fields::{add_signature_field, certified_without_changes, choose_name, NewField};
+use super::options::{Appearance, Level, SignOptions};
+use super::placeholder::{self, Holes};
+use super::text::{display_date, pdf_date};
+use crate::cms::attributes::{attribute, bytes_to_sign, SignedAttributesBuilder};
+use crate::cms::oids::{ID_AA_SIGNATURE_TIME_STAMP_TOKEN, ID_DATA};
+use crate::cms::signed_data::SignedDataParts;
+use crate::signer::SignatureAlgorithm;
+use crate::certinfo::{common_name, max_signature_len};
+
+/// Room reserved for an RFC 3161 token (token, TSA certificate and its chain) in B-T.
+pub const TIMESTAMP_RESERVE: usize = 12 * 1024;
+
+/// The signer's certificate and chain as they go into the CMS.
+#[derive(Clone, Debug)]
+pub struct SignerIdentity<'a> {
+    /// The signer's certificate.
+    pub certificate: &'a Certificate,
+    /// The issuing chain (intermediates; the root may be left out).
+    pub chain: &'a [Certificate],
+    /// The signature scheme the key uses.
+    pub algorithm: SignatureAlgorithm,
+}
+
+/// A PDF with its signature slot written, waiting for the signature value.
+#[derive(Debug)]
+pub struct PreparedSignature {
+    temp: NamedTempFile,
+    output: PathBuf,
+    overwrite: bool,
+    contents_offset: u64,
+    capacity: usize,
+    attributes: SetOfVec<Attribute>,
+    certificate: Certificate,
+    chain: Vec<Certificate>,
+    algorithm: SignatureAlgorithm,
+    byte_range: [u64; 4],
+    digest: Vec<u8>,
+}
+
+/// The result of signing one file.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SignedFile {
+    /// Where the signed PDF was written.
+    pub path: PathBuf,
+    /// Its size in bytes.
+    pub size: u64,
+    /// The `/ByteRange` of the new signature.
+    pub byte_range: [u64; 4],
+    /// SHA-256 of the signed byte ranges, hex.
+    pub digest: String,
+    /// Bytes of CMS written into a hole of `capacity` bytes.
+    pub cms_len: usize,
+}
+
+fn signature_dictionary(opts: &SignOptions, signer_name: &str, time: i64, capacity: usize) -> Dict {
+    let text = |s: &str| Object::String(PdfString { bytes: s.as_bytes().to_vec(), hex: false });
+    let mut d = Dict::default();
+    d.set(b"Type", Object::Name(Name::from("Sig")));
+    d.set(b"Filter", Object::Name(Name::from("Adobe.PPKLite")));
+    d.set(b"SubFilter", Object::Name(Name::from(opts.sub_filter.pdf_name())));
+    d.set(b"ByteRange", placeholder::byte_range_object());
+    d.set(b"Contents", placeholder::contents_object(capacity));
+    d.set(b"M", text(&pdf_date(time)));
+    d.set(b"Name", Object::String(super::text::text_string(signer_name)));
+    for (key, value) in [
+        (&b"Reason"[..], &opts.reason),
+        (b"Location", &opts.location),
+        (b"ContactInfo", &opts.contact_info),
+    ] {
+        if let Some(v) = value {
+            d.set(key, Object::String(super::text::text_string(v)));
+        }
+    }
+    let mut app = Dict::default();
+    app.set(b"Name", Object::Name(Name::from("Sertel")));
+    app.set(b"REx", text(crate::VERSION));
+    let mut build = Dict::default();
+    build.set(b"App", Object::Dictionary(app));
+    d.set(b"Prop_Build", Object::Dictionary(build));
+    d
+}
+
+/// The CMS size for this signer, measured by assembling it with a dummy signature.
+fn cms_capacity(id: &SignerIdentity<'_>, level: &Level) -> Result<usize, SignError> {
+    let attrs = SignedAttributesBuilder::new(ID_DATA, &[0u8; 32], id.certificate)?.build()?;
+    let dummy = vec![0xffu8; max_signature_len(id.certificate)];
+    let len = SignedDataParts {
+        content_type: ID_DATA,
+        content: None,
+        signer_certificate: id.certificate,
+        chain: id.chain,
+        algorithm: id.algorithm,
+        signed_attributes: attrs,
+        signature: &dummy,
+        unsigned_attributes: Vec::new(),
+    }
+    .assemble()?
+    .len();
+    let extra = if matches!(level, Level::BT { .. }) { TIMESTAMP_RESERVE } else { 0 };
+    Ok((len + extra + 64).next_multiple_of(256))
+}
+
+/// Stage one: writes `input` plus a signature slot to a temporary file beside `output` and
+/// computes what must be signed. `capacity` overrides the reserved CMS size.
+pub fn prepare(
+    input: &Path,
+    output: &Path,
+    id: &SignerIdentity<'_>,
+    opts: &SignOptions,
+    capacity: Option<usize>,
+) -> Result<PreparedSignature, SignError> {
+    if !opts.overwrite && output.exists() {
+        return Err(SignError::OutputExists { path: output.into() });
+    }
+    let pdf_err = |source| SignError::Pdf { path: input.into(), source };
+    let file = File::open(input).map_err(SignError::io(input))?;
+    let doc = Document::open(file.try_clone().map_err(SignError::io(input))?, Limits::default())
+        .map_err(pdf_err)?;
+    if doc.is_encrypted() {
+        return Err(SignError::Encrypted { path: input.into() });
+    }
+    if certified_without_changes(&doc).map_err(pdf_err)? {
+        return Err(SignError::CertifiedNoChanges { path: input.into() });
+    }
+    let orig_len = doc.len();
+    let capacity = match capacity {
+        Some(c) => c,
+        None => cms_capacity(id, &opts.level)?,
+    };
+    let time = opts.signing_time.unwrap_or_else(|| time::OffsetDateTime::now_utc().unix_timestamp());
+    let signer_name = common_name(id.certificate).unwrap_or_default();
+
+    let mut upd = IncrementalUpdate::new(&doc).map_err(pdf_err)?;
+    let sig_ref = upd.allocate();
+    let ap_ref = upd.allocate();
+    let pages = doc.pages().map_err(pdf_err)?;
+    let (page_index, rect, ap) = match &opts.appearance {
+        Appearance::Invisible => (0, [0.0; 4], appearance::empty_xobject()),
+        Appearance::Visible { page, x, y, width, height } => {
+            let idx = if *page == 0 || *page > pages.len() { pages.len().saturating_sub(1) } else { page - 1 };
+            let origin = page_origin(&doc, pages.get(idx).copied()).map_err(pdf_err)?;
+            let content = appearance::content(*width, *height, &signer_name, &display_date(time));
+            (
+                idx,
+                [origin.0 + x, origin.1 + y, origin.0 + x + width, origin.1 + y + height],
+                appearance::form_xobject(*width, *height, content),
+            )
+        }
+    };
+    let page = *pages.get(page_index).ok_or_else(|| {
+        pdf_err(sertel_pdf::PdfError::Unsupported("a document without pages".into()))
+    })?;
+    let name = choose_name(&doc, opts.field_name.as_deref())?;
+    upd.put(sig_ref, Object::Dictionary(signature_dictionary(opts, &signer_name, time, capacity)));
+    upd.put(ap_ref, ap);
+    add_signature_field(
+        &doc,
+        &mut upd,
+        &NewField { name: &name, page, rect, value: sig_ref, appearance: ap_ref },
+    )
+    .map_err(pdf_err)?;
+    let written = upd.finish().map_err(pdf_err)?;
+    let mut update = written.bytes;
+    let sig_span = written
+        .objects
+        .iter()
+        .find(|(r, _)| *r == sig_ref)
+        .map(|(_, span)| span.clone())
+        .ok_or_else(|| pdf_err(sertel_pdf::PdfError::Unsupported("signature object not written".into())))?;
+    let holes = placeholder::locate(&update, sig_span, capacity).ok_or_else(|| {
+        pdf_err(sertel_pdf::PdfError::Unsupported("signature placeholders not found".into()))
+    })?;
+    let Holes { byte_range, contents } = holes;
+    let total = orig_len + update.len() as u64;
+    let ranges = [
+        0,
+        orig_len + contents.start as u64,
+        orig_len + contents.end as u64,
+        total - (orig_len + contents.end as u64),
+    ];
+    let text = placeholder::byte_range_text(ranges).ok_or(SignError::TooLarge { path: input.into() })?;
+    update[byte_range].copy_from_slice(&text);
+
+    let dir = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut temp = NamedTempFile::new_in(dir).map_err(SignError::io(dir))?;
+    let mut ctx = digest::Context::new(&digest::SHA256);
+    super::copy::copy_hashing(&file, orig_len, temp.as_file_mut(), &mut ctx)
+        .map_err(SignError::io(input))?;
+    ctx.update(&update[..contents.start]);
+    ctx.update(&update[contents.end..]);
+    temp.as_file_mut().write_all(&update).map_err(SignError::io(temp.path()))?;
+    let digest = ctx.finish().as_ref().to_vec();
+
+    let attributes = SignedAttributesBuilder::new(ID_DATA, &digest, id.certificate)?.build()?;
+    Ok(PreparedSignature {
+        temp,
+        output: output.to_path_buf(),
+        overwrite: opts.overwrite,
+        contents_offset: orig_len + contents.start as u64 + 1,
+        capacity,
+        attributes,
+        certificate: id.certificate.clone(),
+        chain: id.chain.to_vec(),
+        algorithm: id.algorithm,
+        byte_range: ranges,
+        digest,
+    })
+}
+
+/// The lower-left corner of the page's visible area (CropBox, else MediaBox).
+fn page_origin(doc: &Document, page: Option<sertel_pdf::ObjRef>) -> Result<(f64, f64), sertel_pdf::PdfError> {
+    let Some(page) = page else { return Ok((0.0, 0.0)) };
+    for key in [&b"CropBox"[..], b"MediaBox"] {
+        if let Some(Object::Array(a)) = doc.inherited(page, key)?.map(|o| doc.resolve(&o)).transpose()? {
+            let n = |i: usize| match a.get(i).map(|o| doc.resolve(o)) {
+                Some(Ok(Object::Integer(v))) => v as f64,
+                Some(Ok(Object::Real(v))) => v,
+                _ => 0.0,
+            };
+            return Ok((n(0).min(n(2)), n(1).min(n(3))));
+        }
+    }
+    Ok((0.0, 0.0))
+}
+
+impl PreparedSignature {
+    /// The bytes the key must sign: the DER of the signed attributes.
+    pub fn bytes_to_sign(&self) -> Result<Vec<u8>, SignError> {
+        Ok(bytes_to_sign(&self.attributes)?)
+    }
+
+    /// SHA-256 of the signed byte ranges (the CMS message digest).
+    pub fn document_digest(&self) -> &[u8] {
+        &self.digest
+    }
+
+    /// The `/ByteRange` the signature covers.
+    pub fn byte_range(&self) -> [u64; 4] {
+        self.byte_range
+    }
+
+    /// Stage three: puts the CMS with `signature` (and a timestamp token, for B-T) into the
+    /// slot and moves the file to its final name.
+    pub fn finish(self, signature: &[u8], timestamp_token: Option<&[u8]>) -> Result<SignedFile, SignError> {
+        let mut unsigned = Vec::new();
+        if let Some(token) = timestamp_token {
+            let value = crate::cms::attributes::any_from_der(token)?;
+            unsigned.push(attribute(ID_AA_SIGNATURE_TIME_STAMP_TOKEN, value)?);
+        }
+        let cms = SignedDataParts {
+            content_type: ID_DATA,
+            content: None,
+            signer_certificate: &self.certificate,
+            chain: &self.chain,
+            algorithm: self.algorithm,
+            signed_attributes: self.attributes,
+            signature,
+            unsigned_attributes: unsigned,
+        }
+        .assemble()?;
+        let hex = placeholder::contents_hex(&cms, self.capacity)
+            .ok_or(SignError::ContentsTooSmall { needed: cms.len(), capacity: self.capacity })?;
+        let file = self.temp.as_file();
+        file.write_all_at(&hex, self.contents_offset).map_err(SignError::io(self.temp.path()))?;
+        file.sync_all().map_err(SignError::io(self.temp.path()))?;
+        let size = file.metadata().map_err(SignError::io(self.temp.path()))?.len();
+        let persisted = if self.overwrite {
+            self.temp.persist(&self.output).map_err(|e| e.error)
+        } else {
+            self.temp.persist_noclobber(&self.output).map_err(|e| e.error)
+        };
+        match persisted {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Err(SignError::OutputExists { path: self.output });
+            }
+            Err(e) => return Err(SignError::Io { path: self.output, source: e }),
+        }
+        if let Some(dir) = self.output.parent().filter(|p| !p.as_os_str().is_empty()) {
+            if let Ok(d) = File::open(dir) {
+                let _ = d.sync_all();
+            }
+        }
+        Ok(SignedFile {
+            path: self.output,
+            size,
+            byte_range: self.byte_range,
+            digest: hex::encode(&self.digest),
+            cms_len: cms.len(),
+        })
+    }
+}

@@ -1,0 +1,219 @@
+//! What verification found, per signature and for the file.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::fields::SignedField;
+use crate::i18n::{Lang, Localized};
+
+/// A problem found in one signature.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Finding {
+    /// `/ByteRange` is missing or not four non-negative integers starting at 0.
+    ByteRangeMalformed,
+    /// The ranges leave more or less out than exactly the `/Contents` string.
+    ByteRangeNotContents,
+    /// The ranges run past the end of the file.
+    ByteRangeOutOfFile,
+    /// The signature covers up to an offset that is not the end of a revision.
+    CoverageMidRevision,
+    /// `/Contents` is missing, too large, or not a hex string.
+    ContentsMalformed,
+    /// The CMS structure could not be decoded.
+    CmsMalformed(String),
+    /// The CMS uses something Sertel does not check.
+    CmsUnsupported(String),
+    /// The signed content's digest differs from the one in the signature.
+    DigestMismatch,
+    /// The signer's certificate is not in the signature.
+    SignerCertificateMissing,
+    /// The ESS signing-certificate attribute names another certificate.
+    SigningCertificateMismatch,
+    /// The signature value does not verify with the signer's key.
+    SignatureInvalid(String),
+    /// The signature timestamp token does not match or does not verify.
+    TimestampInvalid(String),
+}
+
+impl Localized for Finding {
+    fn kind(&self) -> &'static str {
+        match self {
+            Finding::ByteRangeMalformed => "byte_range_malformed",
+            Finding::ByteRangeNotContents => "byte_range_not_contents",
+            Finding::ByteRangeOutOfFile => "byte_range_out_of_file",
+            Finding::CoverageMidRevision => "coverage_mid_revision",
+            Finding::ContentsMalformed => "contents_malformed",
+            Finding::CmsMalformed(_) => "cms_malformed",
+            Finding::CmsUnsupported(_) => "cms_unsupported",
+            Finding::DigestMismatch => "digest_mismatch",
+            Finding::SignerCertificateMissing => "signer_certificate_missing",
+            Finding::SigningCertificateMismatch => "signing_certificate_mismatch",
+            Finding::SignatureInvalid(_) => "signature_invalid",
+            Finding::TimestampInvalid(_) => "timestamp_invalid",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        use Finding::*;
+        let (id, en) = match self {
+            ByteRangeMalformed => ("/ByteRange rusak atau tidak ada".into(), "/ByteRange is malformed or missing".into()),
+            ByteRangeNotContents => (
+                "/ByteRange tidak mengecualikan tepat isi tanda tangan".into(),
+                "/ByteRange does not exclude exactly the signature contents".into(),
+            ),
+            ByteRangeOutOfFile => ("/ByteRange melewati akhir berkas".into(), "/ByteRange runs past the end of the file".into()),
+            CoverageMidRevision => (
+                "Tanda tangan berakhir di tengah revisi dokumen".into(),
+                "The signature ends in the middle of a document revision".into(),
+            ),
+            ContentsMalformed => ("/Contents rusak".into(), "/Contents is malformed".into()),
+            CmsMalformed(d) => (format!("Struktur CMS rusak: {d}"), format!("Malformed CMS structure: {d}")),
+            CmsUnsupported(d) => (format!("CMS tidak didukung: {d}"), format!("Unsupported CMS: {d}")),
+            DigestMismatch => (
+                "Dokumen telah diubah: nilai hash tidak cocok dengan tanda tangan".into(),
+                "The document was altered: its digest does not match the signature".into(),
+            ),
+            SignerCertificateMissing => (
+                "Sertifikat penanda tangan tidak ada di dalam tanda tangan".into(),
+                "The signer's certificate is not in the signature".into(),
+            ),
+            SigningCertificateMismatch => (
+                "Atribut signing-certificate menunjuk sertifikat lain".into(),
+                "The signing-certificate attribute names another certificate".into(),
+            ),
+            SignatureInvalid(d) => (format!("Nilai tanda tangan tidak sah: {d}"), format!("The signature value does not verify: {d}")),
+            TimestampInvalid(d) => (format!("Penanda waktu tidak sah: {d}"), format!("The timestamp is not valid: {d}")),
+        };
+        lang.pick(id, en)
+    }
+}
+
+/// The outcome of one check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Check {
+    /// Checked and fine.
+    Passed,
+    /// Checked and wrong.
+    Failed,
+    /// Could not be checked (a prerequisite failed or the feature is absent).
+    NotChecked,
+}
+
+/// The conclusion for one signature at this layer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Verdict {
+    /// Intact and cryptographically valid (trust in the signer is not judged here).
+    Valid,
+    /// Altered or forged.
+    Invalid,
+    /// Could not be decided.
+    Indeterminate,
+}
+
+/// What was found about one signature.
+#[derive(Clone, Debug, Serialize)]
+pub struct SignatureReport {
+    /// The signature field's name.
+    pub field: String,
+    /// The signer's common name, from the certificate in the signature.
+    pub signer: Option<String>,
+    /// The `/SubFilter`.
+    pub sub_filter: Option<String>,
+    /// The claimed signing time (`/M`), as written.
+    pub claimed_time: Option<String>,
+    /// The time the signature timestamp proves, as Unix seconds.
+    pub timestamp_time: Option<u64>,
+    /// The `/ByteRange`.
+    pub byte_range: Vec<i64>,
+    /// The signature covers the whole file.
+    pub covers_whole_file: bool,
+    /// The file offset the signature covers up to.
+    pub signed_length: u64,
+    /// Byte ranges and digest.
+    pub integrity: Check,
+    /// Signature value with the signer's key.
+    pub signature: Check,
+    /// Signature timestamp, if one is present.
+    pub timestamp: Check,
+    /// Problems found.
+    pub findings: Vec<Finding>,
+    /// The conclusion.
+    pub verdict: Verdict,
+}
+
+impl SignatureReport {
+    /// An empty report for `field`: nothing checked yet.
+    pub fn new(field: &SignedField) -> SignatureReport {
+        let name = |k: &[u8]| match field.value.get(k) {
+            Some(sertel_pdf::Object::Name(n)) => Some(String::from_utf8_lossy(&n.0).into_owned()),
+            _ => None,
+        };
+        let claimed_time = match field.value.get(b"M") {
+            Some(sertel_pdf::Object::String(s)) => Some(String::from_utf8_lossy(&s.bytes).into_owned()),
+            _ => None,
+        };
+        SignatureReport {
+            field: field.name.clone(),
+            signer: None,
+            sub_filter: name(b"SubFilter"),
+            claimed_time,
+            timestamp_time: None,
+            byte_range: Vec::new(),
+            covers_whole_file: false,
+            signed_length: 0,
+            integrity: Check::NotChecked,
+            signature: Check::NotChecked,
+            timestamp: Check::NotChecked,
+            findings: Vec::new(),
+            verdict: Verdict::Indeterminate,
+        }
+    }
+
+    /// Derives the verdict: any failed check makes the signature invalid; anything unchecked
+    /// leaves it indeterminate; only all checks passed make it valid.
+    pub fn conclude(&mut self) {
+        let checks = [&self.integrity, &self.signature];
+        self.verdict = if checks.iter().any(|c| **c == Check::Failed) || self.timestamp == Check::Failed {
+            Verdict::Invalid
+        } else if checks.iter().all(|c| **c == Check::Passed) {
+            Verdict::Valid
+        } else {
+            Verdict::Indeterminate
+        };
+    }
+}
+
+/// What was found about a file.
+#[derive(Clone, Debug, Serialize)]
+pub struct VerifyReport {
+    /// The file.
+    pub file: PathBuf,
+    /// Its size.
+    pub size: u64,
+    /// How many revisions it has.
+    pub revisions: usize,
+    /// One report per signed signature field.
+    pub signatures: Vec<SignatureReport>,
+}
+
+impl VerifyReport {
+    /// The worst verdict over all signatures; a file without signatures is indeterminate.
+    pub fn verdict(&self) -> Verdict {
+        if self.signatures.is_empty() {
+            return Verdict::Indeterminate;
+        }
+        let vs: Vec<Verdict> = self.signatures.iter().map(|s| s.verdict).collect();
+        if vs.contains(&Verdict::Invalid) {
+            Verdict::Invalid
+        } else if vs.contains(&Verdict::Indeterminate) {
+            Verdict::Indeterminate
+        } else {
+            Verdict::Valid
+        }
+    }
+}

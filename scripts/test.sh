@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every Sertel test on Debian 12 as root, installing what the tests need first.
+#   bash scripts/test.sh
+# Environment: SERTEL_SKIP_DEB=1 skips building the .deb package (local iterations only).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+bash scripts/setup.sh
+need_cargo
+
+step "format"
+cargo fmt --all -- --check
+
+step "clippy (warnings denied)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "no timing-attackable RSA in the workspace"
+if cargo tree --workspace --locked -i rsa >/dev/null 2>&1; then
+  echo "the rsa crate is in the dependency graph; private-key operations must use aws-lc-rs" >&2
+  cargo tree --workspace -i rsa >&2
+  exit 1
+fi
+
+step "tests"
+export SERTEL_VENV="$PWD/.venv"
+if command -v cargo-nextest >/dev/null 2>&1; then
+  cargo nextest run --workspace --locked --no-fail-fast --failure-output final
+else
+  cargo test --workspace --locked --no-fail-fast
+fi
+cargo test --workspace --locked --doc
+
+if [ "${SERTEL_SKIP_DEB:-0}" != 1 ]; then
+  step "desktop package (.deb)"
+  install_tauri_cli
+  cargo tauri build --bundles deb
+  ls -l target/release/bundle/deb/*.deb
+fi
+step "all tests passed"
