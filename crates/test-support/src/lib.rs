@@ -1,1 +1,5 @@
 //! Test support for Sertel: declared test PKI, sample letters, a local TSA, independent judges.
+
+pub mod bigpdf;
+pub mod judges;
+pub mod letters;
