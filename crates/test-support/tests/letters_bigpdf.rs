@@ -27,9 +27,15 @@ fn a_64_mib_pdf_is_valid_and_written_in_constant_memory() {
     let after = peak_rss_kib();
 
     assert_eq!(written, fs::metadata(&path).expect("metadata").len());
-    assert!(written.abs_diff(SIZE) < 64 << 10, "{written} bytes, asked for about {SIZE}");
+    assert!(
+        written.abs_diff(SIZE) < 64 << 10,
+        "{written} bytes, asked for about {SIZE}"
+    );
     let growth_mib = (after.saturating_sub(before)) / 1024;
-    assert!(growth_mib < 16, "peak RSS grew by {growth_mib} MiB while writing {SIZE} bytes");
+    assert!(
+        growth_mib < 16,
+        "peak RSS grew by {growth_mib} MiB while writing {SIZE} bytes"
+    );
 
     let check = qpdf_check(&path);
     assert!(check.ok, "{}", check.output);
