@@ -29,7 +29,7 @@ impl<W: Write> Write for Counting<W> {
 
 /// Writes to `path` a valid one-page A4 PDF of about `approx_bytes` bytes (at least a few
 /// kilobytes) and returns its exact size. The bulk is one uncompressed 8-bit grey image
-/// ([`WIDTH`] pixels wide, a diagonal gradient) drawn over the whole page, written in chunks
+/// (4096 pixels wide, a diagonal gradient) drawn over the whole page, written in chunks
 /// so memory use stays flat however large the file; the cross-reference table is classic.
 pub fn write_big_pdf(path: &Path, approx_bytes: u64) -> io::Result<u64> {
     let height = (approx_bytes / WIDTH).max(1);

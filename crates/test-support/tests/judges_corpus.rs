@@ -4,8 +4,9 @@ use std::fs;
 use std::path::PathBuf;
 
 use test_support::judges::{
-    pdfsig, pdfsig_trusting, pyhanko_signature_fields, pyhanko_validate, pyhanko_validate_at,
-    qpdf_check, CertificateStatus, Coverage, Modifications, SignatureStatus, Trust,
+    nss_verify_signers, pdfsig, pdfsig_trusting, pyhanko_signature_fields, pyhanko_validate,
+    pyhanko_validate_at, qpdf_check, CertificateStatus, Coverage, Modifications, SignatureStatus,
+    Trust,
 };
 
 fn corpus(rel: &str) -> PathBuf {
@@ -48,6 +49,11 @@ fn pyhanko_reads_every_signature_and_its_timestamp() {
     let report = pyhanko_validate(&pdf, &corpus("crypto/selfsigned.cert.pem"));
     let fields: Vec<_> = report.signatures.iter().map(|s| s.field.as_str()).collect();
     assert_eq!(fields, ["Signature2", "Signature3"], "{}", report.output);
+    let chains = nss_verify_signers(&pdf, &corpus("crypto/selfsigned.cert.pem"));
+    assert_eq!(chains.len(), 2, "one NSS verdict per signature");
+    assert!(chains
+        .iter()
+        .all(|c| c.signer.contains("CN=Lord Testerino")));
     let listed = pyhanko_signature_fields(&pdf);
     assert_eq!(listed.len(), 2);
     assert!(listed.iter().all(|f| f.filled));

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use test_support::judges::{
-    pdfsig, pdfsig_trusting, pdfsig_with_db, pyhanko_program, pyhanko_validate, qpdf_check,
-    CertificateStatus, Coverage, NssDb, SignatureStatus, Trust,
+    nss_verify_signers, pdfsig, pdfsig_trusting, pdfsig_with_db, pyhanko_program, pyhanko_validate,
+    qpdf_check, CertificateStatus, Coverage, NssDb, SignatureStatus, Trust,
 };
 use test_support::letters::{sample_letter, with_object_streams, LetterSpec, PageSize};
 
@@ -75,6 +75,17 @@ fn check_letter(unsigned: Vec<u8>, dir: &Path, name: &str) {
         Some(CertificateStatus::UnknownIssuer)
     );
     assert!(qpdf_check(&signed).ok);
+
+    let chains = nss_verify_signers(&signed, &root);
+    assert_eq!(chains.len(), 1);
+    assert!(chains[0].trusted, "{name}: {:?}", chains[0].output);
+    assert!(
+        chains[0].signer.contains("CN=Alice"),
+        "{}",
+        chains[0].signer
+    );
+    let wrong_root = crypto("selfsigned.cert.pem");
+    assert!(!nss_verify_signers(&signed, &wrong_root)[0].trusted);
 
     // Change one signed byte that no parser reads: inside the binary comment on line two.
     let mut bytes = fs::read(&signed).expect("read signed");

@@ -4,6 +4,7 @@
 //! message to run `scripts/setup.sh`; it never silently passes.
 
 mod nss;
+mod nss_chain;
 mod pdfsig;
 mod pdfsig_report;
 mod pyhanko;
@@ -12,6 +13,7 @@ mod qpdf;
 pub(crate) mod tool;
 
 pub use nss::NssDb;
+pub use nss_chain::{nss_verify_signers, NssChainCheck};
 pub use pdfsig::{pdfsig, pdfsig_trusting, pdfsig_with_db, PdfsigReport};
 pub use pdfsig_report::{CertificateStatus, PdfsigSignature, SignatureStatus};
 pub use pyhanko::{

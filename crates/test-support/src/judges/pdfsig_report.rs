@@ -71,9 +71,9 @@ pub struct PdfsigSignature {
 
 impl PdfsigSignature {
     /// NSS built a chain to a trusted root: either "Certificate is Trusted." or, on poppler
-    /// 22.12 which misreports success, the generic message. Meaningful only when compared
-    /// with a run whose database lacks the root (which must then say
-    /// [`CertificateStatus::UnknownIssuer`]).
+    /// 22.12 which misreports success, the generic message. The generic message can also
+    /// hide a real failure (e.g. a wrong key usage), so for a firm trust verdict use
+    /// [`nss_verify_signers`](crate::judges::nss_verify_signers).
     pub fn chain_accepted(&self) -> bool {
         matches!(
             self.certificate,
