@@ -28,12 +28,14 @@ fn field<'a>(info: &'a str, key: &str) -> &'a str {
 }
 
 #[test]
-fn every_size_and_length_gets_exactly_the_pages_asked_for() {
+fn every_size_and_length_passes_qpdf_and_gets_exactly_the_pages_asked_for() {
     let dir = tempfile::tempdir().expect("tempdir");
     for size in PageSize::ALL {
         for pages in [1, 2, 3, 5, 20] {
             let path = dir.path().join(format!("{}-{pages}.pdf", size.slug()));
             fs::write(&path, sample_letter(&LetterSpec::new(pages, size))).expect("write");
+            let check = qpdf_check(&path);
+            assert!(check.ok, "{size:?}, {pages} pages:\n{}", check.output);
             let info = pdfinfo(&path);
             assert_eq!(
                 field(&info, "Pages"),

@@ -182,7 +182,7 @@ pub(crate) fn justified(flow: &mut Flow, st: &Style, lines: &[String], first: f3
 }
 
 pub(crate) fn signature_block(flow: &mut Flow, st: &Style, spec: &LetterSpec) {
-    let offset = flow.column() * 0.5;
+    let offset = flow.column() * 0.45;
     let position = wrap(
         &spec.signer_position,
         Face::Times,
