@@ -8,7 +8,7 @@ APT_PACKAGES=(
   build-essential pkg-config curl file
   libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev libayatana-appindicator3-dev
   xvfb xauth webkit2gtk-driver imagemagick
-  poppler-utils qpdf openssl
+  poppler-utils qpdf openssl libnss3-tools time hyperfine
   python3-venv
   tmux
 )

@@ -1,3 +1,6 @@
 //! Test support for Sertel: declared test PKI, sample letters, a local TSA, independent judges.
 
+pub mod bigpdf;
+pub mod judges;
+pub mod letters;
 pub mod tsa;

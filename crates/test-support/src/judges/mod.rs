@@ -1,0 +1,24 @@
+//! The independent judges: pyHanko, poppler's `pdfsig` and qpdf, run as external programs
+//! and their output parsed. Each function returns a parsed verdict plus the raw output, for
+//! assertion messages. A judge that is not installed makes the calling test panic with a
+//! message to run `scripts/setup.sh`; it never silently passes.
+
+mod nss;
+mod nss_chain;
+mod pdfsig;
+mod pdfsig_report;
+mod pyhanko;
+mod pyhanko_report;
+mod qpdf;
+pub(crate) mod tool;
+
+pub use nss::NssDb;
+pub use nss_chain::{nss_verify_signers, NssChainCheck};
+pub use pdfsig::{pdfsig, pdfsig_trusting, pdfsig_with_db, PdfsigReport};
+pub use pdfsig_report::{CertificateStatus, PdfsigSignature, SignatureStatus};
+pub use pyhanko::{
+    pyhanko_signature_fields, pyhanko_validate, pyhanko_validate_at, PyHankoReport, SignatureField,
+};
+pub use pyhanko_report::{Coverage, Modifications, PyHankoSignature, TokenReport, Trust};
+pub use qpdf::{qpdf_check, QpdfCheck};
+pub use tool::{pyhanko_program, shared_dir, venv_dir, ToolRun};
