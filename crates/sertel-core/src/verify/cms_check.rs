@@ -17,6 +17,7 @@ use x509_cert::Certificate;
 use super::fields::SignedField;
 use super::integrity::SignedRanges;
 use super::report::{Check, Finding, SignatureReport};
+use crate::i18n::Localized;
 use crate::cms::ess::SigningCertificateV2;
 use crate::cms::oids::{
     ID_AA_SIGNATURE_TIME_STAMP_TOKEN, ID_AA_SIGNING_CERTIFICATE_V2, ID_CT_TST_INFO, ID_DATA,
