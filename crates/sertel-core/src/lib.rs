@@ -5,6 +5,8 @@
 //! Indonesian or English.
 
 pub mod i18n;
+pub mod key;
+pub mod sigcheck;
 pub mod signer;
 
 /// The version of this crate.
