@@ -6,6 +6,7 @@
 
 pub mod i18n;
 pub mod key;
+pub mod profile;
 pub mod sigcheck;
 pub mod signer;
 
