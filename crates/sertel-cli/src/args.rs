@@ -95,9 +95,15 @@ pub struct KeyNewArgs {
     /// Replace an existing key file.
     #[arg(long)]
     pub force: bool,
-    /// Words the passphrase must not be built from (your name, NIP, e-mail).
-    #[arg(long = "about", value_name = "WORD")]
-    pub user_inputs: Vec<String>,
+    /// Your full name: the passphrase must not be built from it.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Your NIP: the passphrase must not contain it.
+    #[arg(long)]
+    pub nip: Option<String>,
+    /// Your e-mail address: the passphrase must not contain it.
+    #[arg(long)]
+    pub email: Option<String>,
     /// Passphrase source.
     #[command(flatten)]
     pub passphrase: PassphraseArgs,
@@ -109,9 +115,6 @@ pub struct KeyInfoArgs {
     /// The key file.
     #[arg(long, short)]
     pub key: PathBuf,
-    /// Show only what can be read without the passphrase.
-    #[arg(long)]
-    pub no_decrypt: bool,
     /// Passphrase source.
     #[command(flatten)]
     pub passphrase: PassphraseArgs,

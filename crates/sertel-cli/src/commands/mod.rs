@@ -2,5 +2,6 @@
 
 pub mod csr;
 pub mod key;
+pub mod pkcs12;
 pub mod sign;
 pub mod verify;
