@@ -9,6 +9,7 @@ pub mod key;
 pub mod profile;
 pub mod sigcheck;
 pub mod signer;
+pub mod x509;
 
 /// The version of this crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
