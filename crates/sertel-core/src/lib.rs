@@ -15,6 +15,7 @@ pub mod sigcheck;
 pub mod signer;
 pub mod tsp;
 pub mod verify;
+pub mod x509;
 
 /// The version of this crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

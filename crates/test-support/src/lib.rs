@@ -3,4 +3,5 @@
 pub mod bigpdf;
 pub mod judges;
 pub mod letters;
+pub mod pki;
 pub mod tsa;
