@@ -3,9 +3,14 @@
 //! Run with `cargo test -p sertel-core --test key_timing -- --ignored --nocapture` (dependencies,
 //! including scrypt and aws-lc, are built with opt-level 3 in every profile).
 
+#![allow(clippy::unwrap_used)]
+
 use std::time::{Duration, Instant};
 
-use sertel_core::key::{decrypt_key_pem, encrypt_key_pem, KdfParams, KeyAlgorithm, LocalKey, Passphrase};
+use sertel_core::key::{
+    decrypt_key_pem, encrypt_key_pem, export_pkcs12, import_pkcs12, KdfParams, KeyAlgorithm,
+    LocalKey, Passphrase, Pkcs12ExportOptions,
+};
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -49,5 +54,22 @@ fn measure_key_generation() {
             .collect();
         let max = times.iter().max().copied().unwrap_or_default();
         println!("generate {alg}: median {:?}, max {:?} ({runs} runs)", median(times), max);
+    }
+}
+
+#[test]
+#[ignore = "measurement; run explicitly"]
+fn measure_pkcs12_costs() {
+    let pki = test_support::pki::TestPki::get();
+    let e = pki.signer(KeyAlgorithm::EcdsaP256);
+    let pass = Passphrase::from("ukur-waktu-pkcs12");
+    for (pbkdf2, mac) in [(600_000, 1_200_000), (600_000, 600_000), (2048, 2048)] {
+        let opts = Pkcs12ExportOptions { pbkdf2_iterations: pbkdf2, mac_iterations: mac, friendly_name: None };
+        let t = Instant::now();
+        let p12 = export_pkcs12(&e.key, &e.certificate, &e.chain, &pass, &opts).unwrap();
+        let export = t.elapsed();
+        let t = Instant::now();
+        import_pkcs12(&p12, &pass).unwrap();
+        println!("PKCS#12 PBKDF2 {pbkdf2} / MAC {mac}: export {export:?}, import {:?}", t.elapsed());
     }
 }
