@@ -89,7 +89,9 @@ impl Localized for SigCheckError {
             (E::UnsupportedAlgorithm(a), Lang::Id) => {
                 format!("Algoritma tanda tangan tidak didukung: {a}.")
             }
-            (E::UnsupportedAlgorithm(a), Lang::En) => format!("Unsupported signature algorithm: {a}."),
+            (E::UnsupportedAlgorithm(a), Lang::En) => {
+                format!("Unsupported signature algorithm: {a}.")
+            }
             (E::UnsupportedKey(k), Lang::Id) => format!("Kunci publik tidak didukung: {k}."),
             (E::UnsupportedKey(k), Lang::En) => format!("Unsupported public key: {k}."),
             (E::KeyAlgorithmMismatch, Lang::Id) => {
@@ -152,7 +154,10 @@ struct RsaPublicKey<'a> {
 /// Identifies the key in `spki` (algorithm, curve, RSA modulus size).
 pub fn public_key_kind(spki: &SubjectPublicKeyInfoOwned) -> Result<PublicKeyKind, SigCheckError> {
     let oid = spki.algorithm.oid;
-    let bits = spki.subject_public_key.as_bytes().ok_or(SigCheckError::MalformedKey)?;
+    let bits = spki
+        .subject_public_key
+        .as_bytes()
+        .ok_or(SigCheckError::MalformedKey)?;
     if oid == oids::RSA || oid == oids::RSA_PSS {
         let key = RsaPublicKey::from_der(bits).map_err(|_| SigCheckError::MalformedKey)?;
         let m = key.modulus.as_bytes();
@@ -177,7 +182,9 @@ pub fn public_key_kind(spki: &SubjectPublicKeyInfoOwned) -> Result<PublicKeyKind
     if oid == oids::ED25519 {
         return Ok(PublicKeyKind::Ed25519);
     }
-    Err(SigCheckError::UnsupportedKey(format!("key algorithm {oid}")))
+    Err(SigCheckError::UnsupportedKey(format!(
+        "key algorithm {oid}"
+    )))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -254,21 +261,33 @@ fn hash_of(alg: &AlgorithmIdentifierOwned) -> Result<Hash, SigCheckError> {
 }
 
 fn pss_scheme(alg: &AlgorithmIdentifierOwned) -> Result<Scheme, SigCheckError> {
-    let params = alg.parameters.as_ref().ok_or(SigCheckError::MalformedParameters)?;
-    let params: PssParams = params.decode_as().map_err(|_| SigCheckError::MalformedParameters)?;
+    let params = alg
+        .parameters
+        .as_ref()
+        .ok_or(SigCheckError::MalformedParameters)?;
+    let params: PssParams = params
+        .decode_as()
+        .map_err(|_| SigCheckError::MalformedParameters)?;
     let hash = match &params.hash {
         Some(h) => hash_of(h)?,
         None => Hash::Sha1,
     };
     let mgf_hash = match &params.mask_gen {
         Some(mgf) if mgf.oid == oids::MGF1 => {
-            let inner = mgf.parameters.as_ref().ok_or(SigCheckError::MalformedParameters)?;
-            let inner: AlgorithmIdentifierOwned =
-                inner.decode_as().map_err(|_| SigCheckError::MalformedParameters)?;
+            let inner = mgf
+                .parameters
+                .as_ref()
+                .ok_or(SigCheckError::MalformedParameters)?;
+            let inner: AlgorithmIdentifierOwned = inner
+                .decode_as()
+                .map_err(|_| SigCheckError::MalformedParameters)?;
             hash_of(&inner)?
         }
         Some(mgf) => {
-            return Err(SigCheckError::UnsupportedAlgorithm(format!("PSS mask {}", mgf.oid)))
+            return Err(SigCheckError::UnsupportedAlgorithm(format!(
+                "PSS mask {}",
+                mgf.oid
+            )))
         }
         None => Hash::Sha1,
     };
@@ -279,7 +298,9 @@ fn pss_scheme(alg: &AlgorithmIdentifierOwned) -> Result<Scheme, SigCheckError> {
         return Err(unsupported("with SHA-1"));
     }
     if mgf_hash != hash {
-        return Err(unsupported("with an MGF1 hash different from the message hash"));
+        return Err(unsupported(
+            "with an MGF1 hash different from the message hash",
+        ));
     }
     if salt != hash.digest_alg().output_len() {
         return Err(unsupported("with a salt length other than the hash length"));
@@ -333,7 +354,11 @@ fn verification_algorithm(
             Sha256 => &sig::RSA_PSS_2048_8192_SHA256,
             Sha384 => &sig::RSA_PSS_2048_8192_SHA384,
             Sha512 => &sig::RSA_PSS_2048_8192_SHA512,
-            Sha1 => return Err(SigCheckError::UnsupportedAlgorithm("RSASSA-PSS with SHA-1".into())),
+            Sha1 => {
+                return Err(SigCheckError::UnsupportedAlgorithm(
+                    "RSASSA-PSS with SHA-1".into(),
+                ))
+            }
         },
         (Scheme::Ecdsa(h), PublicKeyKind::Ec(curve)) => match (curve, h) {
             (P256, Sha256) => &sig::ECDSA_P256_SHA256_ASN1,
@@ -346,7 +371,9 @@ fn verification_algorithm(
             (P521, Sha384) => &sig::ECDSA_P521_SHA384_ASN1,
             (P521, Sha512) => &sig::ECDSA_P521_SHA512_ASN1,
             (_, Sha1) => {
-                return Err(SigCheckError::UnsupportedAlgorithm("ECDSA with SHA-1".into()))
+                return Err(SigCheckError::UnsupportedAlgorithm(
+                    "ECDSA with SHA-1".into(),
+                ))
             }
         },
         (Scheme::Ed25519, PublicKeyKind::Ed25519) => &sig::ED25519,
@@ -362,7 +389,10 @@ fn parsed_key(
     let scheme = scheme(algorithm)?;
     let kind = public_key_kind(spki)?;
     let alg = verification_algorithm(scheme, kind, spki.algorithm.oid)?;
-    let bits = spki.subject_public_key.as_bytes().ok_or(SigCheckError::MalformedKey)?;
+    let bits = spki
+        .subject_public_key
+        .as_bytes()
+        .ok_or(SigCheckError::MalformedKey)?;
     let key = sig::UnparsedPublicKey::new(alg, bits)
         .parse()
         .map_err(|_| SigCheckError::MalformedKey)?;
@@ -378,7 +408,8 @@ pub fn verify(
     signature: &[u8],
 ) -> Result<(), SigCheckError> {
     let (key, _) = parsed_key(spki, algorithm)?;
-    key.verify_sig(message, signature).map_err(|_| SigCheckError::BadSignature)
+    key.verify_sig(message, signature)
+        .map_err(|_| SigCheckError::BadSignature)
 }
 
 /// Like [`verify`], but given the message's digest (computed with the algorithm's hash) instead
@@ -398,9 +429,11 @@ pub fn verify_prehashed(
         SigCheckError::UnsupportedAlgorithm("Ed25519 cannot verify a precomputed digest".into())
     })?;
     let alg = hash.digest_alg();
-    let digest = Digest::import_less_safe(digest, alg).map_err(|_| SigCheckError::DigestLength {
-        expected: alg.output_len(),
-        actual: digest.len(),
-    })?;
-    key.verify_digest_sig(&digest, signature).map_err(|_| SigCheckError::BadSignature)
+    let digest =
+        Digest::import_less_safe(digest, alg).map_err(|_| SigCheckError::DigestLength {
+            expected: alg.output_len(),
+            actual: digest.len(),
+        })?;
+    key.verify_digest_sig(&digest, signature)
+        .map_err(|_| SigCheckError::BadSignature)
 }

@@ -20,11 +20,19 @@ const PW: &str = "cadangan-kunci-2026";
 
 /// Cheap iteration counts for tests that are not about cost.
 fn fast() -> Pkcs12ExportOptions {
-    Pkcs12ExportOptions { pbkdf2_iterations: 2048, mac_iterations: 2048, friendly_name: None }
+    Pkcs12ExportOptions {
+        pbkdf2_iterations: 2048,
+        mac_iterations: 2048,
+        friendly_name: None,
+    }
 }
 
 fn openssl(args: &[&str], dir: &Path) -> Output {
-    Command::new("/usr/bin/openssl").args(args).current_dir(dir).output().unwrap()
+    Command::new("/usr/bin/openssl")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
 }
 
 fn ok(out: &Output) -> String {
@@ -56,14 +64,30 @@ fn openssl_reads_our_export() {
     let dir = tempfile::tempdir().unwrap();
     for alg in [KeyAlgorithm::Rsa3072, KeyAlgorithm::EcdsaP256] {
         let e = pki.signer(alg);
-        let opts = Pkcs12ExportOptions { friendly_name: Some("Siti (Sertel)".into()), ..Default::default() };
+        let opts = Pkcs12ExportOptions {
+            friendly_name: Some("Siti (Sertel)".into()),
+            ..Default::default()
+        };
         let start = std::time::Instant::now();
-        let p12 = export_pkcs12(&e.key, &e.certificate, &e.chain, &Passphrase::from(PW), &opts).unwrap();
-        println!("export {alg} with default iterations: {:?}", start.elapsed());
+        let p12 = export_pkcs12(
+            &e.key,
+            &e.certificate,
+            &e.chain,
+            &Passphrase::from(PW),
+            &opts,
+        )
+        .unwrap();
+        println!(
+            "export {alg} with default iterations: {:?}",
+            start.elapsed()
+        );
         let file = format!("{alg}.p12");
         std::fs::write(dir.path().join(&file), &p12).unwrap();
         let pass = format!("pass:{PW}");
-        let info = ok(&openssl(&["pkcs12", "-in", &file, "-passin", &pass, "-info", "-noout"], dir.path()));
+        let info = ok(&openssl(
+            &["pkcs12", "-in", &file, "-passin", &pass, "-info", "-noout"],
+            dir.path(),
+        ));
         for needle in [
             "MAC: sha256, Iteration 1200000",
             "PKCS7 Encrypted data: PBES2, PBKDF2, AES-256-CBC, Iteration 600000, PRF hmacWithSHA256",
@@ -71,22 +95,33 @@ fn openssl_reads_our_export() {
         ] {
             assert!(info.contains(needle), "missing {needle:?} in {info}");
         }
-        let certs = ok(&openssl(&["pkcs12", "-in", &file, "-passin", &pass, "-nokeys"], dir.path()));
+        let certs = ok(&openssl(
+            &["pkcs12", "-in", &file, "-passin", &pass, "-nokeys"],
+            dir.path(),
+        ));
         assert!(certs.contains("friendlyName: Siti (Sertel)"), "{certs}");
         let got = pem_certs(&certs);
         assert_eq!(got.len(), 3);
         assert_eq!(got[0], e.certificate);
         assert_eq!(&got[1..], &e.chain[..]);
         let keys = ok(&openssl(
-            &["pkcs12", "-in", &file, "-passin", &pass, "-nocerts", "-nodes"],
+            &[
+                "pkcs12", "-in", &file, "-passin", &pass, "-nocerts", "-nodes",
+            ],
             dir.path(),
         ));
         let key_pem = &keys[keys.find("-----BEGIN PRIVATE KEY-----").unwrap()..];
         std::fs::write(dir.path().join("k.pem"), key_pem).unwrap();
-        let pubkey = openssl(&["pkey", "-in", "k.pem", "-pubout", "-outform", "DER"], dir.path());
+        let pubkey = openssl(
+            &["pkey", "-in", "k.pem", "-pubout", "-outform", "DER"],
+            dir.path(),
+        );
         assert!(pubkey.status.success());
         assert_eq!(pubkey.stdout, e.key.public_key_der().unwrap());
-        let bad = openssl(&["pkcs12", "-in", &file, "-passin", "pass:salah", "-nokeys"], dir.path());
+        let bad = openssl(
+            &["pkcs12", "-in", &file, "-passin", "pass:salah", "-nokeys"],
+            dir.path(),
+        );
         assert!(!bad.status.success());
         // And it comes back.
         let back = import_pkcs12(&p12, &Passphrase::from(PW)).unwrap();
@@ -103,7 +138,16 @@ fn openssl_export(dir: &Path, alg: KeyAlgorithm, extra: &[&str]) -> Vec<u8> {
     let name = &pki.signer(alg).name;
     let (key, cert) = (format!("{name}.key.pem"), format!("{name}.pem"));
     let pass = format!("pass:{PW}");
-    let mut args = vec!["pkcs12", "-export", "-inkey", &key, "-in", &cert, "-certfile", "chain.pem"];
+    let mut args = vec![
+        "pkcs12",
+        "-export",
+        "-inkey",
+        &key,
+        "-in",
+        &cert,
+        "-certfile",
+        "chain.pem",
+    ];
     args.extend(["-passout", &pass, "-out", "o.p12", "-name", "dari openssl"]);
     args.extend(extra);
     ok(&openssl(&args, dir));
@@ -115,28 +159,70 @@ fn imports_openssl_modern_and_legacy() {
     let pki = TestPki::get();
     for (alg, extra, expect_info) in [
         (KeyAlgorithm::Rsa2048, &[][..], "PBES2, PBKDF2, AES-256-CBC"),
-        (KeyAlgorithm::EcdsaP256, &[][..], "PBES2, PBKDF2, AES-256-CBC"),
-        (KeyAlgorithm::Rsa2048, &["-legacy"][..], "pbeWithSHA1And40BitRC2-CBC"),
-        (KeyAlgorithm::EcdsaP256, &["-legacy"][..], "pbeWithSHA1And3-KeyTripleDES-CBC"),
-        (KeyAlgorithm::Rsa3072, &["-certpbe", "NONE", "-keypbe", "PBE-SHA1-2DES"][..], "Certificate bag"),
-        (KeyAlgorithm::Rsa3072, &["-legacy", "-certpbe", "PBE-SHA1-RC2-128", "-macalg", "sha512"][..], "pbeWithSHA1And128BitRC2-CBC"),
+        (
+            KeyAlgorithm::EcdsaP256,
+            &[][..],
+            "PBES2, PBKDF2, AES-256-CBC",
+        ),
+        (
+            KeyAlgorithm::Rsa2048,
+            &["-legacy"][..],
+            "pbeWithSHA1And40BitRC2-CBC",
+        ),
+        (
+            KeyAlgorithm::EcdsaP256,
+            &["-legacy"][..],
+            "pbeWithSHA1And3-KeyTripleDES-CBC",
+        ),
+        (
+            KeyAlgorithm::Rsa3072,
+            &["-certpbe", "NONE", "-keypbe", "PBE-SHA1-2DES"][..],
+            "Certificate bag",
+        ),
+        (
+            KeyAlgorithm::Rsa3072,
+            &[
+                "-legacy",
+                "-certpbe",
+                "PBE-SHA1-RC2-128",
+                "-macalg",
+                "sha512",
+            ][..],
+            "pbeWithSHA1And128BitRC2-CBC",
+        ),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let p12 = openssl_export(dir.path(), alg, extra);
         let info = ok(&openssl(
-            &["pkcs12", "-in", "o.p12", "-passin", &format!("pass:{PW}"), "-info", "-noout", "-legacy"],
+            &[
+                "pkcs12",
+                "-in",
+                "o.p12",
+                "-passin",
+                &format!("pass:{PW}"),
+                "-info",
+                "-noout",
+                "-legacy",
+            ],
             dir.path(),
         ));
         assert!(info.contains(expect_info), "{extra:?}: {info}");
         let e = pki.signer(alg);
-        let b = import_pkcs12(&p12, &Passphrase::from(PW)).unwrap_or_else(|err| panic!("{alg} {extra:?}: {err:?}"));
+        let b = import_pkcs12(&p12, &Passphrase::from(PW))
+            .unwrap_or_else(|err| panic!("{alg} {extra:?}: {err:?}"));
         assert_eq!(b.key.public_key(), e.key.public_key());
         assert_eq!(b.certificate, e.certificate);
         assert_eq!(b.chain, e.chain, "issuer first, then root");
         assert_eq!(b.friendly_name.as_deref(), Some("dari openssl"));
         let err = import_pkcs12(&p12, &Passphrase::from("salah")).unwrap_err();
-        assert!(matches!(err, Pkcs12Error::WrongPassword), "{extra:?}: {err:?}");
-        assert_eq!(err.message(Lang::Id), "Kata sandi berkas PKCS#12 (.p12/.pfx) salah.");
+        assert!(
+            matches!(err, Pkcs12Error::WrongPassword),
+            "{extra:?}: {err:?}"
+        );
+        assert_eq!(
+            err.message(Lang::Id),
+            "Kata sandi berkas PKCS#12 (.p12/.pfx) salah."
+        );
     }
 }
 
@@ -147,7 +233,10 @@ fn without_mac_a_wrong_password_is_still_reported() {
     import_pkcs12(&p12, &Passphrase::from(PW)).unwrap();
     for wrong in ["salah", "Cadangan-kunci-2026", "x"] {
         let err = import_pkcs12(&p12, &Passphrase::from(wrong)).unwrap_err();
-        assert!(matches!(err, Pkcs12Error::WrongPassword), "{wrong}: {err:?}");
+        assert!(
+            matches!(err, Pkcs12Error::WrongPassword),
+            "{wrong}: {err:?}"
+        );
     }
 }
 
@@ -156,13 +245,23 @@ fn pyhanko_samples() {
     // selfsigned.pfx: legacy RC2-40 certificate safe and 3DES key bag; its password is the one
     // pyHanko's tests use for their PKCS#12 files ("exportsecret").
     if let Some(p) = corpus("selfsigned.pfx") {
-        let b = import_pkcs12(&std::fs::read(p).unwrap(), &Passphrase::from("exportsecret")).unwrap();
+        let b = import_pkcs12(
+            &std::fs::read(p).unwrap(),
+            &Passphrase::from("exportsecret"),
+        )
+        .unwrap();
         assert_eq!(b.key.key_algorithm(), KeyAlgorithm::Rsa4096);
         assert!(b.chain.is_empty());
         let pem = std::fs::read_to_string(corpus("selfsigned.cert.pem").unwrap()).unwrap();
-        assert_eq!(b.certificate, sertel_core::x509::certificate_from_pem(&pem).unwrap());
-        let err = import_pkcs12(&std::fs::read(corpus("selfsigned.pfx").unwrap()).unwrap(), &Passphrase::from("secret"))
-            .unwrap_err();
+        assert_eq!(
+            b.certificate,
+            sertel_core::x509::certificate_from_pem(&pem).unwrap()
+        );
+        let err = import_pkcs12(
+            &std::fs::read(corpus("selfsigned.pfx").unwrap()).unwrap(),
+            &Passphrase::from("secret"),
+        )
+        .unwrap_err();
         assert!(matches!(err, Pkcs12Error::WrongPassword));
     }
     // testing-ca/interm/signer1.pfx: unencrypted key bag, MAC under the empty password,
@@ -171,8 +270,14 @@ fn pyhanko_samples() {
         let b = import_pkcs12(&std::fs::read(p).unwrap(), &Passphrase::from("")).unwrap();
         assert_eq!(b.key.key_algorithm(), KeyAlgorithm::Rsa2048);
         assert_eq!(b.chain.len(), 2);
-        assert_eq!(b.chain[0].tbs_certificate.subject, b.certificate.tbs_certificate.issuer);
-        assert_eq!(b.chain[1].tbs_certificate.subject, b.chain[0].tbs_certificate.issuer);
+        assert_eq!(
+            b.chain[0].tbs_certificate.subject,
+            b.certificate.tbs_certificate.issuer
+        );
+        assert_eq!(
+            b.chain[1].tbs_certificate.subject,
+            b.chain[0].tbs_certificate.issuer
+        );
         let msg = b"pyhanko";
         let sig = b.key.sign(msg).unwrap();
         sertel_core::sigcheck::verify(
@@ -188,14 +293,27 @@ fn pyhanko_samples() {
 #[test]
 fn broken_files() {
     let e = TestPki::get().signer(KeyAlgorithm::EcdsaP256);
-    let p12 = export_pkcs12(&e.key, &e.certificate, &e.chain, &Passphrase::from(PW), &fast()).unwrap();
+    let p12 = export_pkcs12(
+        &e.key,
+        &e.certificate,
+        &e.chain,
+        &Passphrase::from(PW),
+        &fast(),
+    )
+    .unwrap();
     let pw = Passphrase::from(PW);
-    assert!(matches!(import_pkcs12(&[], &pw), Err(Pkcs12Error::Truncated)));
+    assert!(matches!(
+        import_pkcs12(&[], &pw),
+        Err(Pkcs12Error::Truncated)
+    ));
     for cut in [1, 4, 100, p12.len() / 2, p12.len() - 1] {
         let err = import_pkcs12(&p12[..cut], &pw).unwrap_err();
         assert!(matches!(err, Pkcs12Error::Truncated), "cut {cut}: {err:?}");
     }
-    assert!(matches!(import_pkcs12(b"not a pfx", &pw), Err(Pkcs12Error::Malformed(_))));
+    assert!(matches!(
+        import_pkcs12(b"not a pfx", &pw),
+        Err(Pkcs12Error::Malformed(_))
+    ));
     // A flipped byte inside the authenticated safe: the MAC catches it (reported as a wrong
     // password, since a MAC cannot tell the two apart).
     let mut bad = p12.clone();
@@ -212,47 +330,119 @@ fn content_problems() {
     let pass = format!("pass:{PW}");
     // Certificates only.
     ok(&openssl(
-        &["pkcs12", "-export", "-nokeys", "-in", "signer-p-256.pem", "-passout", &pass, "-out", "c.p12"],
+        &[
+            "pkcs12",
+            "-export",
+            "-nokeys",
+            "-in",
+            "signer-p-256.pem",
+            "-passout",
+            &pass,
+            "-out",
+            "c.p12",
+        ],
         dir.path(),
     ));
-    let err = import_pkcs12(&std::fs::read(dir.path().join("c.p12")).unwrap(), &Passphrase::from(PW)).unwrap_err();
+    let err = import_pkcs12(
+        &std::fs::read(dir.path().join("c.p12")).unwrap(),
+        &Passphrase::from(PW),
+    )
+    .unwrap_err();
     assert!(matches!(err, Pkcs12Error::NoPrivateKey), "{err:?}");
     // A key without its certificate.
     ok(&openssl(
-        &["pkcs12", "-export", "-nocerts", "-inkey", "signer-p-256.key.pem", "-passout", &pass, "-out", "k.p12"],
+        &[
+            "pkcs12",
+            "-export",
+            "-nocerts",
+            "-inkey",
+            "signer-p-256.key.pem",
+            "-passout",
+            &pass,
+            "-out",
+            "k.p12",
+        ],
         dir.path(),
     ));
-    let err = import_pkcs12(&std::fs::read(dir.path().join("k.p12")).unwrap(), &Passphrase::from(PW)).unwrap_err();
+    let err = import_pkcs12(
+        &std::fs::read(dir.path().join("k.p12")).unwrap(),
+        &Passphrase::from(PW),
+    )
+    .unwrap_err();
     assert!(matches!(err, Pkcs12Error::NoMatchingCertificate), "{err:?}");
     // An Ed25519 key: unsupported for signing in Sertel.
-    ok(&openssl(&["genpkey", "-algorithm", "ed25519", "-out", "ed.pem"], dir.path()));
     ok(&openssl(
-        &["req", "-new", "-x509", "-key", "ed.pem", "-subj", "/CN=ed", "-days", "1", "-out", "ed.crt"],
+        &["genpkey", "-algorithm", "ed25519", "-out", "ed.pem"],
         dir.path(),
     ));
     ok(&openssl(
-        &["pkcs12", "-export", "-inkey", "ed.pem", "-in", "ed.crt", "-passout", &pass, "-out", "ed.p12"],
+        &[
+            "req", "-new", "-x509", "-key", "ed.pem", "-subj", "/CN=ed", "-days", "1", "-out",
+            "ed.crt",
+        ],
         dir.path(),
     ));
-    let err = import_pkcs12(&std::fs::read(dir.path().join("ed.p12")).unwrap(), &Passphrase::from(PW)).unwrap_err();
-    assert!(matches!(err, Pkcs12Error::Key(KeyError::UnsupportedAlgorithm(ref a)) if a == "Ed25519"), "{err:?}");
+    ok(&openssl(
+        &[
+            "pkcs12", "-export", "-inkey", "ed.pem", "-in", "ed.crt", "-passout", &pass, "-out",
+            "ed.p12",
+        ],
+        dir.path(),
+    ));
+    let err = import_pkcs12(
+        &std::fs::read(dir.path().join("ed.p12")).unwrap(),
+        &Passphrase::from(PW),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, Pkcs12Error::Key(KeyError::UnsupportedAlgorithm(ref a)) if a == "Ed25519"),
+        "{err:?}"
+    );
 }
 
 #[test]
 fn export_misuse() {
     let pki = TestPki::get();
     let e = pki.signer(KeyAlgorithm::EcdsaP256);
-    let err = export_pkcs12(&e.key, &e.certificate, &e.chain, &Passphrase::from(""), &fast()).unwrap_err();
+    let err = export_pkcs12(
+        &e.key,
+        &e.certificate,
+        &e.chain,
+        &Passphrase::from(""),
+        &fast(),
+    )
+    .unwrap_err();
     assert!(matches!(err, Pkcs12Error::EmptyPassword));
     let other = pki.signer(KeyAlgorithm::Rsa2048);
-    let err = export_pkcs12(&e.key, &other.certificate, &[], &Passphrase::from(PW), &fast()).unwrap_err();
+    let err = export_pkcs12(
+        &e.key,
+        &other.certificate,
+        &[],
+        &Passphrase::from(PW),
+        &fast(),
+    )
+    .unwrap_err();
     assert!(matches!(err, Pkcs12Error::CertificateKeyMismatch));
-    let err = export_pkcs12(&e.key, &e.certificate, &[], &Passphrase::from("kunci 🔑"), &fast()).unwrap_err();
+    let err = export_pkcs12(
+        &e.key,
+        &e.certificate,
+        &[],
+        &Passphrase::from("kunci 🔑"),
+        &fast(),
+    )
+    .unwrap_err();
     assert!(matches!(err, Pkcs12Error::PasswordNotEncodable));
     // A fresh key round-trips with a non-ASCII (BMP) password.
     let key = LocalKey::generate(KeyAlgorithm::EcdsaP256).unwrap();
     let _ = key.public_key().to_der().unwrap();
-    let p12 = export_pkcs12(&e.key, &e.certificate, &e.chain, &Passphrase::from("sandi-ñandú-é"), &fast()).unwrap();
+    let p12 = export_pkcs12(
+        &e.key,
+        &e.certificate,
+        &e.chain,
+        &Passphrase::from("sandi-ñandú-é"),
+        &fast(),
+    )
+    .unwrap();
     let back = import_pkcs12(&p12, &Passphrase::from("sandi-ñandú-é")).unwrap();
     assert_eq!(back.certificate, e.certificate);
     let _ = Certificate::from_der(&e.der).unwrap();

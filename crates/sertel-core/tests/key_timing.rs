@@ -53,7 +53,11 @@ fn measure_key_generation() {
             })
             .collect();
         let max = times.iter().max().copied().unwrap_or_default();
-        println!("generate {alg}: median {:?}, max {:?} ({runs} runs)", median(times), max);
+        println!(
+            "generate {alg}: median {:?}, max {:?} ({runs} runs)",
+            median(times),
+            max
+        );
     }
 }
 
@@ -64,12 +68,19 @@ fn measure_pkcs12_costs() {
     let e = pki.signer(KeyAlgorithm::EcdsaP256);
     let pass = Passphrase::from("ukur-waktu-pkcs12");
     for (pbkdf2, mac) in [(600_000, 1_200_000), (600_000, 600_000), (2048, 2048)] {
-        let opts = Pkcs12ExportOptions { pbkdf2_iterations: pbkdf2, mac_iterations: mac, friendly_name: None };
+        let opts = Pkcs12ExportOptions {
+            pbkdf2_iterations: pbkdf2,
+            mac_iterations: mac,
+            friendly_name: None,
+        };
         let t = Instant::now();
         let p12 = export_pkcs12(&e.key, &e.certificate, &e.chain, &pass, &opts).unwrap();
         let export = t.elapsed();
         let t = Instant::now();
         import_pkcs12(&p12, &pass).unwrap();
-        println!("PKCS#12 PBKDF2 {pbkdf2} / MAC {mac}: export {export:?}, import {:?}", t.elapsed());
+        println!(
+            "PKCS#12 PBKDF2 {pbkdf2} / MAC {mac}: export {export:?}, import {:?}",
+            t.elapsed()
+        );
     }
 }

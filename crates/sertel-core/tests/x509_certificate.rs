@@ -39,9 +39,18 @@ fn self_signed_round_trip_and_time_encoding() {
     assert!(matches!(v.not_before, Time::UtcTime(_)));
     assert!(matches!(v.not_after, Time::GeneralTime(_)));
     assert_eq!(v.not_before.to_unix_duration().as_secs(), 1_767_225_600);
-    assert!(matches!(x509_time(datetime!(2049-12-31 23:59:59 UTC)).unwrap(), Time::UtcTime(_)));
-    assert!(matches!(x509_time(datetime!(2050-01-01 00:00:00 UTC)).unwrap(), Time::GeneralTime(_)));
-    assert!(matches!(x509_time(datetime!(1949-12-31 00:00:00 UTC)), Err(X509Error::TimeOutOfRange)));
+    assert!(matches!(
+        x509_time(datetime!(2049-12-31 23:59:59 UTC)).unwrap(),
+        Time::UtcTime(_)
+    ));
+    assert!(matches!(
+        x509_time(datetime!(2050-01-01 00:00:00 UTC)).unwrap(),
+        Time::GeneralTime(_)
+    ));
+    assert!(matches!(
+        x509_time(datetime!(1949-12-31 00:00:00 UTC)),
+        Err(X509Error::TimeOutOfRange)
+    ));
 }
 
 #[test]
@@ -63,9 +72,16 @@ fn misuse_is_refused() {
     t.not_after = t.not_before;
     assert!(matches!(issue(&t, &key), Err(X509Error::InvalidValidity)));
     let mut t = template(&key);
-    t.extensions.push(ext::basic_constraints(false, None).unwrap());
-    assert!(matches!(issue(&t, &key), Err(X509Error::DuplicateExtension(_))));
-    assert!(matches!(ext::subject_alt_name_email("sïti@x.id"), Err(X509Error::InvalidExtensionValue(_))));
+    t.extensions
+        .push(ext::basic_constraints(false, None).unwrap());
+    assert!(matches!(
+        issue(&t, &key),
+        Err(X509Error::DuplicateExtension(_))
+    ));
+    assert!(matches!(
+        ext::subject_alt_name_email("sïti@x.id"),
+        Err(X509Error::InvalidExtensionValue(_))
+    ));
     assert_eq!(
         build_name(&[(NameAttribute::Country, "IDN")]),
         Err(NameError::TooLong(NameAttribute::Country))
@@ -103,5 +119,8 @@ impl Signer for Faulty {
 fn faulty_signer_is_caught() {
     let key = LocalKey::generate(KeyAlgorithm::Rsa2048).unwrap();
     let t = template(&key);
-    assert!(matches!(issue(&t, &Faulty(key)), Err(X509Error::SelfCheckFailed)));
+    assert!(matches!(
+        issue(&t, &Faulty(key)),
+        Err(X509Error::SelfCheckFailed)
+    ));
 }

@@ -37,14 +37,26 @@ fn openssl_verifies_our_csr() {
         let path = dir.path().join(format!("{alg}.csr"));
         std::fs::write(&path, csr_to_pem(&csr).unwrap()).unwrap();
         let out = Command::new("/usr/bin/openssl")
-            .args(["req", "-verify", "-noout", "-text", "-nameopt", "utf8,sep_comma_plus_space", "-in"])
+            .args([
+                "req",
+                "-verify",
+                "-noout",
+                "-text",
+                "-nameopt",
+                "utf8,sep_comma_plus_space",
+                "-in",
+            ])
             .arg(&path)
             .output()
             .unwrap();
         let text = String::from_utf8_lossy(&out.stdout).into_owned()
             + &String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "{text}");
-        assert!(text.contains("verify OK") || text.contains("Certificate request self-signature verify OK"), "{text}");
+        assert!(
+            text.contains("verify OK")
+                || text.contains("Certificate request self-signature verify OK"),
+            "{text}"
+        );
         for needle in [
             "C=ID, ST=Sumatera Selatan, L=Muara Enim, O=Pemerintah Kabupaten Muara Enim, \
              OU=Dinas Komunikasi dan Informatika, title=Pranata Komputer Ahli Muda, \
@@ -55,9 +67,15 @@ fn openssl_verifies_our_csr() {
             "X509v3 Key Usage: critical",
             "Digital Signature, Non Repudiation",
         ] {
-            assert!(text.contains(needle), "{alg}: missing {needle:?} in\n{text}");
+            assert!(
+                text.contains(needle),
+                "{alg}: missing {needle:?} in\n{text}"
+            );
         }
-        assert!(!text.contains("1603055407850001"), "the NIK must not be in the CSR");
+        assert!(
+            !text.contains("1603055407850001"),
+            "the NIK must not be in the CSR"
+        );
         // String types: PrintableString for C and serialNumber, IA5String for the e-mail,
         // UTF8String elsewhere.
         let parsed = Command::new("/usr/bin/openssl")
@@ -74,8 +92,15 @@ fn openssl_verifies_our_csr() {
         assert_eq!(
             types,
             [
-                "PRINTABLESTRING", "UTF8STRING", "UTF8STRING", "UTF8STRING", "UTF8STRING",
-                "UTF8STRING", "UTF8STRING", "PRINTABLESTRING", "IA5STRING"
+                "PRINTABLESTRING",
+                "UTF8STRING",
+                "UTF8STRING",
+                "UTF8STRING",
+                "UTF8STRING",
+                "UTF8STRING",
+                "UTF8STRING",
+                "PRINTABLESTRING",
+                "IA5STRING"
             ],
             "{asn1}"
         );
@@ -116,17 +141,36 @@ fn parse_and_verify_our_csr() {
 fn openssl_made_csr_is_accepted() {
     let dir = tempfile::tempdir().unwrap();
     let out = Command::new("/usr/bin/openssl")
-        .args(["req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-384", "-nodes"])
-        .args(["-subj", "/C=ID/O=Pemerintah Kabupaten Muara Enim/CN=Uji OpenSSL", "-keyout"])
+        .args([
+            "req",
+            "-new",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-384",
+            "-nodes",
+        ])
+        .args([
+            "-subj",
+            "/C=ID/O=Pemerintah Kabupaten Muara Enim/CN=Uji OpenSSL",
+            "-keyout",
+        ])
         .arg(dir.path().join("k.pem"))
         .arg("-out")
         .arg(dir.path().join("r.csr"))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v = verify_csr(&std::fs::read(dir.path().join("r.csr")).unwrap()).unwrap();
     assert_eq!(v.key_kind, PublicKeyKind::Ec(EcCurve::P384));
-    assert_eq!(v.subject.to_string(), "CN=Uji OpenSSL,O=Pemerintah Kabupaten Muara Enim,C=ID");
+    assert_eq!(
+        v.subject.to_string(),
+        "CN=Uji OpenSSL,O=Pemerintah Kabupaten Muara Enim,C=ID"
+    );
 }
 
 #[test]
@@ -135,22 +179,40 @@ fn tampered_or_broken_csr_is_refused() {
     let csr = build_csr(&owner(), &RegencyProfile::default(), &key).unwrap();
     // Another key in the request: the signature no longer verifies.
     let mut swapped = csr.clone();
-    swapped.info.public_key = LocalKey::generate(KeyAlgorithm::EcdsaP256).unwrap().public_key().clone();
+    swapped.info.public_key = LocalKey::generate(KeyAlgorithm::EcdsaP256)
+        .unwrap()
+        .public_key()
+        .clone();
     let err = verify_csr(&swapped.to_der().unwrap()).unwrap_err();
-    assert_eq!(err, CsrError::ProofOfPossession(SigCheckError::BadSignature));
+    assert_eq!(
+        err,
+        CsrError::ProofOfPossession(SigCheckError::BadSignature)
+    );
     assert_eq!(err.kind(), "csr_signature_invalid");
     assert!(err.message(Lang::Id).contains("Tanda tangan tidak sah"));
     // A byte of the subject changed.
     let mut der = csr.to_der().unwrap();
     let pos = der.windows(4).position(|w| w == b"Siti").unwrap();
     der[pos] = b'X';
-    assert!(matches!(verify_csr(&der), Err(CsrError::ProofOfPossession(SigCheckError::BadSignature))));
+    assert!(matches!(
+        verify_csr(&der),
+        Err(CsrError::ProofOfPossession(SigCheckError::BadSignature))
+    ));
     // Not a CSR at all, truncated, wrong PEM label.
-    assert!(matches!(verify_csr(b"garbage"), Err(CsrError::Malformed(_))));
+    assert!(matches!(
+        verify_csr(b"garbage"),
+        Err(CsrError::Malformed(_))
+    ));
     let good = csr.to_der().unwrap();
-    assert!(matches!(verify_csr(&good[..good.len() - 5]), Err(CsrError::Malformed(_))));
+    assert!(matches!(
+        verify_csr(&good[..good.len() - 5]),
+        Err(CsrError::Malformed(_))
+    ));
     let cert_pem = "-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n";
-    assert!(matches!(verify_csr(cert_pem.as_bytes()), Err(CsrError::Malformed(_))));
+    assert!(matches!(
+        verify_csr(cert_pem.as_bytes()),
+        Err(CsrError::Malformed(_))
+    ));
 }
 
 #[test]

@@ -23,8 +23,8 @@ pub use passphrase::{
     strength, Passphrase, PassphraseError, PassphraseOwner, PassphrasePolicy, PassphraseProblem,
     PersonalInfo, Strength,
 };
-pub use pkcs12::{export_pkcs12, import_pkcs12, Pkcs12Bundle, Pkcs12Error, Pkcs12ExportOptions};
 pub use passphrase_feedback::{FeedbackSuggestion, FeedbackWarning};
+pub use pkcs12::{export_pkcs12, import_pkcs12, Pkcs12Bundle, Pkcs12Error, Pkcs12ExportOptions};
 pub use store::{
     decrypt_key_pem, encrypt_key_pem, load_key_file, save_key_file, write_secret_file, KdfParams,
     KeyFileError, SaveOptions, KEY_FILE_PEM_LABEL,

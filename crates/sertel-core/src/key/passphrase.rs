@@ -100,8 +100,12 @@ impl PassphraseProblem {
     fn text(&self, lang: Lang) -> String {
         match self {
             PassphraseProblem::TooShort { min, actual } => match lang {
-                Lang::Id => format!("Frasa sandi terlalu pendek: {actual} karakter, minimal {min}."),
-                Lang::En => format!("The passphrase is too short: {actual} characters, at least {min}."),
+                Lang::Id => {
+                    format!("Frasa sandi terlalu pendek: {actual} karakter, minimal {min}.")
+                }
+                Lang::En => {
+                    format!("The passphrase is too short: {actual} characters, at least {min}.")
+                }
             },
             PassphraseProblem::ContainsPersonalInfo(what) => {
                 let (id, en) = match what {
@@ -114,7 +118,12 @@ impl PassphraseProblem {
                     Lang::En => format!("The passphrase must not contain {en}."),
                 }
             }
-            PassphraseProblem::TooWeak { score, min_score, warning, suggestions } => {
+            PassphraseProblem::TooWeak {
+                score,
+                min_score,
+                warning,
+                suggestions,
+            } => {
                 let mut s = match lang {
                     Lang::Id => format!(
                         "Frasa sandi terlalu mudah ditebak (kekuatan {score} dari 4, minimal {min_score})."
@@ -161,7 +170,11 @@ impl Localized for PassphraseError {
     }
 
     fn message(&self, lang: Lang) -> String {
-        self.problems().iter().map(|p| p.text(lang)).collect::<Vec<_>>().join(" ")
+        self.problems()
+            .iter()
+            .map(|p| p.text(lang))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -192,7 +205,14 @@ impl Strength {
 const ANALYSED_CHARS: usize = 256;
 
 /// Words every Sertel user shares; a passphrase built on them is weaker than it looks.
-const CONTEXT_WORDS: [&str; 6] = ["sertel", "muaraenim", "muara", "enim", "pemkab", "kabupaten"];
+const CONTEXT_WORDS: [&str; 6] = [
+    "sertel",
+    "muaraenim",
+    "muara",
+    "enim",
+    "pemkab",
+    "kabupaten",
+];
 
 /// The rules a new passphrase must meet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -205,7 +225,10 @@ pub struct PassphrasePolicy {
 
 impl Default for PassphrasePolicy {
     fn default() -> Self {
-        PassphrasePolicy { min_length: 12, min_score: 3 }
+        PassphrasePolicy {
+            min_length: 12,
+            min_score: 3,
+        }
     }
 }
 
@@ -219,7 +242,10 @@ impl PassphrasePolicy {
         let mut problems = Vec::new();
         let actual = passphrase.expose().chars().count();
         if actual < self.min_length {
-            problems.push(PassphraseProblem::TooShort { min: self.min_length, actual });
+            problems.push(PassphraseProblem::TooShort {
+                min: self.min_length,
+                actual,
+            });
         }
         let lowered = passphrase.expose().to_lowercase();
         for (what, needles) in personal_needles(owner) {
@@ -248,7 +274,10 @@ impl PassphrasePolicy {
 pub fn strength(passphrase: &Passphrase, owner: &PassphraseOwner<'_>) -> Strength {
     let analysed: Zeroizing<String> =
         Zeroizing::new(passphrase.expose().chars().take(ANALYSED_CHARS).collect());
-    let mut inputs: Vec<String> = personal_needles(owner).into_iter().flat_map(|(_, n)| n).collect();
+    let mut inputs: Vec<String> = personal_needles(owner)
+        .into_iter()
+        .flat_map(|(_, n)| n)
+        .collect();
     inputs.extend(CONTEXT_WORDS.iter().map(|w| (*w).to_owned()));
     let refs: Vec<&str> = inputs.iter().map(String::as_str).collect();
     let entropy = zxcvbn::zxcvbn(&analysed, &refs);
@@ -261,9 +290,16 @@ pub fn strength(passphrase: &Passphrase, owner: &PassphraseOwner<'_>) -> Strengt
         score: u8::from(entropy.score()),
         guesses_log10: entropy.guesses_log10(),
         crack_seconds,
-        warning: feedback.and_then(|f| f.warning()).map(FeedbackWarning::from_zxcvbn),
+        warning: feedback
+            .and_then(|f| f.warning())
+            .map(FeedbackWarning::from_zxcvbn),
         suggestions: feedback
-            .map(|f| f.suggestions().iter().map(|s| FeedbackSuggestion::from_zxcvbn(*s)).collect())
+            .map(|f| {
+                f.suggestions()
+                    .iter()
+                    .map(|s| FeedbackSuggestion::from_zxcvbn(*s))
+                    .collect()
+            })
             .unwrap_or_default(),
     }
 }
@@ -281,7 +317,11 @@ fn personal_needles(owner: &PassphraseOwner<'_>) -> Vec<(PersonalInfo, Vec<Strin
         name_needles.push(joined);
     }
     let nip: String = owner.nip.chars().filter(char::is_ascii_digit).collect();
-    let nip_needles = if nip.len() >= 8 { vec![nip] } else { Vec::new() };
+    let nip_needles = if nip.len() >= 8 {
+        vec![nip]
+    } else {
+        Vec::new()
+    };
     let email = owner.email.trim().to_lowercase();
     let mut email_needles = Vec::new();
     if let Some((local, _)) = email.split_once('@') {

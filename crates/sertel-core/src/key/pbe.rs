@@ -131,7 +131,7 @@ fn derive(kdf: &Kdf<'_>, password: &[u8], key_len: usize) -> Result<Zeroizing<Ve
     let mut key = Zeroizing::new(vec![0u8; key_len]);
     match kdf {
         Kdf::Scrypt(sp) => {
-            let n = u64::from(sp.cost_parameter);
+            let n = sp.cost_parameter;
             let (r, p) = (u64::from(sp.block_size), u64::from(sp.parallelization));
             if !n.is_power_of_two() || n < 2 || r == 0 || p == 0 {
                 return Err(PbeError::Malformed);
@@ -197,13 +197,18 @@ fn cipher_name(oid: ObjectIdentifier) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
     #[test]
     fn pbes2_round_trip_both_kdfs() {
         for kdf in [
-            Pbes2Kdf::Scrypt { log_n: 10, r: 8, p: 1 },
+            Pbes2Kdf::Scrypt {
+                log_n: 10,
+                r: 8,
+                p: 1,
+            },
             Pbes2Kdf::Pbkdf2Sha256 { iterations: 1000 },
         ] {
             let (alg, ct) = pbes2_encrypt(kdf, b"kata sandi", b"rahasia negara").unwrap();

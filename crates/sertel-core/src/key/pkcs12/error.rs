@@ -73,18 +73,26 @@ impl Localized for Pkcs12Error {
         use Pkcs12Error as E;
         match (self, lang) {
             (E::WrongPassword, Lang::Id) => "Kata sandi berkas PKCS#12 (.p12/.pfx) salah.".into(),
-            (E::WrongPassword, Lang::En) => "Wrong password for the PKCS#12 (.p12/.pfx) file.".into(),
+            (E::WrongPassword, Lang::En) => {
+                "Wrong password for the PKCS#12 (.p12/.pfx) file.".into()
+            }
             (E::Malformed(d), Lang::Id) => format!("Berkas PKCS#12 rusak ({d})."),
             (E::Malformed(d), Lang::En) => format!("The PKCS#12 file is malformed ({d})."),
             (E::Truncated, Lang::Id) => "Berkas PKCS#12 terpotong (tidak lengkap).".into(),
             (E::Truncated, Lang::En) => "The PKCS#12 file is truncated (incomplete).".into(),
-            (E::Unsupported(w), Lang::Id) => format!("Berkas PKCS#12 memakai {w}, yang tidak didukung."),
-            (E::Unsupported(w), Lang::En) => format!("The PKCS#12 file uses {w}, which is not supported."),
+            (E::Unsupported(w), Lang::Id) => {
+                format!("Berkas PKCS#12 memakai {w}, yang tidak didukung.")
+            }
+            (E::Unsupported(w), Lang::En) => {
+                format!("The PKCS#12 file uses {w}, which is not supported.")
+            }
             (E::TooExpensive(w), Lang::Id) => {
                 format!("Parameter penurunan kunci berkas PKCS#12 ({w}) melebihi batas Sertel.")
             }
             (E::TooExpensive(w), Lang::En) => {
-                format!("The PKCS#12 file's key-derivation parameters ({w}) exceed Sertel's limits.")
+                format!(
+                    "The PKCS#12 file's key-derivation parameters ({w}) exceed Sertel's limits."
+                )
             }
             (E::NoPrivateKey, Lang::Id) => "Berkas PKCS#12 tidak berisi kunci privat.".into(),
             (E::NoPrivateKey, Lang::En) => "The PKCS#12 file contains no private key.".into(),

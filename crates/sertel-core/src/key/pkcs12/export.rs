@@ -104,7 +104,9 @@ pub fn export_pkcs12(
         return Err(Pkcs12Error::TooExpensive("export iteration counts".into()));
     }
     let pw = P12Password::new(password.expose())?;
-    let kdf = Pbes2Kdf::Pbkdf2Sha256 { iterations: options.pbkdf2_iterations };
+    let kdf = Pbes2Kdf::Pbkdf2Sha256 {
+        iterations: options.pbkdf2_iterations,
+    };
     let cert_der = certificate.to_der().map_err(internal)?;
     let local_key_id = Sha1::digest(&cert_der).to_vec();
     let name = options.friendly_name.as_deref();
@@ -122,7 +124,11 @@ pub fn export_pkcs12(
         cert_bags.push(SafeBag {
             bag_id: pkcs12::PKCS_12_CERT_BAG_OID,
             bag_value: bag.to_der().map_err(internal)?,
-            bag_attributes: if i == 0 { Some(attributes(&local_key_id, name)?) } else { None },
+            bag_attributes: if i == 0 {
+                Some(attributes(&local_key_id, name)?)
+            } else {
+                None
+            },
         });
     }
     let certs_plain = cert_bags.to_der().map_err(internal)?;
@@ -154,16 +160,24 @@ pub fn export_pkcs12(
         bag_attributes: Some(attributes(&local_key_id, name)?),
     };
     let key_safe = vec![key_bag].to_der().map_err(internal)?;
-    let key_ci = ContentInfo { content_type: oids::DATA, content: octets_any(&key_safe)? };
+    let key_ci = ContentInfo {
+        content_type: oids::DATA,
+        content: octets_any(&key_safe)?,
+    };
 
     let auth_safe = vec![certs_ci, key_ci].to_der().map_err(internal)?;
     let mut salt = [0u8; 16];
-    SystemRandom::new().fill(&mut salt).map_err(|_| internal("random source failed"))?;
+    SystemRandom::new()
+        .fill(&mut salt)
+        .map_err(|_| internal("random source failed"))?;
     let iterations = i32::try_from(options.mac_iterations).map_err(internal)?;
     let tag = mac::compute(MacDigest::Sha256, &pw, &salt, iterations, &auth_safe);
     let pfx = Pfx {
         version: Version::V3,
-        auth_safe: ContentInfo { content_type: oids::DATA, content: octets_any(&auth_safe)? },
+        auth_safe: ContentInfo {
+            content_type: oids::DATA,
+            content: octets_any(&auth_safe)?,
+        },
         mac_data: Some(MacData {
             mac: DigestInfo {
                 algorithm: AlgorithmIdentifierOwned {

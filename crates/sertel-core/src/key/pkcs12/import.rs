@@ -71,14 +71,17 @@ pub fn import_pkcs12(data: &[u8], password: &Passphrase) -> Result<Pkcs12Bundle,
                 let ed: EncryptedData = decode_any(&ci.content)
                     .ok_or_else(|| Pkcs12Error::Malformed("encrypted-data safe".into()))?;
                 let info = &ed.enc_content_info;
-                let ct = info
-                    .encrypted_content
-                    .as_ref()
-                    .ok_or_else(|| Pkcs12Error::Malformed("encrypted safe without content".into()))?;
+                let ct = info.encrypted_content.as_ref().ok_or_else(|| {
+                    Pkcs12Error::Malformed("encrypted safe without content".into())
+                })?;
                 decrypt(&info.content_enc_alg, password, ct.as_bytes())
                     .map_err(|e| after_mac(e.into(), mac_checked))?
             }
-            t => return Err(Pkcs12Error::Unsupported(format!("safe of content type {t}"))),
+            t => {
+                return Err(Pkcs12Error::Unsupported(format!(
+                    "safe of content type {t}"
+                )))
+            }
         };
         let bags = SafeContents::from_der(&safe).map_err(|e| after_mac(e.into(), mac_checked))?;
         read_bags(&bags, password, mac_checked, &mut found, 0)?;
@@ -109,7 +112,10 @@ fn bag_value(bag: &SafeBag) -> Result<Vec<u8>, Pkcs12Error> {
 }
 
 fn friendly_name(attrs: &Option<Attributes>) -> Option<String> {
-    let attr = attrs.as_ref()?.iter().find(|a| a.oid == oids::FRIENDLY_NAME)?;
+    let attr = attrs
+        .as_ref()?
+        .iter()
+        .find(|a| a.oid == oids::FRIENDLY_NAME)?;
     let value: BmpString = decode_any(attr.values.iter().next()?)?;
     Some(value.to_string())
 }
@@ -130,8 +136,12 @@ fn read_bags(
             }
             id if id == pkcs12::PKCS_12_PKCS8_KEY_BAG_OID => {
                 let epki = EncryptedPrivateKeyInfo::from_der(&value)?;
-                let plain = decrypt(&epki.encryption_algorithm, password, epki.encrypted_data.as_bytes())
-                    .map_err(|e| after_mac(e.into(), mac_checked))?;
+                let plain = decrypt(
+                    &epki.encryption_algorithm,
+                    password,
+                    epki.encrypted_data.as_bytes(),
+                )
+                .map_err(|e| after_mac(e.into(), mac_checked))?;
                 if pkcs8::PrivateKeyInfo::from_der(&plain).is_err() {
                     return Err(after_mac(Pkcs12Error::WrongPassword, mac_checked));
                 }
@@ -142,11 +152,15 @@ fn read_bags(
                 if cert_bag.cert_id != pkcs12::PKCS_12_X509_CERT_OID {
                     continue; // SDSI certificates: not X.509, ignored.
                 }
-                found.certs.push((Certificate::from_der(cert_bag.cert_value.as_bytes())?, name));
+                found
+                    .certs
+                    .push((Certificate::from_der(cert_bag.cert_value.as_bytes())?, name));
             }
             id if id == pkcs12::PKCS_12_SAFE_CONTENTS_BAG_OID => {
                 if depth >= MAX_DEPTH {
-                    return Err(Pkcs12Error::Malformed("safe contents nested too deeply".into()));
+                    return Err(Pkcs12Error::Malformed(
+                        "safe contents nested too deeply".into(),
+                    ));
                 }
                 let inner = SafeContents::from_der(&value)?;
                 read_bags(&inner, password, mac_checked, found, depth + 1)?;
@@ -180,5 +194,10 @@ fn assemble(found: Found) -> Result<Pkcs12Bundle, Pkcs12Error> {
         chain.push(current.clone());
     }
     chain.extend(rest);
-    Ok(Pkcs12Bundle { key, certificate, chain, friendly_name: key_name.or(cert_name) })
+    Ok(Pkcs12Bundle {
+        key,
+        certificate,
+        chain,
+        friendly_name: key_name.or(cert_name),
+    })
 }

@@ -41,21 +41,37 @@ pub(crate) fn decrypt(
         return Err(PbeError::Malformed);
     }
     if params.iterations as u32 > MAX_ITERATIONS {
-        return Err(PbeError::TooExpensive(format!("{} iterations", params.iterations)));
+        return Err(PbeError::TooExpensive(format!(
+            "{} iterations",
+            params.iterations
+        )));
     }
     let salt = params.salt.as_bytes();
     let (key_len, iv_len) = scheme.lengths();
-    let derive = |id, len| kdf(MacDigest::Sha1, &password.bmp, salt, id, params.iterations, len);
+    let derive = |id, len| {
+        kdf(
+            MacDigest::Sha1,
+            &password.bmp,
+            salt,
+            id,
+            params.iterations,
+            len,
+        )
+    };
     let key = derive(Pkcs12KeyType::EncryptionKey, key_len);
     let iv = derive(Pkcs12KeyType::Iv, iv_len);
     let bad_key = |_| PbeError::Internal;
     match scheme {
-        Legacy::TripleDes3 => {
-            cbc_decrypt(des::TdesEde3::new_from_slice(&key).map_err(bad_key)?, &iv, ciphertext)
-        }
-        Legacy::TripleDes2 => {
-            cbc_decrypt(des::TdesEde2::new_from_slice(&key).map_err(bad_key)?, &iv, ciphertext)
-        }
+        Legacy::TripleDes3 => cbc_decrypt(
+            des::TdesEde3::new_from_slice(&key).map_err(bad_key)?,
+            &iv,
+            ciphertext,
+        ),
+        Legacy::TripleDes2 => cbc_decrypt(
+            des::TdesEde2::new_from_slice(&key).map_err(bad_key)?,
+            &iv,
+            ciphertext,
+        ),
         Legacy::Rc2(bits) => {
             cbc_decrypt(rc2::Rc2::new_with_eff_key_len(&key, bits), &iv, ciphertext)
         }

@@ -72,7 +72,9 @@ pub(crate) fn compute(
     iterations: i32,
     data: &[u8],
 ) -> Vec<u8> {
-    hmac::sign(&mac_key(digest, &password.bmp, salt, iterations), data).as_ref().to_vec()
+    hmac::sign(&mac_key(digest, &password.bmp, salt, iterations), data)
+        .as_ref()
+        .to_vec()
 }
 
 /// Verifies the file's MAC with each candidate password form in turn; returns the index of the
@@ -90,7 +92,9 @@ pub(crate) fn verify(
         return Err(Pkcs12Error::Malformed("MAC iteration count below 1".into()));
     }
     if iterations as u32 > MAX_ITERATIONS {
-        return Err(Pkcs12Error::TooExpensive(format!("MAC with {iterations} iterations")));
+        return Err(Pkcs12Error::TooExpensive(format!(
+            "MAC with {iterations} iterations"
+        )));
     }
     let salt = mac_data.mac_salt.as_bytes();
     let tag = mac_data.mac.digest.as_bytes();

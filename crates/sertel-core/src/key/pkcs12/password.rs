@@ -23,12 +23,18 @@ impl P12Password {
             bmp.extend_from_slice(&encoded[0].to_be_bytes());
         }
         bmp.extend_from_slice(&[0, 0]);
-        Ok(P12Password { utf8: Zeroizing::new(password.as_bytes().to_vec()), bmp })
+        Ok(P12Password {
+            utf8: Zeroizing::new(password.as_bytes().to_vec()),
+            bmp,
+        })
     }
 
     /// OpenSSL also accepts files protected by an absent password, whose KDF input is empty
     /// rather than the two-byte terminator; used as a fallback when the password is empty.
     pub fn absent() -> P12Password {
-        P12Password { utf8: Zeroizing::new(Vec::new()), bmp: Zeroizing::new(Vec::new()) }
+        P12Password {
+            utf8: Zeroizing::new(Vec::new()),
+            bmp: Zeroizing::new(Vec::new()),
+        }
     }
 }
