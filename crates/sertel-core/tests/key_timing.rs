@@ -84,3 +84,30 @@ fn measure_pkcs12_costs() {
         );
     }
 }
+
+fn peak_rss_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+#[ignore = "measurement; run explicitly and alone (peak RSS is per process)"]
+fn measure_kdf_peak_memory() {
+    let key = LocalKey::generate(KeyAlgorithm::EcdsaP256).unwrap();
+    let pass = Passphrase::from("ukur-memori-kdf-sertel");
+    let pem = encrypt_key_pem(&key, &pass, KdfParams::DEFAULT).unwrap();
+    // The encryption above already ran scrypt once; measure a second, load-only run in a fresh
+    // process to see the KDF's own peak: report both.
+    let before = peak_rss_kib();
+    decrypt_key_pem(pem.as_bytes(), &pass).unwrap();
+    println!(
+        "peak RSS {} KiB (before the load {} KiB); scrypt needs {} KiB",
+        peak_rss_kib(),
+        before,
+        KdfParams::DEFAULT.memory_bytes() / 1024
+    );
+}
