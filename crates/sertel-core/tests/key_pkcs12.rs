@@ -447,3 +447,61 @@ fn export_misuse() {
     assert_eq!(back.certificate, e.certificate);
     let _ = Certificate::from_der(&e.der).unwrap();
 }
+
+/// NSS (Firefox, Thunderbird) exports PKCS#12 in BER with indefinite lengths and constructed
+/// OCTET STRINGs; officials often take their certificate out of the browser this way.
+#[test]
+fn imports_nss_pk12util_export() {
+    let (Ok(certutil), Ok(_)) = (which("certutil"), which("pk12util")) else {
+        eprintln!("NSS tools not installed; skipped");
+        return;
+    };
+    let pki = TestPki::get();
+    for alg in [KeyAlgorithm::Rsa2048, KeyAlgorithm::EcdsaP256] {
+        let dir = tempfile::tempdir().unwrap();
+        let p12 = openssl_export(dir.path(), alg, &[]);
+        std::fs::write(dir.path().join("in.p12"), &p12).unwrap();
+        std::fs::create_dir(dir.path().join("db")).unwrap();
+        let run = |cmd: &str, args: &[&str]| {
+            let out = Command::new(cmd)
+                .args(args)
+                .current_dir(dir.path())
+                .output()
+                .unwrap();
+            ok(&out)
+        };
+        run(&certutil, &["-N", "-d", "sql:db", "--empty-password"]);
+        run("pk12util", &["-i", "in.p12", "-d", "sql:db", "-W", PW]);
+        run(
+            "pk12util",
+            &[
+                "-o",
+                "nss.p12",
+                "-n",
+                "dari openssl",
+                "-d",
+                "sql:db",
+                "-W",
+                PW,
+            ],
+        );
+        let nss = std::fs::read(dir.path().join("nss.p12")).unwrap();
+        assert_eq!(&nss[..2], &[0x30, 0x80], "NSS writes indefinite-length BER");
+        let e = pki.signer(alg);
+        let b = import_pkcs12(&nss, &Passphrase::from(PW))
+            .unwrap_or_else(|err| panic!("{alg}: {err:?}"));
+        assert_eq!(b.key.public_key(), e.key.public_key());
+        assert_eq!(b.certificate, e.certificate);
+        assert_eq!(b.chain, e.chain);
+        let err = import_pkcs12(&nss, &Passphrase::from("salah")).unwrap_err();
+        assert!(matches!(err, Pkcs12Error::WrongPassword), "{err:?}");
+    }
+}
+
+fn which(cmd: &str) -> Result<String, ()> {
+    ["/usr/bin", "/bin", "/usr/local/bin"]
+        .iter()
+        .map(|d| format!("{d}/{cmd}"))
+        .find(|p| Path::new(p).exists())
+        .ok_or(())
+}

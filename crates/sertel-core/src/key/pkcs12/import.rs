@@ -14,7 +14,7 @@ use zeroize::Zeroizing;
 
 use super::legacy_pbe::{decode_any, decrypt};
 use super::password::P12Password;
-use super::{mac, oids, Pkcs12Bundle, Pkcs12Error};
+use super::{ber, mac, oids, Pkcs12Bundle, Pkcs12Error};
 use crate::key::{LocalKey, Passphrase};
 use crate::signer::Signer;
 
@@ -33,10 +33,12 @@ struct Found {
 /// nothing is decrypted. Exactly one private key is expected, with a certificate whose public
 /// key matches it.
 pub fn import_pkcs12(data: &[u8], password: &Passphrase) -> Result<Pkcs12Bundle, Pkcs12Error> {
-    if data.is_empty() {
-        return Err(Pkcs12Error::Truncated);
+    match data.first() {
+        None => return Err(Pkcs12Error::Truncated),
+        Some(0x30) => {}
+        Some(_) => return Err(Pkcs12Error::Malformed("not a PKCS#12 file".into())),
     }
-    let pfx = Pfx::from_der(data)?;
+    let pfx = Pfx::from_der(&ber::to_der(data)?)?;
     if pfx.auth_safe.content_type != oids::DATA {
         return Err(Pkcs12Error::Unsupported(format!(
             "public-key integrity mode ({})",
@@ -58,14 +60,14 @@ pub fn import_pkcs12(data: &[u8], password: &Passphrase) -> Result<Pkcs12Bundle,
         }
         None => (&given, false),
     };
-    let contents: Vec<ContentInfo> = Vec::from_der(auth_safe.as_bytes())?;
+    let contents: Vec<ContentInfo> = Vec::from_der(&ber::to_der(auth_safe.as_bytes())?)?;
     let mut found = Found::default();
     for ci in &contents {
         let safe: Zeroizing<Vec<u8>> = match ci.content_type {
             t if t == oids::DATA => {
                 let os: OctetString = decode_any(&ci.content)
                     .ok_or_else(|| Pkcs12Error::Malformed("data safe".into()))?;
-                Zeroizing::new(os.as_bytes().to_vec())
+                Zeroizing::new(ber::to_der(os.as_bytes())?)
             }
             t if t == oids::ENCRYPTED_DATA => {
                 let ed: EncryptedData = decode_any(&ci.content)
@@ -74,8 +76,9 @@ pub fn import_pkcs12(data: &[u8], password: &Passphrase) -> Result<Pkcs12Bundle,
                 let ct = info.encrypted_content.as_ref().ok_or_else(|| {
                     Pkcs12Error::Malformed("encrypted safe without content".into())
                 })?;
-                decrypt(&info.content_enc_alg, password, ct.as_bytes())
-                    .map_err(|e| after_mac(e.into(), mac_checked))?
+                let plain = decrypt(&info.content_enc_alg, password, ct.as_bytes())
+                    .map_err(|e| after_mac(e.into(), mac_checked))?;
+                Zeroizing::new(ber::to_der(&plain).map_err(|e| after_mac(e, mac_checked))?)
             }
             t => {
                 return Err(Pkcs12Error::Unsupported(format!(
@@ -142,6 +145,10 @@ fn read_bags(
                     epki.encrypted_data.as_bytes(),
                 )
                 .map_err(|e| after_mac(e.into(), mac_checked))?;
+                let plain = Zeroizing::new(
+                    ber::to_der(&plain)
+                        .map_err(|_| after_mac(Pkcs12Error::WrongPassword, mac_checked))?,
+                );
                 if pkcs8::PrivateKeyInfo::from_der(&plain).is_err() {
                     return Err(after_mac(Pkcs12Error::WrongPassword, mac_checked));
                 }

@@ -4,13 +4,14 @@
 //! Import reads what real tools write: OpenSSL 3's defaults (PBES2/PBKDF2-HMAC-SHA256/AES-256-CBC
 //! shrouded key bag, certificates in an encrypted-data safe, HMAC-SHA-256 MAC), OpenSSL's
 //! `-legacy` form (pbeWithSHAAnd3-KeyTripleDES-CBC key bag, pbeWithSHAAnd40BitRC2-CBC certificate
-//! safe, HMAC-SHA-1 MAC), and unencrypted bags. The MAC is checked before anything is decrypted,
-//! so a wrong password is reported as such. DER only: a file in indefinite-length BER is refused
-//! as malformed.
+//! safe, HMAC-SHA-1 MAC), NSS's BER encoding (Firefox, Thunderbird, `pk12util`), and unencrypted
+//! bags. The MAC is checked before anything is decrypted, so a wrong password is reported as
+//! such.
 //!
 //! Export writes the OpenSSL 3 form, with stronger iteration counts (see
 //! [`Pkcs12ExportOptions`]).
 
+mod ber;
 mod error;
 mod export;
 mod import;
