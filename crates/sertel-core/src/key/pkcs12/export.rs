@@ -31,8 +31,8 @@ use crate::signer::Signer;
 /// file that is meant to be copied to a USB stick or mailed), and 1 200 000 iterations of the
 /// PKCS#12 KDF for the HMAC-SHA-256 MAC. The MAC is a password check too, and one PKCS#12-KDF
 /// iteration costs one SHA-256 block where a PBKDF2 iteration costs two, so the MAC gets twice
-/// the count to be no cheaper to attack than the key. About 0.4 s in all on the reference
-/// machine; import of such a file costs the same.
+/// the count to be no cheaper to attack than the key. About 0.3 s in all on the reference
+/// machine in a release build; importing such a file costs the same.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pkcs12ExportOptions {
     /// PBKDF2 iterations for the key bag and the certificate safe.
