@@ -27,8 +27,9 @@ const MAX_KEY_FILE_LEN: u64 = 64 * 1024;
 /// scrypt parameters for a new key file.
 ///
 /// The default, N = 2^14, r = 8, p = 4, uses 16 MiB and takes about 130 ms on the reference
-/// machine (2 cores, scrypt at opt-level 3; about 185 ms while other builds load the machine). N = 2^15 would double the memory to 32 MiB, but OpenSSL 3 refuses to read such a file
-/// (its scrypt memory limit is 32 MiB including overhead), so the extra time comes from p.
+/// machine (2 cores, scrypt at opt-level 3; about 185 ms while other builds load the machine).
+/// N = 2^15 would double the memory to 32 MiB, but OpenSSL 3 refuses to read such a file (its
+/// scrypt memory limit is 32 MiB including overhead), so the extra time comes from p.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct KdfParams {
     /// log2 of the CPU/memory cost N.
