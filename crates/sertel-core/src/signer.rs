@@ -50,12 +50,18 @@ impl SignatureAlgorithm {
             SignatureAlgorithm::RsaPkcs1Sha256 => Some(der::Any::from(AnyRef::NULL)),
             SignatureAlgorithm::EcdsaSha256 => None,
         };
-        AlgorithmIdentifierOwned { oid: self.oid(), parameters }
+        AlgorithmIdentifierOwned {
+            oid: self.oid(),
+            parameters,
+        }
     }
 
     /// The digest algorithm identifier that goes with the scheme (SHA-256, absent parameters).
     pub fn digest_algorithm_identifier(self) -> AlgorithmIdentifierOwned {
-        AlgorithmIdentifierOwned { oid: OID_SHA256, parameters: None }
+        AlgorithmIdentifierOwned {
+            oid: OID_SHA256,
+            parameters: None,
+        }
     }
 }
 

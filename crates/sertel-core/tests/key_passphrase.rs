@@ -1,6 +1,8 @@
 //! Passphrase policy: weak passphrases are refused with reasons in both languages; a strong one
 //! is accepted with a strength for the meter.
 
+#![allow(clippy::unwrap_used)]
+
 use sertel_core::i18n::{Lang, Localized};
 use sertel_core::key::{
     strength, FeedbackWarning, Passphrase, PassphraseOwner, PassphrasePolicy, PassphraseProblem,
@@ -31,39 +33,78 @@ fn debug_hides_the_passphrase() {
 #[test]
 fn short_and_common_passphrases_are_refused() {
     let p = problems("password");
-    assert!(p.contains(&PassphraseProblem::TooShort { min: 12, actual: 8 }), "{p:?}");
-    assert!(p.iter().any(|x| matches!(
-        x,
-        PassphraseProblem::TooWeak { score: 0, warning: Some(FeedbackWarning::Top10Password), .. }
-    )), "{p:?}");
+    assert!(
+        p.contains(&PassphraseProblem::TooShort { min: 12, actual: 8 }),
+        "{p:?}"
+    );
+    assert!(
+        p.iter().any(|x| matches!(
+            x,
+            PassphraseProblem::TooWeak {
+                score: 0,
+                warning: Some(FeedbackWarning::Top10Password),
+                ..
+            }
+        )),
+        "{p:?}"
+    );
     let err = PassphrasePolicy::default()
         .check(&Passphrase::from("password"), &OWNER)
         .unwrap_err();
     assert_eq!(err.kind(), "passphrase_rejected");
     let id = err.message(Lang::Id);
     let en = err.message(Lang::En);
-    assert!(id.contains("terlalu pendek") && id.contains("10 kata sandi paling umum"), "{id}");
-    assert!(en.contains("too short") && en.contains("top-10 common password"), "{en}");
+    assert!(
+        id.contains("terlalu pendek") && id.contains("10 kata sandi paling umum"),
+        "{id}"
+    );
+    assert!(
+        en.contains("too short") && en.contains("top-10 common password"),
+        "{en}"
+    );
 
     // Long enough but guessable.
     let p = problems("qwertyuiopasdf");
-    assert!(p.iter().all(|x| !matches!(x, PassphraseProblem::TooShort { .. })));
-    assert!(p.iter().any(|x| matches!(x, PassphraseProblem::TooWeak { .. })), "{p:?}");
+    assert!(p
+        .iter()
+        .all(|x| !matches!(x, PassphraseProblem::TooShort { .. })));
+    assert!(
+        p.iter()
+            .any(|x| matches!(x, PassphraseProblem::TooWeak { .. })),
+        "{p:?}"
+    );
     let p = problems("aaaaaaaaaaaaaaaa");
-    assert!(p.iter().any(|x| matches!(
-        x,
-        PassphraseProblem::TooWeak { warning: Some(FeedbackWarning::RepeatedCharacters), .. }
-    )), "{p:?}");
+    assert!(
+        p.iter().any(|x| matches!(
+            x,
+            PassphraseProblem::TooWeak {
+                warning: Some(FeedbackWarning::RepeatedCharacters),
+                ..
+            }
+        )),
+        "{p:?}"
+    );
 }
 
 #[test]
 fn personal_data_is_refused() {
     let p = problems("Rahmawati-Lematang-Kopi-88");
-    assert!(p.contains(&PassphraseProblem::ContainsPersonalInfo(PersonalInfo::Name)), "{p:?}");
+    assert!(
+        p.contains(&PassphraseProblem::ContainsPersonalInfo(PersonalInfo::Name)),
+        "{p:?}"
+    );
     let p = problems("x198507142010012003x!");
-    assert!(p.contains(&PassphraseProblem::ContainsPersonalInfo(PersonalInfo::Nip)), "{p:?}");
+    assert!(
+        p.contains(&PassphraseProblem::ContainsPersonalInfo(PersonalInfo::Nip)),
+        "{p:?}"
+    );
     let p = problems("kopi siti.rahmawati@muaraenimkab.go.id");
-    assert!(p.contains(&PassphraseProblem::ContainsPersonalInfo(PersonalInfo::Email)), "{p:?}");
+    assert!(
+        p.contains(&PassphraseProblem::ContainsPersonalInfo(
+            PersonalInfo::Email
+        )),
+        "{p:?}"
+    );
     let err = PassphrasePolicy::default()
         .check(&Passphrase::from("198507142010012003"), &OWNER)
         .unwrap_err();

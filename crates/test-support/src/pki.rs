@@ -84,15 +84,26 @@ fn ca_name(cn: &str) -> Name {
 pub fn test_owner(alg: KeyAlgorithm) -> OwnerProfile {
     let (name, nip, title) = match alg {
         KeyAlgorithm::Rsa2048 => ("Budi Santoso, S.T.", "197803122005011002", "Kepala Bidang"),
-        KeyAlgorithm::Rsa3072 => ("Siti Rahmawati, S.Kom.", "198507142010012003", "Pranata Komputer"),
+        KeyAlgorithm::Rsa3072 => (
+            "Siti Rahmawati, S.Kom.",
+            "198507142010012003",
+            "Pranata Komputer",
+        ),
         KeyAlgorithm::Rsa4096 => ("Ahmad Fauzi", "196911201995031001", "Sekretaris Daerah"),
-        _ => ("Dewi Lestari, S.E.", "199102052015032004", "Analis Keuangan"),
+        _ => (
+            "Dewi Lestari, S.E.",
+            "199102052015032004",
+            "Analis Keuangan",
+        ),
     };
     OwnerProfile {
         full_name: name.into(),
         nip: nip.into(),
         nik: None,
-        email: format!("penguji.{}@muaraenimkab.go.id", alg.as_str().replace('-', "")),
+        email: format!(
+            "penguji.{}@muaraenimkab.go.id",
+            alg.as_str().replace('-', "")
+        ),
         title: title.into(),
         unit: "Dinas Komunikasi dan Informatika".into(),
         rank: None,
@@ -136,7 +147,15 @@ fn make(
     let certificate = issue(&template, issuer_signer).expect("test certificate");
     let der = certificate_to_der(&certificate).expect("DER");
     let signer: Arc<dyn Signer> = key.clone();
-    TestEntity { name, key, signer, certificate, der, chain, owner: None }
+    TestEntity {
+        name,
+        key,
+        signer,
+        certificate,
+        der,
+        chain,
+        owner: None,
+    }
 }
 
 fn generate(alg: KeyAlgorithm) -> LocalKey {
@@ -157,8 +176,14 @@ impl TestPki {
             generate(KeyAlgorithm::Rsa3072),
             root_name.clone(),
             None,
-            (datetime!(2025-01-01 00:00:00 UTC), datetime!(2045-01-01 00:00:00 UTC)),
-            vec![ext::basic_constraints(true, None).expect("BC"), ca_ku.clone()],
+            (
+                datetime!(2025-01-01 00:00:00 UTC),
+                datetime!(2045-01-01 00:00:00 UTC),
+            ),
+            vec![
+                ext::basic_constraints(true, None).expect("BC"),
+                ca_ku.clone(),
+            ],
             Vec::new(),
         );
         let int_name = ca_name("Sertel Test Issuing CA");
@@ -166,8 +191,14 @@ impl TestPki {
             "intermediate".into(),
             generate(KeyAlgorithm::Rsa3072),
             int_name.clone(),
-            Some(Issuer { name: &root_name, signer: root.signer.as_ref() }),
-            (datetime!(2025-01-01 00:00:00 UTC), datetime!(2035-01-01 00:00:00 UTC)),
+            Some(Issuer {
+                name: &root_name,
+                signer: root.signer.as_ref(),
+            }),
+            (
+                datetime!(2025-01-01 00:00:00 UTC),
+                datetime!(2035-01-01 00:00:00 UTC),
+            ),
             vec![ext::basic_constraints(true, Some(0)).expect("BC"), ca_ku],
             vec![root.certificate.clone()],
         );
@@ -190,8 +221,14 @@ impl TestPki {
                     format!("signer-{alg}"),
                     generate(alg),
                     subject,
-                    Some(Issuer { name: &int_name, signer: intermediate.signer.as_ref() }),
-                    (datetime!(2026-01-01 00:00:00 UTC), datetime!(2028-01-01 00:00:00 UTC)),
+                    Some(Issuer {
+                        name: &int_name,
+                        signer: intermediate.signer.as_ref(),
+                    }),
+                    (
+                        datetime!(2026-01-01 00:00:00 UTC),
+                        datetime!(2028-01-01 00:00:00 UTC),
+                    ),
                     extensions,
                     leaf_chain.clone(),
                 );
@@ -209,8 +246,14 @@ impl TestPki {
             "tsa".into(),
             generate(KeyAlgorithm::Rsa3072),
             tsa_name,
-            Some(Issuer { name: &int_name, signer: intermediate.signer.as_ref() }),
-            (datetime!(2025-01-01 00:00:00 UTC), datetime!(2030-01-01 00:00:00 UTC)),
+            Some(Issuer {
+                name: &int_name,
+                signer: intermediate.signer.as_ref(),
+            }),
+            (
+                datetime!(2025-01-01 00:00:00 UTC),
+                datetime!(2030-01-01 00:00:00 UTC),
+            ),
             vec![
                 ext::basic_constraints(false, None).expect("BC"),
                 ext::key_usage(&[KeyUsages::DigitalSignature]).expect("KU"),
@@ -220,7 +263,12 @@ impl TestPki {
             ],
             leaf_chain,
         );
-        TestPki { root, intermediate, signers, tsa }
+        TestPki {
+            root,
+            intermediate,
+            signers,
+            tsa,
+        }
     }
 
     /// The signer whose key has algorithm `alg`.
@@ -241,7 +289,10 @@ impl TestPki {
     pub fn write_pem_files(&self, dir: &Path) -> std::io::Result<()> {
         let pem = |c: &Certificate| certificate_to_pem(c).map_err(std::io::Error::other);
         std::fs::write(dir.join("root.pem"), pem(&self.root.certificate)?)?;
-        std::fs::write(dir.join("intermediate.pem"), pem(&self.intermediate.certificate)?)?;
+        std::fs::write(
+            dir.join("intermediate.pem"),
+            pem(&self.intermediate.certificate)?,
+        )?;
         let chain = pem(&self.intermediate.certificate)? + &pem(&self.root.certificate)?;
         std::fs::write(dir.join("chain.pem"), chain)?;
         for e in self.signers.iter().chain(std::iter::once(&self.tsa)) {
@@ -256,7 +307,9 @@ impl TestPki {
                 use std::os::unix::fs::OpenOptionsExt;
                 options.mode(0o600);
             }
-            options.open(dir.join(format!("{}.key.pem", e.name)))?.write_all(key_pem.as_bytes())?;
+            options
+                .open(dir.join(format!("{}.key.pem", e.name)))?
+                .write_all(key_pem.as_bytes())?;
         }
         Ok(())
     }

@@ -134,6 +134,7 @@ impl FromStr for KeyAlgorithm {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -143,8 +144,14 @@ mod tests {
             assert_eq!(alg.as_str().parse::<KeyAlgorithm>(), Ok(alg));
             assert_eq!(alg.to_string(), alg.as_str());
         }
-        assert_eq!("RSA_4096".parse::<KeyAlgorithm>(), Ok(KeyAlgorithm::Rsa4096));
-        assert_eq!("prime256v1".parse::<KeyAlgorithm>(), Ok(KeyAlgorithm::EcdsaP256));
+        assert_eq!(
+            "RSA_4096".parse::<KeyAlgorithm>(),
+            Ok(KeyAlgorithm::Rsa4096)
+        );
+        assert_eq!(
+            "prime256v1".parse::<KeyAlgorithm>(),
+            Ok(KeyAlgorithm::EcdsaP256)
+        );
         assert_eq!(KeyAlgorithm::default(), KeyAlgorithm::Rsa3072);
         let err = "rsa-1024".parse::<KeyAlgorithm>().unwrap_err();
         assert_eq!(err.kind(), "unknown_key_algorithm");

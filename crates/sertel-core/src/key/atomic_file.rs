@@ -50,7 +50,11 @@ pub(crate) fn write_atomically_with(
     // From here on, dropping `tmp` on an early return deletes the temporary file.
     write(tmp.as_file_mut()).map_err(AtomicWriteError::Io)?;
     tmp.as_file().sync_all().map_err(AtomicWriteError::Io)?;
-    let persisted = if overwrite { tmp.persist(path) } else { tmp.persist_noclobber(path) };
+    let persisted = if overwrite {
+        tmp.persist(path)
+    } else {
+        tmp.persist_noclobber(path)
+    };
     if let Err(e) = persisted {
         let kind = e.error.kind();
         drop(e.file);
@@ -74,6 +78,7 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -96,7 +101,11 @@ mod tests {
         })
         .unwrap_err();
         assert!(matches!(err, AtomicWriteError::Io(_)));
-        assert!(entries(dir.path()).is_empty(), "left: {:?}", entries(dir.path()));
+        assert!(
+            entries(dir.path()).is_empty(),
+            "left: {:?}",
+            entries(dir.path())
+        );
     }
 
     #[test]

@@ -135,12 +135,18 @@ impl LocalKey {
         }
         .map_err(|_| KeyError::Malformed)?;
         let public_key = spki_from_der(&spki_der).map_err(|_| KeyError::Malformed)?;
-        Ok(LocalKey { inner, algorithm, public_key })
+        Ok(LocalKey {
+            inner,
+            algorithm,
+            public_key,
+        })
     }
 }
 
 fn rsa(size: KeySize) -> Result<Inner, KeyError> {
-    RsaKeyPair::generate(size).map(Inner::Rsa).map_err(|_| KeyError::Generation)
+    RsaKeyPair::generate(size)
+        .map(Inner::Rsa)
+        .map_err(|_| KeyError::Generation)
 }
 
 fn curve_name(oid: ObjectIdentifier) -> String {
@@ -192,6 +198,8 @@ impl Signer for LocalKey {
 
 impl fmt::Debug for LocalKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("LocalKey").field("algorithm", &self.algorithm).finish_non_exhaustive()
+        f.debug_struct("LocalKey")
+            .field("algorithm", &self.algorithm)
+            .finish_non_exhaustive()
     }
 }

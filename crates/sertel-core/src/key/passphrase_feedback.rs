@@ -161,9 +161,7 @@ impl FeedbackSuggestion {
             S::AvoidSequences => FeedbackSuggestion::AvoidSequences,
             S::AvoidRecentYears => FeedbackSuggestion::AvoidRecentYears,
             S::AvoidYearsThatAreAssociatedWithYou => FeedbackSuggestion::AvoidPersonalYears,
-            S::AvoidDatesAndYearsThatAreAssociatedWithYou => {
-                FeedbackSuggestion::AvoidPersonalDates
-            }
+            S::AvoidDatesAndYearsThatAreAssociatedWithYou => FeedbackSuggestion::AvoidPersonalDates,
         }
     }
 
@@ -171,20 +169,14 @@ impl FeedbackSuggestion {
     pub fn text(self, lang: Lang) -> &'static str {
         use FeedbackSuggestion as F;
         match (self, lang) {
-            (F::UseFewWords, Lang::Id) => {
-                "Gunakan beberapa kata, hindari ungkapan yang umum."
-            }
+            (F::UseFewWords, Lang::Id) => "Gunakan beberapa kata, hindari ungkapan yang umum.",
             (F::UseFewWords, Lang::En) => "Use a few words, avoid common phrases.",
-            (F::NoNeedForSymbols, Lang::Id) => {
-                "Tidak perlu simbol, angka, atau huruf besar."
-            }
+            (F::NoNeedForSymbols, Lang::Id) => "Tidak perlu simbol, angka, atau huruf besar.",
             (F::NoNeedForSymbols, Lang::En) => "No need for symbols, digits, or uppercase letters.",
             (F::AddAnotherWord, Lang::Id) => {
                 "Tambahkan satu atau dua kata lagi. Kata yang tidak umum lebih baik."
             }
-            (F::AddAnotherWord, Lang::En) => {
-                "Add another word or two. Uncommon words are better."
-            }
+            (F::AddAnotherWord, Lang::En) => "Add another word or two. Uncommon words are better.",
             (F::CapitalizationDoesntHelp, Lang::Id) => {
                 "Huruf besar di awal kata tidak banyak membantu."
             }
@@ -238,7 +230,9 @@ pub(crate) fn crack_time_text(seconds: f64, lang: Lang) -> String {
     const YEAR: f64 = MONTH * 12.0;
     const CENTURY: f64 = YEAR * 100.0;
     if seconds < 1.0 {
-        return lang.pick("kurang dari satu detik", "less than a second").into();
+        return lang
+            .pick("kurang dari satu detik", "less than a second")
+            .into();
     }
     if seconds >= CENTURY {
         return lang.pick("berabad-abad", "centuries").into();

@@ -27,8 +27,9 @@ const MAX_KEY_FILE_LEN: u64 = 64 * 1024;
 /// scrypt parameters for a new key file.
 ///
 /// The default, N = 2^14, r = 8, p = 4, uses 16 MiB and takes about 130 ms on the reference
-/// machine (2 cores) with scrypt built at opt-level 3. N = 2^15 would double the memory to 32 MiB, but OpenSSL 3 refuses to read such a file
-/// (its scrypt memory limit is 32 MiB including overhead), so the extra time comes from p.
+/// machine (2 cores, scrypt at opt-level 3; about 185 ms while other builds load the machine).
+/// N = 2^15 would double the memory to 32 MiB, but OpenSSL 3 refuses to read such a file (its
+/// scrypt memory limit is 32 MiB including overhead), so the extra time comes from p.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct KdfParams {
     /// log2 of the CPU/memory cost N.
@@ -41,7 +42,11 @@ pub struct KdfParams {
 
 impl KdfParams {
     /// The parameters new key files use.
-    pub const DEFAULT: KdfParams = KdfParams { log_n: 14, r: 8, p: 4 };
+    pub const DEFAULT: KdfParams = KdfParams {
+        log_n: 14,
+        r: 8,
+        p: 4,
+    };
 
     /// The memory scrypt needs for these parameters, 128·r·N bytes.
     pub fn memory_bytes(&self) -> u64 {
@@ -83,7 +88,11 @@ pub fn encrypt_key_pem(
         return Err(KeyFileError::InvalidKdfParams(kdf));
     }
     let plaintext = key.to_pkcs8_der()?;
-    let kdf = Pbes2Kdf::Scrypt { log_n: kdf.log_n, r: kdf.r, p: kdf.p };
+    let kdf = Pbes2Kdf::Scrypt {
+        log_n: kdf.log_n,
+        r: kdf.r,
+        p: kdf.p,
+    };
     let (alg, ciphertext) = pbes2_encrypt(kdf, passphrase.expose().as_bytes(), &plaintext)
         .map_err(|_| KeyError::Export)?;
     let alg_der = alg.to_der().map_err(|_| KeyError::Export)?;
@@ -92,8 +101,10 @@ pub fn encrypt_key_pem(
         data: OctetStringRef::new(&ciphertext).map_err(|_| KeyError::Export)?,
     };
     let der = info.to_der().map_err(|_| KeyError::Export)?;
-    Ok(der::pem::encode_string(KEY_FILE_PEM_LABEL, LineEnding::LF, &der)
-        .map_err(|_| KeyError::Export)?)
+    Ok(
+        der::pem::encode_string(KEY_FILE_PEM_LABEL, LineEnding::LF, &der)
+            .map_err(|_| KeyError::Export)?,
+    )
 }
 
 /// Decrypts a key file's contents (PEM, or DER `EncryptedPrivateKeyInfo`).
@@ -122,7 +133,11 @@ pub fn decrypt_key_pem(data: &[u8], passphrase: &Passphrase) -> Result<LocalKey,
             "PRIVATE KEY" | "RSA PRIVATE KEY" | "EC PRIVATE KEY" => {
                 return Err(KeyFileError::NotEncrypted)
             }
-            other => return Err(KeyFileError::Corrupt(format!("unexpected PEM label {other:?}"))),
+            other => {
+                return Err(KeyFileError::Corrupt(format!(
+                    "unexpected PEM label {other:?}"
+                )))
+            }
         }
         der_owned = zeroize::Zeroizing::new(bytes);
         &der_owned
@@ -181,10 +196,17 @@ pub fn save_key_file(
 
 /// Writes a secret file (a key file, a PKCS#12 backup) atomically with mode 0600; refuses to
 /// replace an existing file unless `overwrite`.
-pub fn write_secret_file(path: &Path, contents: &[u8], overwrite: bool) -> Result<(), KeyFileError> {
+pub fn write_secret_file(
+    path: &Path,
+    contents: &[u8],
+    overwrite: bool,
+) -> Result<(), KeyFileError> {
     write_file_atomically(path, contents, overwrite).map_err(|e| match e {
         AtomicWriteError::AlreadyExists => KeyFileError::AlreadyExists(path.to_owned()),
-        AtomicWriteError::Io(source) => KeyFileError::Io { path: path.to_owned(), source },
+        AtomicWriteError::Io(source) => KeyFileError::Io {
+            path: path.to_owned(),
+            source,
+        },
     })
 }
 
@@ -194,7 +216,10 @@ pub fn load_key_file(path: &Path, passphrase: &Passphrase) -> Result<LocalKey, K
         if source.kind() == std::io::ErrorKind::NotFound {
             KeyFileError::NotFound(path.to_owned())
         } else {
-            KeyFileError::Io { path: path.to_owned(), source }
+            KeyFileError::Io {
+                path: path.to_owned(),
+                source,
+            }
         }
     };
     let meta = std::fs::metadata(path).map_err(io_err)?;
@@ -203,7 +228,9 @@ pub fn load_key_file(path: &Path, passphrase: &Passphrase) -> Result<LocalKey, K
     }
     check_permissions(path, &meta)?;
     if meta.len() > MAX_KEY_FILE_LEN {
-        return Err(KeyFileError::Corrupt("the file is too large to be a key file".into()));
+        return Err(KeyFileError::Corrupt(
+            "the file is too large to be a key file".into(),
+        ));
     }
     let data = zeroize::Zeroizing::new(std::fs::read(path).map_err(io_err)?);
     decrypt_key_pem(&data, passphrase)
@@ -214,7 +241,10 @@ fn check_permissions(path: &Path, meta: &std::fs::Metadata) -> Result<(), KeyFil
     use std::os::unix::fs::PermissionsExt;
     let mode = meta.permissions().mode() & 0o777;
     if mode & 0o077 != 0 {
-        return Err(KeyFileError::PermissionsTooOpen { path: PathBuf::from(path), mode });
+        return Err(KeyFileError::PermissionsTooOpen {
+            path: PathBuf::from(path),
+            mode,
+        });
     }
     Ok(())
 }

@@ -16,7 +16,9 @@ pub(crate) fn normalize(s: &str) -> Option<String> {
 
 /// The number formed by `s[range]` (all ASCII digits, checked by the caller).
 pub(crate) fn num(s: &str, range: std::ops::Range<usize>) -> u32 {
-    s.as_bytes()[range].iter().fold(0, |acc, b| acc * 10 + u32::from(b - b'0'))
+    s.as_bytes()[range]
+        .iter()
+        .fold(0, |acc, b| acc * 10 + u32::from(b - b'0'))
 }
 
 /// A calendar date, if valid.

@@ -21,7 +21,10 @@ pub struct EmailPolicy {
 
 impl Default for EmailPolicy {
     fn default() -> Self {
-        EmailPolicy { domain: "muaraenimkab.go.id".into(), allow_subdomains: false }
+        EmailPolicy {
+            domain: "muaraenimkab.go.id".into(),
+            allow_subdomains: false,
+        }
     }
 }
 
@@ -87,12 +90,12 @@ impl Localized for EmailError {
             }
             (E::Domain(d), Lang::Id) => format!("Domain \"{d}\" tidak sah."),
             (E::Domain(d), Lang::En) => format!("The domain \"{d}\" is not valid."),
-            (E::WrongDomain { domain, required }, Lang::Id) => format!(
-                "Gunakan alamat e-mail dinas @{required}, bukan @{domain}."
-            ),
-            (E::WrongDomain { domain, required }, Lang::En) => format!(
-                "Use your official @{required} address, not @{domain}."
-            ),
+            (E::WrongDomain { domain, required }, Lang::Id) => {
+                format!("Gunakan alamat e-mail dinas @{required}, bukan @{domain}.")
+            }
+            (E::WrongDomain { domain, required }, Lang::En) => {
+                format!("Use your official @{required} address, not @{domain}.")
+            }
         }
     }
 }
@@ -112,7 +115,9 @@ fn valid_domain(domain: &str) -> bool {
                 && !l.ends_with('-')
                 && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         })
-        && labels.last().is_some_and(|tld| tld.chars().all(|c| c.is_ascii_alphabetic()))
+        && labels
+            .last()
+            .is_some_and(|tld| tld.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 /// Checks an address against the syntax rules and the policy's domain; returns it trimmed and in
@@ -146,7 +151,10 @@ pub fn validate_email(email: &str, policy: &EmailPolicy) -> Result<String, Email
     let on_domain = domain == required
         || (policy.allow_subdomains && domain.ends_with(&format!(".{required}")));
     if !on_domain {
-        return Err(EmailError::WrongDomain { domain: domain.to_owned(), required });
+        return Err(EmailError::WrongDomain {
+            domain: domain.to_owned(),
+            required,
+        });
     }
     Ok(email)
 }

@@ -13,8 +13,8 @@ use crate::i18n::{Lang, Localized};
 
 /// Province codes in use (Kemendagri), including the Papua provinces created in 2022.
 const PROVINCES: [u8; 38] = [
-    11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53, 61, 62, 63, 64,
-    65, 71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96,
+    11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53, 61, 62, 63, 64, 65,
+    71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96,
 ];
 
 /// A parsed, checked NIK.
@@ -178,7 +178,11 @@ impl Nik {
             return Err(NikError::Region);
         }
         let raw_day = num(&d, 6..8);
-        let (day, sex) = if raw_day > 40 { (raw_day - 40, Sex::Female) } else { (raw_day, Sex::Male) };
+        let (day, sex) = if raw_day > 40 {
+            (raw_day - 40, Sex::Female)
+        } else {
+            (raw_day, Sex::Male)
+        };
         let month = num(&d, 8..10);
         let yy = num(&d, 10..12);
         let recent = date(2000 + yy as i32, month, day).filter(|dt| *dt <= today);

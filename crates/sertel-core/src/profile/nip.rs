@@ -97,9 +97,9 @@ impl Localized for NipError {
             (E::BirthDate, Lang::En) => {
                 "Digits 1-8 of the NIP (birth date YYYYMMDD) are not a valid date.".into()
             }
-            (E::BirthYearOutOfRange(y), Lang::Id) => format!(
-                "Tahun lahir pada NIP ({y}) di luar rentang 1940 sampai tahun ini."
-            ),
+            (E::BirthYearOutOfRange(y), Lang::Id) => {
+                format!("Tahun lahir pada NIP ({y}) di luar rentang 1940 sampai tahun ini.")
+            }
             (E::BirthYearOutOfRange(y), Lang::En) => {
                 format!("The birth year in the NIP ({y}) is outside 1940 to the current year.")
             }
@@ -180,7 +180,14 @@ impl Nip {
         if sequence == 0 {
             return Err(NipError::Sequence);
         }
-        Ok(Nip { digits: d, birth_date, appointment_year, appointment_month, sex, sequence })
+        Ok(Nip {
+            digits: d,
+            birth_date,
+            appointment_year,
+            appointment_month,
+            sex,
+            sequence,
+        })
     }
 
     /// The 18 digits, without spaces.

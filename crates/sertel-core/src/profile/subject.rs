@@ -41,13 +41,21 @@ impl Default for RegencyProfile {
 impl RegencyProfile {
     /// The e-mail rule of this regency.
     pub fn email_policy(&self) -> EmailPolicy {
-        EmailPolicy { domain: self.email_domain.clone(), allow_subdomains: self.allow_email_subdomains }
+        EmailPolicy {
+            domain: self.email_domain.clone(),
+            allow_subdomains: self.allow_email_subdomains,
+        }
     }
 
     /// Checks the regency profile itself (lengths, country code); every problem at once.
     pub fn validate(&self) -> Result<(), Vec<ProfileError>> {
         let mut errors = Vec::new();
-        text(&mut errors, ProfileField::Organization, &self.organization, 64);
+        text(
+            &mut errors,
+            ProfileField::Organization,
+            &self.organization,
+            64,
+        );
         text(&mut errors, ProfileField::Locality, &self.locality, 128);
         text(&mut errors, ProfileField::State, &self.state, 128);
         if self.country.len() != 2 || !self.country.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -97,7 +105,11 @@ impl OwnerProfile {
     }
 
     /// Like [`OwnerProfile::validate`], as of `today`.
-    pub fn validate_at(&self, regency: &RegencyProfile, today: Date) -> Result<(), Vec<ProfileError>> {
+    pub fn validate_at(
+        &self,
+        regency: &RegencyProfile,
+        today: Date,
+    ) -> Result<(), Vec<ProfileError>> {
         let mut errors = Vec::new();
         text(&mut errors, ProfileField::FullName, &self.full_name, 64);
         text(&mut errors, ProfileField::Title, &self.title, 64);
@@ -109,7 +121,9 @@ impl OwnerProfile {
             errors.push(ProfileError::Missing(ProfileField::Nip));
             None
         } else {
-            Nip::parse_at(&self.nip, today).map_err(|e| errors.push(ProfileError::Nip(e))).ok()
+            Nip::parse_at(&self.nip, today)
+                .map_err(|e| errors.push(ProfileError::Nip(e)))
+                .ok()
         };
         if let Some(nik) = self.nik.as_deref().filter(|n| !n.trim().is_empty()) {
             match Nik::parse_at(nik, today) {
@@ -159,8 +173,10 @@ fn text(errors: &mut Vec<ProfileError>, field: ProfileField, value: &str, max: u
 /// An Indonesian number: `0`, `62` or `+62` followed by 8–13 digits; spaces, dashes, dots and
 /// parentheses between digits are ignored.
 fn valid_phone(phone: &str) -> bool {
-    let compact: String =
-        phone.chars().filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')')).collect();
+    let compact: String = phone
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')'))
+        .collect();
     let rest = if let Some(r) = compact.strip_prefix("+62") {
         r
     } else if let Some(r) = compact.strip_prefix("62") {

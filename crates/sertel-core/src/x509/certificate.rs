@@ -54,8 +54,15 @@ pub fn x509_time(t: OffsetDateTime) -> Result<Time, X509Error> {
     if !(1950..=9999).contains(&year) {
         return Err(X509Error::TimeOutOfRange);
     }
-    let dt = der::DateTime::new(year, t.month() as u8, t.day(), t.hour(), t.minute(), t.second())
-        .map_err(|_| X509Error::TimeOutOfRange)?;
+    let dt = der::DateTime::new(
+        year,
+        t.month() as u8,
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+    )
+    .map_err(|_| X509Error::TimeOutOfRange)?;
     Ok(if year < 2050 {
         Time::UtcTime(UtcTime::from_date_time(dt).map_err(|_| X509Error::TimeOutOfRange)?)
     } else {
@@ -67,7 +74,10 @@ pub fn x509_time(t: OffsetDateTime) -> Result<Time, X509Error> {
 ///
 /// The signature algorithm is the issuer's; the signature is checked against the issuer's public
 /// key before the certificate is returned, so a faulty signer cannot produce a bad certificate.
-pub fn issue(template: &CertificateTemplate, issuer: &dyn Signer) -> Result<Certificate, X509Error> {
+pub fn issue(
+    template: &CertificateTemplate,
+    issuer: &dyn Signer,
+) -> Result<Certificate, X509Error> {
     if template.not_before >= template.not_after {
         return Err(X509Error::InvalidValidity);
     }
@@ -122,6 +132,9 @@ pub fn verify_certificate_signature(
 ) -> Result<(), SigCheckError> {
     let cert = Certificate::from_der(cert_der).map_err(|_| SigCheckError::MalformedParameters)?;
     let tbs = signed_part(cert_der).map_err(|_| SigCheckError::MalformedParameters)?;
-    let sig = cert.signature.as_bytes().ok_or(SigCheckError::BadSignature)?;
+    let sig = cert
+        .signature
+        .as_bytes()
+        .ok_or(SigCheckError::BadSignature)?;
     sigcheck::verify(issuer, &cert.signature_algorithm, tbs, sig)
 }

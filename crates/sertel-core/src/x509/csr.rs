@@ -65,7 +65,11 @@ pub fn build_csr(
     let algorithm = signer.algorithm().algorithm_identifier();
     sigcheck::verify(signer.public_key(), &algorithm, &info_der, &signature)
         .map_err(|_| X509Error::SelfCheckFailed)?;
-    Ok(CertReq { info, algorithm, signature: BitString::from_bytes(&signature)? })
+    Ok(CertReq {
+        info,
+        algorithm,
+        signature: BitString::from_bytes(&signature)?,
+    })
 }
 
 /// Why a certificate request was refused.
@@ -96,7 +100,9 @@ impl Localized for CsrError {
 
     fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (CsrError::Malformed(d), Lang::Id) => format!("Permintaan sertifikat (CSR) rusak: {d}."),
+            (CsrError::Malformed(d), Lang::Id) => {
+                format!("Permintaan sertifikat (CSR) rusak: {d}.")
+            }
             (CsrError::Malformed(d), Lang::En) => {
                 format!("The certificate request (CSR) is malformed: {d}.")
             }
@@ -156,10 +162,12 @@ pub fn verify_csr(data: &[u8]) -> Result<VerifiedCsr, CsrError> {
     let trimmed = data.trim_ascii();
     let owned;
     let der: &[u8] = if trimmed.starts_with(b"-----BEGIN") {
-        let (label, bytes) = der::pem::decode_vec(trimmed)
-            .map_err(|e| CsrError::Malformed(format!("PEM: {e}")))?;
+        let (label, bytes) =
+            der::pem::decode_vec(trimmed).map_err(|e| CsrError::Malformed(format!("PEM: {e}")))?;
         if label != CSR_PEM_LABEL && label != "NEW CERTIFICATE REQUEST" {
-            return Err(CsrError::Malformed(format!("unexpected PEM label {label:?}")));
+            return Err(CsrError::Malformed(format!(
+                "unexpected PEM label {label:?}"
+            )));
         }
         owned = bytes;
         &owned
@@ -174,10 +182,20 @@ pub fn verify_csr(data: &[u8]) -> Result<VerifiedCsr, CsrError> {
         .ok_or_else(|| CsrError::Malformed("signature has unused bits".into()))?;
     let key_kind =
         sigcheck::public_key_kind(&request.info.public_key).map_err(CsrError::ProofOfPossession)?;
-    sigcheck::verify(&request.info.public_key, &request.algorithm, info, signature)
-        .map_err(CsrError::ProofOfPossession)?;
+    sigcheck::verify(
+        &request.info.public_key,
+        &request.algorithm,
+        info,
+        signature,
+    )
+    .map_err(CsrError::ProofOfPossession)?;
     let mut requested_extensions = Vec::new();
-    for attr in request.info.attributes.iter().filter(|a| a.oid == OID_EXTENSION_REQUEST) {
+    for attr in request
+        .info
+        .attributes
+        .iter()
+        .filter(|a| a.oid == OID_EXTENSION_REQUEST)
+    {
         for value in attr.values.iter() {
             let exts: Vec<Extension> = value_as(value).ok_or(CsrError::MalformedExtensions)?;
             requested_extensions.extend(exts);

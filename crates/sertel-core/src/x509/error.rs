@@ -63,7 +63,9 @@ impl Localized for X509Error {
     fn message(&self, lang: Lang) -> String {
         use X509Error as E;
         match (self, lang) {
-            (E::InvalidValidity, Lang::Id) => "Masa berlaku sertifikat kosong atau terbalik.".into(),
+            (E::InvalidValidity, Lang::Id) => {
+                "Masa berlaku sertifikat kosong atau terbalik.".into()
+            }
             (E::InvalidValidity, Lang::En) => {
                 "The certificate's validity period is empty or reversed.".into()
             }
@@ -71,7 +73,9 @@ impl Localized for X509Error {
                 "Waktu tersebut tidak dapat dicantumkan dalam sertifikat.".into()
             }
             (E::TimeOutOfRange, Lang::En) => "That time cannot be put in a certificate.".into(),
-            (E::DuplicateExtension(o), Lang::Id) => format!("Ekstensi {o} muncul lebih dari sekali."),
+            (E::DuplicateExtension(o), Lang::Id) => {
+                format!("Ekstensi {o} muncul lebih dari sekali.")
+            }
             (E::DuplicateExtension(o), Lang::En) => {
                 format!("Extension {o} appears more than once.")
             }
@@ -79,7 +83,12 @@ impl Localized for X509Error {
             (E::InvalidExtensionValue(v), Lang::En) => format!("Invalid extension value: {v}."),
             (E::Name(e), l) => e.message(l),
             (E::Profile(errors), l) => {
-                let mut s = l.pick("Profil pemilik belum benar:", "The owner profile is not valid:").to_owned();
+                let mut s = l
+                    .pick(
+                        "Profil pemilik belum benar:",
+                        "The owner profile is not valid:",
+                    )
+                    .to_owned();
                 for e in errors {
                     s.push(' ');
                     s.push_str(&e.message(l));

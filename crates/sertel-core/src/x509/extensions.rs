@@ -6,9 +6,9 @@ use der::asn1::{Ia5String, ObjectIdentifier, OctetString};
 use der::Encode;
 use sha1::{Digest, Sha1};
 use spki::SubjectPublicKeyInfoOwned;
+use x509_cert::ext::pkix::certpolicy::{PolicyInformation, PolicyQualifierInfo};
 use x509_cert::ext::pkix::crl::dp::DistributionPoint;
 use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
-use x509_cert::ext::pkix::certpolicy::{PolicyInformation, PolicyQualifierInfo};
 use x509_cert::ext::pkix::{
     AccessDescription, AuthorityInfoAccessSyntax, AuthorityKeyIdentifier, BasicConstraints,
     CertificatePolicies, CrlDistributionPoints, ExtendedKeyUsage, KeyUsage, SubjectAltName,
@@ -27,8 +27,7 @@ pub const OID_KP_TIME_STAMPING: ObjectIdentifier =
 pub const OID_KP_EMAIL_PROTECTION: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.4");
 /// `id-kp-OCSPSigning`.
-pub const OID_KP_OCSP_SIGNING: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.9");
+pub const OID_KP_OCSP_SIGNING: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.9");
 /// `id-ad-ocsp`.
 const OID_AD_OCSP: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1");
 /// `id-ad-caIssuers`.
@@ -37,7 +36,11 @@ const OID_AD_CA_ISSUERS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.
 const OID_QT_CPS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.2.1");
 
 fn ext<T: AssociatedOid + Encode>(value: &T, critical: bool) -> Result<Extension, X509Error> {
-    Ok(Extension { extn_id: T::OID, critical, extn_value: OctetString::new(value.to_der()?)? })
+    Ok(Extension {
+        extn_id: T::OID,
+        critical,
+        extn_value: OctetString::new(value.to_der()?)?,
+    })
 }
 
 fn ia5(value: &str) -> Result<Ia5String, X509Error> {
@@ -50,7 +53,13 @@ fn uri(value: &str) -> Result<GeneralName, X509Error> {
 
 /// basicConstraints, critical: `ca` with an optional path length.
 pub fn basic_constraints(ca: bool, path_len: Option<u8>) -> Result<Extension, X509Error> {
-    ext(&BasicConstraints { ca, path_len_constraint: path_len }, true)
+    ext(
+        &BasicConstraints {
+            ca,
+            path_len_constraint: path_len,
+        },
+        true,
+    )
 }
 
 /// keyUsage, critical.
@@ -63,7 +72,10 @@ pub fn key_usage(usages: &[KeyUsages]) -> Result<Extension, X509Error> {
 }
 
 /// extendedKeyUsage. Pass `critical = true` for a TSA (RFC 3161 §2.3 requires it).
-pub fn extended_key_usage(purposes: &[ObjectIdentifier], critical: bool) -> Result<Extension, X509Error> {
+pub fn extended_key_usage(
+    purposes: &[ObjectIdentifier],
+    critical: bool,
+) -> Result<Extension, X509Error> {
     ext(&ExtendedKeyUsage(purposes.to_vec()), critical)
 }
 
@@ -79,11 +91,16 @@ pub fn key_identifier(spki: &SubjectPublicKeyInfoOwned) -> Vec<u8> {
 
 /// subjectKeyIdentifier (not critical).
 pub fn subject_key_identifier(spki: &SubjectPublicKeyInfoOwned) -> Result<Extension, X509Error> {
-    ext(&SubjectKeyIdentifier(OctetString::new(key_identifier(spki))?), false)
+    ext(
+        &SubjectKeyIdentifier(OctetString::new(key_identifier(spki))?),
+        false,
+    )
 }
 
 /// authorityKeyIdentifier with the issuer's key identifier (not critical).
-pub fn authority_key_identifier(issuer: &SubjectPublicKeyInfoOwned) -> Result<Extension, X509Error> {
+pub fn authority_key_identifier(
+    issuer: &SubjectPublicKeyInfoOwned,
+) -> Result<Extension, X509Error> {
     let aki = AuthorityKeyIdentifier {
         key_identifier: Some(OctetString::new(key_identifier(issuer))?),
         authority_cert_issuer: None,
@@ -94,7 +111,10 @@ pub fn authority_key_identifier(issuer: &SubjectPublicKeyInfoOwned) -> Result<Ex
 
 /// subjectAltName with one rfc822Name (not critical: the subject name is not empty).
 pub fn subject_alt_name_email(email: &str) -> Result<Extension, X509Error> {
-    ext(&SubjectAltName(vec![GeneralName::Rfc822Name(ia5(email)?)]), false)
+    ext(
+        &SubjectAltName(vec![GeneralName::Rfc822Name(ia5(email)?)]),
+        false,
+    )
 }
 
 /// authorityInfoAccess with an OCSP responder and/or a caIssuers URL (not critical).
@@ -104,13 +124,21 @@ pub fn authority_info_access(
 ) -> Result<Extension, X509Error> {
     let mut v = Vec::new();
     if let Some(u) = ocsp {
-        v.push(AccessDescription { access_method: OID_AD_OCSP, access_location: uri(u)? });
+        v.push(AccessDescription {
+            access_method: OID_AD_OCSP,
+            access_location: uri(u)?,
+        });
     }
     if let Some(u) = ca_issuers {
-        v.push(AccessDescription { access_method: OID_AD_CA_ISSUERS, access_location: uri(u)? });
+        v.push(AccessDescription {
+            access_method: OID_AD_CA_ISSUERS,
+            access_location: uri(u)?,
+        });
     }
     if v.is_empty() {
-        return Err(X509Error::InvalidExtensionValue("authorityInfoAccess without URLs".into()));
+        return Err(X509Error::InvalidExtensionValue(
+            "authorityInfoAccess without URLs".into(),
+        ));
     }
     ext(&AuthorityInfoAccessSyntax(v), false)
 }
@@ -118,7 +146,9 @@ pub fn authority_info_access(
 /// cRLDistributionPoints with one distribution point holding the given URLs (not critical).
 pub fn crl_distribution_points(urls: &[&str]) -> Result<Extension, X509Error> {
     if urls.is_empty() {
-        return Err(X509Error::InvalidExtensionValue("cRLDistributionPoints without URLs".into()));
+        return Err(X509Error::InvalidExtensionValue(
+            "cRLDistributionPoints without URLs".into(),
+        ));
     }
     let names = urls.iter().map(|u| uri(u)).collect::<Result<Vec<_>, _>>()?;
     let dp = DistributionPoint {
@@ -142,7 +172,10 @@ pub fn certificate_policies(
             }]),
             None => None,
         };
-        v.push(PolicyInformation { policy_identifier: *oid, policy_qualifiers: qualifiers });
+        v.push(PolicyInformation {
+            policy_identifier: *oid,
+            policy_qualifiers: qualifiers,
+        });
     }
     ext(&CertificatePolicies(v), false)
 }

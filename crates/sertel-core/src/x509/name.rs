@@ -105,16 +105,30 @@ impl Localized for NameError {
             (NameError::Empty(a), Lang::Id) => format!("Nilai {} kosong.", a.short_name()),
             (NameError::Empty(a), Lang::En) => format!("The {} value is empty.", a.short_name()),
             (NameError::TooLong(a), Lang::Id) => {
-                format!("Nilai {} lebih dari {} karakter.", a.short_name(), a.max_len())
+                format!(
+                    "Nilai {} lebih dari {} karakter.",
+                    a.short_name(),
+                    a.max_len()
+                )
             }
             (NameError::TooLong(a), Lang::En) => {
-                format!("The {} value is longer than {} characters.", a.short_name(), a.max_len())
+                format!(
+                    "The {} value is longer than {} characters.",
+                    a.short_name(),
+                    a.max_len()
+                )
             }
             (NameError::InvalidCharacters(a), Lang::Id) => {
-                format!("Nilai {} memuat karakter yang tidak diperbolehkan.", a.short_name())
+                format!(
+                    "Nilai {} memuat karakter yang tidak diperbolehkan.",
+                    a.short_name()
+                )
             }
             (NameError::InvalidCharacters(a), Lang::En) => {
-                format!("The {} value contains characters that are not allowed.", a.short_name())
+                format!(
+                    "The {} value contains characters that are not allowed.",
+                    a.short_name()
+                )
             }
         }
     }
@@ -149,7 +163,10 @@ pub fn build_name(attributes: &[(NameAttribute, &str)]) -> Result<Name, NameErro
         if value.chars().any(char::is_control) {
             return Err(NameError::InvalidCharacters(attr));
         }
-        let atv = AttributeTypeAndValue { oid: attr.oid(), value: encode_value(attr, value)? };
+        let atv = AttributeTypeAndValue {
+            oid: attr.oid(),
+            value: encode_value(attr, value)?,
+        };
         let set = SetOfVec::try_from(vec![atv]).map_err(|_| NameError::InvalidCharacters(attr))?;
         rdns.push(RelativeDistinguishedName(set));
     }

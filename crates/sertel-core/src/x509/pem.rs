@@ -19,14 +19,16 @@ pub fn certificate_to_der(cert: &Certificate) -> Result<Vec<u8>, X509Error> {
 
 /// A certificate in PEM (LF line endings).
 pub fn certificate_to_pem(cert: &Certificate) -> Result<String, X509Error> {
-    Ok(der::pem::encode_string(CERTIFICATE_PEM_LABEL, LineEnding::LF, &cert.to_der()?)
-        .map_err(|e| X509Error::Internal(e.to_string()))?)
+    der::pem::encode_string(CERTIFICATE_PEM_LABEL, LineEnding::LF, &cert.to_der()?)
+        .map_err(|e| X509Error::Internal(e.to_string()))
 }
 
 /// Reads one PEM certificate; `None` if the text is not a PEM certificate.
 pub fn certificate_from_pem(pem: &str) -> Option<Certificate> {
     let (label, der) = der::pem::decode_vec(pem.trim().as_bytes()).ok()?;
-    (label == CERTIFICATE_PEM_LABEL).then(|| Certificate::from_der(&der).ok()).flatten()
+    (label == CERTIFICATE_PEM_LABEL)
+        .then(|| Certificate::from_der(&der).ok())
+        .flatten()
 }
 
 /// A request in DER.
@@ -36,6 +38,6 @@ pub fn csr_to_der(csr: &CertReq) -> Result<Vec<u8>, X509Error> {
 
 /// A request in PEM (LF line endings).
 pub fn csr_to_pem(csr: &CertReq) -> Result<String, X509Error> {
-    Ok(der::pem::encode_string(CSR_PEM_LABEL, LineEnding::LF, &csr.to_der()?)
-        .map_err(|e| X509Error::Internal(e.to_string()))?)
+    der::pem::encode_string(CSR_PEM_LABEL, LineEnding::LF, &csr.to_der()?)
+        .map_err(|e| X509Error::Internal(e.to_string()))
 }
