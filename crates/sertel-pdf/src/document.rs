@@ -233,6 +233,7 @@ impl Document {
                 other => Ok(other.clone()),
             }
         };
+        self.reader.work.check()?;
         let steps = filters::chain(&s.dict, &resolve, &self.reader.limits)?;
         let raw = self.stream_raw(s)?;
         let out = filters::decode(raw, &steps, &self.reader.limits)?;
@@ -260,6 +261,7 @@ impl Document {
         if stack.len() >= MAX_LOAD_NESTING {
             return Err(PdfError::LimitExceeded(Limit::LoadNesting));
         }
+        self.reader.work.check()?;
         stack.push(r);
         let result = match self.xref.get(r.num) {
             Some(XrefEntry::InFile { offset, gen }) if gen == r.gen && r.num != 0 => {
