@@ -539,3 +539,19 @@ fn garbage_never_panics() {
         walk(v);
     }
 }
+
+#[test]
+fn absurd_trailer_size() {
+    let mut b = Builder::new();
+    catalog_and_pages(&mut b);
+    let mut bytes = b.finish();
+    let at = bytes.len();
+    bytes.extend_from_slice(
+        format!("xref\n0 1\n0000000000 65535 f\r\ntrailer<</Size 4294967295/Root 1 0 R>>\nstartxref\n{at}\n%%EOF\n").as_bytes(),
+    );
+    let res = Document::open(bytes, Limits::default());
+    assert!(
+        matches!(res, Err(PdfError::LimitExceeded(Limit::XrefEntries))),
+        "{res:?}"
+    );
+}
