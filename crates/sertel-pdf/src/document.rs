@@ -52,7 +52,7 @@ impl Document {
     /// cross-reference section along the `/Prev` chain (with hybrid `/XRefStm` streams).
     ///
     /// Fails on any malformation; nothing is repaired. The newest trailer must have an
-    /// integer `/Size`.
+    /// integer `/Size` no larger than `max_xref_entries`.
     pub fn open<S: Source + 'static>(source: S, limits: Limits) -> Result<Document, PdfError> {
         let reader = FileReader::new(Box::new(source), limits);
         let version = read_header(&reader)?;
@@ -69,6 +69,9 @@ impl Document {
             .ok_or(PdfError::Invalid(
                 "trailer /Size missing or not a valid integer",
             ))?;
+        if size > reader.limits.max_xref_entries {
+            return Err(PdfError::LimitExceeded(Limit::XrefEntries));
+        }
         let next_number = size.max(loaded.table.end()).max(1);
         Ok(Document {
             reader,
@@ -233,6 +236,7 @@ impl Document {
                 other => Ok(other.clone()),
             }
         };
+        self.reader.work.check()?;
         let steps = filters::chain(&s.dict, &resolve, &self.reader.limits)?;
         let raw = self.stream_raw(s)?;
         let out = filters::decode(raw, &steps, &self.reader.limits)?;
@@ -260,6 +264,7 @@ impl Document {
         if stack.len() >= MAX_LOAD_NESTING {
             return Err(PdfError::LimitExceeded(Limit::LoadNesting));
         }
+        self.reader.work.check()?;
         stack.push(r);
         let result = match self.xref.get(r.num) {
             Some(XrefEntry::InFile { offset, gen }) if gen == r.gen && r.num != 0 => {

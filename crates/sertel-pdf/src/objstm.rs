@@ -115,7 +115,7 @@ pub(crate) struct ObjStmCache {
 }
 
 const CACHE_ENTRIES: usize = 8;
-const CACHE_BYTES: usize = 64 << 20;
+const CACHE_BYTES: usize = 16 << 20;
 
 impl ObjStmCache {
     /// The cached stream `num`, moved to the front.

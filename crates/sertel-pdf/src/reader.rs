@@ -59,6 +59,7 @@ impl FileReader {
         offset: u64,
         parse: impl Fn(&[u8], bool) -> Result<(T, usize, usize), PdfError>,
     ) -> Result<T, PdfError> {
+        self.work.check()?;
         if offset >= self.len {
             return Err(PdfError::Truncated { offset });
         }

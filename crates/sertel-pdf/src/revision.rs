@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 
+use crate::indirect::NOT_A_HEADER;
 use crate::reader::FileReader;
 use crate::xref::XrefTable;
 use crate::xref_stream::read_xref_stream;
@@ -100,7 +101,8 @@ pub(crate) fn load_chain(r: &FileReader, start: u64) -> Result<Loaded, PdfError>
                     if !visited.insert(stm) {
                         return Err(PdfError::Cycle("/XRefStm points at a section already read"));
                     }
-                    let s = read_xref_stream(r, stm, &mut budget)?;
+                    let s =
+                        read_xref_stream(r, stm, &mut budget).map_err(|e| not_a_section(e, stm))?;
                     table.merge_older(&s.entries, bound)?;
                     XrefKind::Hybrid
                 }
@@ -108,7 +110,8 @@ pub(crate) fn load_chain(r: &FileReader, start: u64) -> Result<Loaded, PdfError>
             };
             (kind, t.trailer, t.end)
         } else {
-            let s = read_xref_stream(r, offset, &mut budget)?;
+            let s =
+                read_xref_stream(r, offset, &mut budget).map_err(|e| not_a_section(e, offset))?;
             table.merge_older(&s.entries, bound)?;
             (XrefKind::Stream, s.dict, s.end)
         };
@@ -130,6 +133,16 @@ pub(crate) fn load_chain(r: &FileReader, start: u64) -> Result<Loaded, PdfError>
         table,
         revisions: newest_first,
     })
+}
+
+/// Reports "no `N G obj` here" at a section offset as a cross-reference error.
+fn not_a_section(e: PdfError, offset: u64) -> PdfError {
+    match e {
+        PdfError::Syntax { what, .. } if what == NOT_A_HEADER => {
+            PdfError::xref(offset, "no cross-reference table or stream at this offset")
+        }
+        other => other,
+    }
 }
 
 /// Whether the section at `offset` starts with the `xref` keyword (after white space).

@@ -34,6 +34,15 @@ impl Work {
         Ok(())
     }
 
+    /// Fails if the budget is already spent (checked before starting any work, so a
+    /// document whose budget ran out stops at once).
+    pub(crate) fn check(&self) -> Result<(), PdfError> {
+        if self.used.load(Ordering::Relaxed) > self.budget {
+            return Err(PdfError::LimitExceeded(Limit::Work));
+        }
+        Ok(())
+    }
+
     /// Units used so far.
     pub(crate) fn used(&self) -> u64 {
         self.used.load(Ordering::Relaxed)
