@@ -1,0 +1,93 @@
+//! Shared set-up for the CLI tests: a key file and certificate chain from the test PKI, sample
+//! letters, and a runner for the real `sertel` binary.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use sertel_core::key::{save_key_file, KeyAlgorithm, Passphrase, SaveOptions};
+use sertel_core::x509::certificate_to_pem;
+use test_support::letters::{sample_letter, LetterSpec, PageSize};
+use test_support::pki::TestPki;
+
+/// The passphrase of the test key files.
+pub const PASSPHRASE: &str = "kuda-laut berlari di pantai senja 1987";
+
+/// A working directory with `key.pem`, `cert.pem` (signer + chain) and `root.pem`.
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    pub fn new(alg: KeyAlgorithm) -> Fixture {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pki = TestPki::get();
+        let signer = pki.signer(alg);
+        save_key_file(
+            &dir.path().join("key.pem"),
+            &signer.key,
+            &Passphrase::from(PASSPHRASE),
+            &SaveOptions::default(),
+        )
+        .expect("key file");
+        let mut pem = certificate_to_pem(&signer.certificate).expect("pem");
+        for c in &signer.chain {
+            pem.push_str(&certificate_to_pem(c).expect("pem"));
+        }
+        std::fs::write(dir.path().join("cert.pem"), pem).expect("write");
+        std::fs::write(dir.path().join("root.pem"), certificate_to_pem(&pki.root.certificate).expect("pem"))
+            .expect("write");
+        Fixture { dir }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Writes `count` two-page letters and returns their paths.
+    pub fn letters(&self, count: usize) -> Vec<PathBuf> {
+        (1..=count)
+            .map(|i| {
+                let mut spec = LetterSpec::new(2, PageSize::A4Portrait);
+                spec.number = format!("800/{i:03}/Diskominfo/2026");
+                let p = self.path(&format!("surat-{i:03}.pdf"));
+                std::fs::write(&p, sample_letter(&spec)).expect("write");
+                p
+            })
+            .collect()
+    }
+
+    /// Runs `sertel` in this directory with the passphrase in `SERTEL_TEST_PW`.
+    pub fn sertel(&self, args: &[&str]) -> Output {
+        sertel_in(self.dir.path(), args)
+    }
+}
+
+/// Runs the real `sertel` binary.
+pub fn sertel_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sertel"))
+        .args(args)
+        .current_dir(dir)
+        .env("SERTEL_TEST_PW", PASSPHRASE)
+        .env_remove("SERTEL_LANG")
+        .output()
+        .expect("run sertel")
+}
+
+/// Stdout as JSON.
+pub fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!("not JSON ({e}): {}\nstderr: {}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+    })
+}
+
+/// The exit code.
+pub fn code(out: &Output) -> i32 {
+    out.status.code().unwrap_or(-1)
+}
+
+/// Everything the process printed, for assertion messages.
+pub fn printed(out: &Output) -> String {
+    format!("stdout:\n{}\nstderr:\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+}
