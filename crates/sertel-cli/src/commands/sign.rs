@@ -6,7 +6,7 @@ use std::sync::Mutex;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use sertel_core::i18n::Localized;
-use sertel_core::pades::{sign_file, Appearance, Level, SignOptions, SignedFile, SubFilter};
+use sertel_core::pades::{sign_file_reporting, Appearance, Level, SignOptions, SignedFile, SubFilter};
 
 use crate::args::{LevelArg, SignArgs, SubFilterArg};
 use crate::exit::{self, CliError};
@@ -110,9 +110,12 @@ pub fn run(args: &SignArgs, out: &Out) -> Result<u8, CliError> {
         }
         Some(b)
     } else if out.progress() {
-        let b = ProgressBar::new_spinner();
+        let len = args.files.first().and_then(|f| std::fs::metadata(f).ok()).map(|m| m.len()).unwrap_or(0);
+        let b = ProgressBar::new(len);
+        if let Ok(style) = ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {msg} [{bytes_per_sec}, ~{eta}]") {
+            b.set_style(style);
+        }
         b.set_message(out.t("menandatangani…", "signing…").to_string());
-        b.enable_steady_tick(std::time::Duration::from_millis(120));
         Some(b)
     } else {
         None
@@ -121,8 +124,14 @@ pub fn run(args: &SignArgs, out: &Out) -> Result<u8, CliError> {
     pool.install(|| {
         args.files.par_iter().for_each(|input| {
             let output = output_path(input, args);
-            let result = sign_file(input, &output, &key, certificate, rest, &opts);
-            if let Some(b) = &bar {
+            let single = args.files.len() == 1;
+            let report = |done: u64| {
+                if let (true, Some(b)) = (single, &bar) {
+                    b.set_position(done);
+                }
+            };
+            let result = sign_file_reporting(input, &output, &key, certificate, rest, &opts, &report);
+            if let (false, Some(b)) = (single, &bar) {
                 b.inc(1);
                 b.set_message(input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
             }

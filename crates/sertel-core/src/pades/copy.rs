@@ -12,8 +12,22 @@ use aws_lc_rs::digest;
 
 const CHUNK: usize = 1 << 20;
 
-/// Hashes `src[..len]` into `ctx` in fixed-size chunks.
+/// Called with the number of bytes hashed so far, after each chunk.
+pub type Progress<'a> = &'a (dyn Fn(u64) + Sync);
+
+/// Hashes `src[start..start + len]` into `ctx` in fixed-size chunks.
 pub fn hash_range(src: &File, start: u64, len: u64, ctx: &mut digest::Context) -> io::Result<()> {
+    hash_range_reporting(src, start, len, ctx, &|_| {})
+}
+
+/// [`hash_range`], reporting progress after each chunk.
+pub fn hash_range_reporting(
+    src: &File,
+    start: u64,
+    len: u64,
+    ctx: &mut digest::Context,
+    progress: Progress<'_>,
+) -> io::Result<()> {
     let mut buf = vec![0u8; CHUNK.min(usize::try_from(len).unwrap_or(CHUNK)).max(1)];
     let mut pos = start;
     let end = start + len;
@@ -25,20 +39,27 @@ pub fn hash_range(src: &File, start: u64, len: u64, ctx: &mut digest::Context) -
         }
         ctx.update(&buf[..n]);
         pos += n as u64;
+        progress(pos - start);
     }
     Ok(())
 }
 
-/// Writes `src[..len]` to the start of `dst` and feeds the same bytes to `ctx`.
-/// `dst` is left positioned at `len`.
-pub fn copy_hashing(src: &File, len: u64, dst: &mut File, ctx: &mut digest::Context) -> io::Result<()> {
+/// Writes `src[..len]` to the start of `dst` and feeds the same bytes to `ctx`, reporting the
+/// bytes hashed so far. `dst` is left positioned at `len`.
+pub fn copy_hashing(
+    src: &File,
+    len: u64,
+    dst: &mut File,
+    ctx: &mut digest::Context,
+    progress: Progress<'_>,
+) -> io::Result<()> {
     let mut reader = src.try_clone()?;
     reader.seek(SeekFrom::Start(0))?;
     dst.seek(SeekFrom::Start(0))?;
     let mut writer = dst.try_clone()?;
     std::thread::scope(|scope| {
         let copier = scope.spawn(move || io::copy(&mut reader.take(len), &mut writer));
-        let hashed = hash_range(src, 0, len, ctx);
+        let hashed = hash_range_reporting(src, 0, len, ctx, progress);
         let copied = copier
             .join()
             .map_err(|_| io::Error::other("copy thread failed"))?;
@@ -64,7 +85,7 @@ mod tests {
         src.write_all(&data).unwrap();
         let mut dst = tempfile::tempfile().unwrap();
         let mut ctx = digest::Context::new(&digest::SHA256);
-        copy_hashing(&src, data.len() as u64, &mut dst, &mut ctx).unwrap();
+        copy_hashing(&src, data.len() as u64, &mut dst, &mut ctx, &|_| {}).unwrap();
         assert_eq!(ctx.finish().as_ref(), digest::digest(&digest::SHA256, &data).as_ref());
         let mut back = Vec::new();
         dst.seek(SeekFrom::Start(0)).unwrap();

@@ -25,4 +25,4 @@ pub mod text;
 pub use error::SignError;
 pub use options::{Appearance, Level, SignOptions, SubFilter};
 pub use prepare::{prepare, PreparedSignature};
-pub use sign::{sign_file, SignedFile};
+pub use sign::{sign_file, sign_file_reporting, SignedFile};

@@ -14,6 +14,7 @@ use x509_cert::attr::Attribute;
 use x509_cert::Certificate;
 
 use super::appearance;
+use super::copy::Progress;
 use super::error::SignError;
 use super::fields::{add_signature_field, certified_without_changes, choose_name, NewField};
 use super::options::{Appearance, Level, SignOptions};
@@ -119,13 +120,15 @@ fn cms_capacity(id: &SignerIdentity<'_>, level: &Level) -> Result<usize, SignErr
 }
 
 /// Stage one: writes `input` plus a signature slot to a temporary file beside `output` and
-/// computes what must be signed. `capacity` overrides the reserved CMS size.
+/// computes what must be signed. `capacity` overrides the reserved CMS size; `progress` hears
+/// how many bytes of the input have been hashed (of [`input_len`]).
 pub fn prepare(
     input: &Path,
     output: &Path,
     id: &SignerIdentity<'_>,
     opts: &SignOptions,
     capacity: Option<usize>,
+    progress: Progress<'_>,
 ) -> Result<PreparedSignature, SignError> {
     if !opts.overwrite && output.exists() {
         return Err(SignError::OutputExists { path: output.into() });
@@ -202,7 +205,7 @@ pub fn prepare(
     let dir = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut temp = NamedTempFile::new_in(dir).map_err(SignError::io(dir))?;
     let mut ctx = digest::Context::new(&digest::SHA256);
-    super::copy::copy_hashing(&file, orig_len, temp.as_file_mut(), &mut ctx)
+    super::copy::copy_hashing(&file, orig_len, temp.as_file_mut(), &mut ctx, progress)
         .map_err(SignError::io(input))?;
     ctx.update(&update[..contents.start]);
     ctx.update(&update[contents.end..]);
@@ -223,6 +226,11 @@ pub fn prepare(
         byte_range: ranges,
         digest,
     })
+}
+
+/// The size of the file that [`prepare`] reports progress against.
+pub fn input_len(input: &Path) -> Result<u64, SignError> {
+    Ok(std::fs::metadata(input).map_err(SignError::io(input))?.len())
 }
 
 /// The lower-left corner of the page's visible area (CropBox, else MediaBox).

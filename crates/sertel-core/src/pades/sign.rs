@@ -4,6 +4,7 @@ use std::path::Path;
 
 use x509_cert::Certificate;
 
+use super::copy::Progress;
 use super::error::SignError;
 use super::options::{Level, SignOptions};
 use super::prepare::{prepare, SignerIdentity};
@@ -22,6 +23,20 @@ pub fn sign_file(
     chain: &[Certificate],
     opts: &SignOptions,
 ) -> Result<SignedFile, SignError> {
+    sign_file_reporting(input, output, signer, certificate, chain, opts, &|_| {})
+}
+
+/// [`sign_file`], reporting how many bytes of the input have been hashed (for progress bars
+/// on large files).
+pub fn sign_file_reporting(
+    input: &Path,
+    output: &Path,
+    signer: &dyn Signer,
+    certificate: &Certificate,
+    chain: &[Certificate],
+    opts: &SignOptions,
+    progress: Progress<'_>,
+) -> Result<SignedFile, SignError> {
     if &certificate.tbs_certificate.subject_public_key_info != signer.public_key() {
         return Err(SignError::CertificateKeyMismatch);
     }
@@ -30,7 +45,7 @@ pub fn sign_file(
     // A TSA token larger than the reserve is the one case where the slot is too small:
     // a second pass reserves what the first one needed.
     for _ in 0..2 {
-        let prepared = prepare(input, output, &id, opts, capacity)?;
+        let prepared = prepare(input, output, &id, opts, capacity, progress)?;
         let signature = signer.sign(&prepared.bytes_to_sign()?)?;
         let token = match &opts.level {
             Level::BB => None,
