@@ -4,4 +4,5 @@ pub mod bigpdf;
 pub mod corpus;
 pub mod judges;
 pub mod letters;
+pub mod pkits;
 pub mod tsa;
