@@ -26,11 +26,17 @@ fi
 
 # Python judges (pyHanko) in a project-local venv.
 VENV=.venv
-if [ ! -x "$VENV/bin/pyhanko" ]; then
-  echo "setup: creating $VENV with pyHanko"
+stamp="$VENV/.requirements.sha256"
+want=$(sha256sum scripts/requirements-judges.txt | cut -d' ' -f1)
+if [ ! -x "$VENV/bin/python" ]; then
+  echo "setup: creating $VENV"
   python3 -m venv "$VENV"
+fi
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  echo "setup: installing the Python judges (pyHanko, certomancer, test vectors) into $VENV"
   "$VENV/bin/pip" install -q --upgrade pip
   "$VENV/bin/pip" install -q -r scripts/requirements-judges.txt
+  echo "$want" > "$stamp"
 fi
 
 echo "setup: done"

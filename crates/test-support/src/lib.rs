@@ -1,7 +1,10 @@
-//! Test support for Sertel: declared test PKI, sample letters, a local TSA, independent judges.
+//! Test support for Sertel: declared test PKI, sample letters, a local TSA, independent judges,
+//! and the expected verdicts of independent corpora (pyHanko test PDFs, NIST PKITS).
 
 pub mod bigpdf;
+pub mod corpus;
 pub mod judges;
 pub mod letters;
 pub mod pki;
+pub mod pkits;
 pub mod tsa;
