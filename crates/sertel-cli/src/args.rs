@@ -24,7 +24,8 @@ pub struct Cli {
 }
 
 /// Exit codes, shown under --help.
-pub const EXIT_CODES: &str = "Exit codes: 0 success / all signatures valid; 1 a signature is invalid; \
+pub const EXIT_CODES: &str =
+    "Exit codes: 0 success / all signatures valid; 1 a signature is invalid; \
 2 a signature is indeterminate or none found; 3 usage error; 4 operation failed; \
 5 batch partly failed.";
 

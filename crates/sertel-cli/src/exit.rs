@@ -40,12 +40,22 @@ pub struct CliError {
 impl CliError {
     /// A usage error with texts in both languages.
     pub fn usage(id: impl Into<String>, en: impl Into<String>) -> CliError {
-        CliError { kind: "usage", id: id.into(), en: en.into(), code: USAGE }
+        CliError {
+            kind: "usage",
+            id: id.into(),
+            en: en.into(),
+            code: USAGE,
+        }
     }
 
     /// An operation failure with texts in both languages.
     pub fn failed(kind: &'static str, id: impl Into<String>, en: impl Into<String>) -> CliError {
-        CliError { kind, id: id.into(), en: en.into(), code: FAILED }
+        CliError {
+            kind,
+            id: id.into(),
+            en: en.into(),
+            code: FAILED,
+        }
     }
 
     /// The message in `lang`.
@@ -56,6 +66,11 @@ impl CliError {
 
 impl<E: Localized> From<E> for CliError {
     fn from(e: E) -> Self {
-        CliError { kind: e.kind(), id: e.message(Lang::Id), en: e.message(Lang::En), code: FAILED }
+        CliError {
+            kind: e.kind(),
+            id: e.message(Lang::Id),
+            en: e.message(Lang::En),
+            code: FAILED,
+        }
     }
 }

@@ -12,12 +12,19 @@ use crate::passphrase::{self, Source};
 
 /// The passphrase source named by the arguments.
 pub fn source(args: &PassphraseArgs) -> Source {
-    Source { fd: args.passphrase_fd, env: args.passphrase_env.clone() }
+    Source {
+        fd: args.passphrase_fd,
+        env: args.passphrase_env.clone(),
+    }
 }
 
 /// Asks for the passphrase and decrypts the key file.
 pub fn load_key(path: &Path, args: &PassphraseArgs, out: &Out) -> Result<LocalKey, CliError> {
-    let prompt = format!("{} {}: ", out.t("Frasa sandi untuk", "Passphrase for"), path.display());
+    let prompt = format!(
+        "{} {}: ",
+        out.t("Frasa sandi untuk", "Passphrase for"),
+        path.display()
+    );
     let mut secret = passphrase::read(&source(args), &prompt)?;
     let passphrase = Passphrase::new(std::mem::take(&mut *secret));
     Ok(load_key_file(path, &passphrase)?)

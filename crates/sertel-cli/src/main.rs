@@ -20,13 +20,25 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() { exit::USAGE } else { exit::OK };
+            let code = if e.use_stderr() {
+                exit::USAGE
+            } else {
+                exit::OK
+            };
             let _ = e.print();
             return ExitCode::from(code);
         }
     };
-    let lang = cli.lang.as_deref().and_then(Lang::parse).unwrap_or_else(Lang::from_env);
-    let out = Out { json: cli.json, lang, quiet: cli.quiet };
+    let lang = cli
+        .lang
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or_else(Lang::from_env);
+    let out = Out {
+        json: cli.json,
+        lang,
+        quiet: cli.quiet,
+    };
     let result = match &cli.command {
         Command::Key(KeyCommand::New(a)) => commands::key::new(a, &out),
         Command::Key(KeyCommand::Info(a)) => commands::key::info(a, &out),

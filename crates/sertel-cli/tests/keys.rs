@@ -9,7 +9,12 @@ use common::{code, json, printed, sertel_in, Fixture, PASSPHRASE};
 use sertel_core::key::KeyAlgorithm;
 
 fn openssl(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::new("openssl").args(args).current_dir(dir).env("PW", PASSPHRASE).output().expect("openssl is installed")
+    Command::new("openssl")
+        .args(args)
+        .current_dir(dir)
+        .env("PW", PASSPHRASE)
+        .output()
+        .expect("openssl is installed")
 }
 
 #[test]
@@ -17,7 +22,16 @@ fn key_new_refuses_weak_passphrases_in_both_languages() {
     let dir = tempfile::tempdir().expect("dir");
     let run = |lang: &str| {
         Command::new(env!("CARGO_BIN_EXE_sertel"))
-            .args(["--lang", lang, "key", "new", "--out", "k.pem", "--passphrase-env", "WEAK"])
+            .args([
+                "--lang",
+                lang,
+                "key",
+                "new",
+                "--out",
+                "k.pem",
+                "--passphrase-env",
+                "WEAK",
+            ])
             .current_dir(dir.path())
             .env("WEAK", "password123")
             .output()
@@ -25,29 +39,87 @@ fn key_new_refuses_weak_passphrases_in_both_languages() {
     };
     let id = run("id");
     assert_eq!(code(&id), 4, "{}", printed(&id));
-    assert!(String::from_utf8_lossy(&id.stderr).contains("Frasa sandi"), "{}", printed(&id));
+    assert!(
+        String::from_utf8_lossy(&id.stderr).contains("Frasa sandi"),
+        "{}",
+        printed(&id)
+    );
     let en = run("en");
-    assert!(String::from_utf8_lossy(&en.stderr).to_lowercase().contains("passphrase"), "{}", printed(&en));
-    assert!(!dir.path().join("k.pem").exists(), "no key file after a refusal");
+    assert!(
+        String::from_utf8_lossy(&en.stderr)
+            .to_lowercase()
+            .contains("passphrase"),
+        "{}",
+        printed(&en)
+    );
+    assert!(
+        !dir.path().join("k.pem").exists(),
+        "no key file after a refusal"
+    );
 }
 
 #[test]
 fn key_new_writes_an_encrypted_0600_key_that_openssl_reads_and_info_checks() {
     let dir = tempfile::tempdir().expect("dir");
-    let out = sertel_in(dir.path(), &["--json", "key", "new", "--out", "k.pem", "--algorithm", "p-256", "--passphrase-env", "SERTEL_TEST_PW"]);
+    let out = sertel_in(
+        dir.path(),
+        &[
+            "--json",
+            "key",
+            "new",
+            "--out",
+            "k.pem",
+            "--algorithm",
+            "p-256",
+            "--passphrase-env",
+            "SERTEL_TEST_PW",
+        ],
+    );
     assert_eq!(code(&out), 0, "{}", printed(&out));
     let created = json(&out);
     let meta = std::fs::metadata(dir.path().join("k.pem")).expect("key file");
     assert_eq!(meta.permissions().mode() & 0o777, 0o600);
     let text = std::fs::read_to_string(dir.path().join("k.pem")).expect("read");
-    assert!(text.starts_with("-----BEGIN ENCRYPTED PRIVATE KEY-----"), "{text}");
-    let o = openssl(dir.path(), &["pkey", "-in", "k.pem", "-passin", "env:PW", "-noout", "-text"]);
+    assert!(
+        text.starts_with("-----BEGIN ENCRYPTED PRIVATE KEY-----"),
+        "{text}"
+    );
+    let o = openssl(
+        dir.path(),
+        &[
+            "pkey", "-in", "k.pem", "-passin", "env:PW", "-noout", "-text",
+        ],
+    );
     assert!(o.status.success(), "openssl pkey: {}", printed(&o));
-    let info = sertel_in(dir.path(), &["--json", "key", "info", "--key", "k.pem", "--passphrase-env", "SERTEL_TEST_PW"]);
+    let info = sertel_in(
+        dir.path(),
+        &[
+            "--json",
+            "key",
+            "info",
+            "--key",
+            "k.pem",
+            "--passphrase-env",
+            "SERTEL_TEST_PW",
+        ],
+    );
     assert_eq!(code(&info), 0, "{}", printed(&info));
-    assert_eq!(json(&info)["fingerprint_sha256"], created["fingerprint_sha256"]);
+    assert_eq!(
+        json(&info)["fingerprint_sha256"],
+        created["fingerprint_sha256"]
+    );
     // The same key again refuses to overwrite.
-    let again = sertel_in(dir.path(), &["key", "new", "--out", "k.pem", "--passphrase-env", "SERTEL_TEST_PW"]);
+    let again = sertel_in(
+        dir.path(),
+        &[
+            "key",
+            "new",
+            "--out",
+            "k.pem",
+            "--passphrase-env",
+            "SERTEL_TEST_PW",
+        ],
+    );
     assert_eq!(code(&again), 4, "{}", printed(&again));
 }
 
@@ -55,17 +127,33 @@ fn key_new_writes_an_encrypted_0600_key_that_openssl_reads_and_info_checks() {
 fn wrong_passphrase_is_its_own_error_and_the_fd_source_works() {
     let f = Fixture::new(KeyAlgorithm::Rsa2048);
     let wrong = Command::new(env!("CARGO_BIN_EXE_sertel"))
-        .args(["--json", "key", "info", "--key", "key.pem", "--passphrase-env", "BAD"])
+        .args([
+            "--json",
+            "key",
+            "info",
+            "--key",
+            "key.pem",
+            "--passphrase-env",
+            "BAD",
+        ])
         .current_dir(f.dir.path())
         .env("BAD", "not the passphrase at all")
         .output()
         .expect("run");
     assert_eq!(code(&wrong), 4, "{}", printed(&wrong));
-    assert_eq!(json(&wrong)["error"]["kind"], "wrong_passphrase", "{}", printed(&wrong));
+    assert_eq!(
+        json(&wrong)["error"]["kind"],
+        "wrong_passphrase",
+        "{}",
+        printed(&wrong)
+    );
     std::fs::write(f.path("pw.txt"), format!("{PASSPHRASE}\n")).expect("write");
     let bin = env!("CARGO_BIN_EXE_sertel");
     let via_fd = Command::new("bash")
-        .args(["-c", &format!("'{bin}' --json key info --key key.pem --passphrase-fd 3 3<pw.txt")])
+        .args([
+            "-c",
+            &format!("'{bin}' --json key info --key key.pem --passphrase-fd 3 3<pw.txt"),
+        ])
         .current_dir(f.dir.path())
         .output()
         .expect("bash");
@@ -83,27 +171,65 @@ fn csr_from_a_profile_is_verified_by_openssl() {
         "unit": "Dinas Komunikasi, Informatika, Statistik dan Persandian"
     });
     std::fs::write(f.path("profil.json"), profile.to_string()).expect("write");
-    let out = f.sertel(&["csr", "--key", "key.pem", "--profile", "profil.json", "--out", "req.csr", "--passphrase-env", "SERTEL_TEST_PW"]);
+    let out = f.sertel(&[
+        "csr",
+        "--key",
+        "key.pem",
+        "--profile",
+        "profil.json",
+        "--out",
+        "req.csr",
+        "--passphrase-env",
+        "SERTEL_TEST_PW",
+    ]);
     assert_eq!(code(&out), 0, "{}", printed(&out));
-    let o = openssl(f.dir.path(), &["req", "-in", "req.csr", "-verify", "-noout", "-subject"]);
+    let o = openssl(
+        f.dir.path(),
+        &["req", "-in", "req.csr", "-verify", "-noout", "-subject"],
+    );
     assert!(o.status.success(), "{}", printed(&o));
     let subject = String::from_utf8_lossy(&o.stdout);
-    assert!(subject.contains("Siti Rahmawati") && subject.contains("198705172010012003"), "{subject}");
-    assert!(subject.contains("Pemerintah Kabupaten Muara Enim"), "{subject}");
+    assert!(
+        subject.contains("Siti Rahmawati") && subject.contains("198705172010012003"),
+        "{subject}"
+    );
+    assert!(
+        subject.contains("Pemerintah Kabupaten Muara Enim"),
+        "{subject}"
+    );
     // A profile with a bad NIP is refused before any passphrase is asked for.
     let bad = serde_json::json!({"full_name": "X", "nip": "1987051720100120", "email": "x@gmail.com", "title": "T", "unit": "U"});
     std::fs::write(f.path("bad.json"), bad.to_string()).expect("write");
     let out = f.sertel(&["--json", "csr", "--key", "key.pem", "--profile", "bad.json"]);
     assert_eq!(code(&out), 4, "{}", printed(&out));
-    let msg = json(&out)["error"]["message"].as_str().unwrap_or_default().to_string();
-    assert!(msg.contains("NIP") && msg.contains("muaraenimkab.go.id"), "{msg}");
+    let msg = json(&out)["error"]["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        msg.contains("NIP") && msg.contains("muaraenimkab.go.id"),
+        "{msg}"
+    );
 }
 
 #[test]
 fn pkcs12_export_is_read_by_openssl_and_imports_back() {
     let f = Fixture::new(KeyAlgorithm::Rsa2048);
     let out = Command::new(env!("CARGO_BIN_EXE_sertel"))
-        .args(["key", "export", "--key", "key.pem", "--cert", "cert.pem", "--out", "backup.p12", "--passphrase-env", "PW", "--p12-password-env", "P12"])
+        .args([
+            "key",
+            "export",
+            "--key",
+            "key.pem",
+            "--cert",
+            "cert.pem",
+            "--out",
+            "backup.p12",
+            "--passphrase-env",
+            "PW",
+            "--p12-password-env",
+            "P12",
+        ])
         .current_dir(f.dir.path())
         .env("PW", PASSPHRASE)
         .env("P12", "cadangan rahasia kantor dinas 2026")
@@ -111,15 +237,41 @@ fn pkcs12_export_is_read_by_openssl_and_imports_back() {
         .expect("run");
     assert_eq!(code(&out), 0, "{}", printed(&out));
     let o = Command::new("openssl")
-        .args(["pkcs12", "-in", "backup.p12", "-nokeys", "-passin", "env:P12"])
+        .args([
+            "pkcs12",
+            "-in",
+            "backup.p12",
+            "-nokeys",
+            "-passin",
+            "env:P12",
+        ])
         .current_dir(f.dir.path())
         .env("P12", "cadangan rahasia kantor dinas 2026")
         .output()
         .expect("openssl");
     assert!(o.status.success(), "{}", printed(&o));
-    assert_eq!(String::from_utf8_lossy(&o.stdout).matches("BEGIN CERTIFICATE").count(), 3);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout)
+            .matches("BEGIN CERTIFICATE")
+            .count(),
+        3
+    );
     let back = Command::new(env!("CARGO_BIN_EXE_sertel"))
-        .args(["--json", "key", "import", "--p12", "backup.p12", "--out", "k2.pem", "--cert-out", "c2.pem", "--passphrase-env", "PW", "--p12-password-env", "P12"])
+        .args([
+            "--json",
+            "key",
+            "import",
+            "--p12",
+            "backup.p12",
+            "--out",
+            "k2.pem",
+            "--cert-out",
+            "c2.pem",
+            "--passphrase-env",
+            "PW",
+            "--p12-password-env",
+            "P12",
+        ])
         .current_dir(f.dir.path())
         .env("PW", PASSPHRASE)
         .env("P12", "cadangan rahasia kantor dinas 2026")
@@ -127,18 +279,58 @@ fn pkcs12_export_is_read_by_openssl_and_imports_back() {
         .expect("run");
     assert_eq!(code(&back), 0, "{}", printed(&back));
     assert_eq!(json(&back)["chain_length"], 2);
-    let a = f.sertel(&["--json", "key", "info", "--key", "key.pem", "--passphrase-env", "SERTEL_TEST_PW"]);
-    let b = f.sertel(&["--json", "key", "info", "--key", "k2.pem", "--passphrase-env", "SERTEL_TEST_PW"]);
-    assert_eq!(json(&a)["fingerprint_sha256"], json(&b)["fingerprint_sha256"]);
+    let a = f.sertel(&[
+        "--json",
+        "key",
+        "info",
+        "--key",
+        "key.pem",
+        "--passphrase-env",
+        "SERTEL_TEST_PW",
+    ]);
+    let b = f.sertel(&[
+        "--json",
+        "key",
+        "info",
+        "--key",
+        "k2.pem",
+        "--passphrase-env",
+        "SERTEL_TEST_PW",
+    ]);
+    assert_eq!(
+        json(&a)["fingerprint_sha256"],
+        json(&b)["fingerprint_sha256"]
+    );
     // A wrong PKCS#12 password is reported as such.
     let wrong = Command::new(env!("CARGO_BIN_EXE_sertel"))
-        .args(["--json", "key", "import", "--p12", "backup.p12", "--out", "k3.pem", "--cert-out", "c3.pem", "--passphrase-env", "PW", "--p12-password-env", "P12"])
+        .args([
+            "--json",
+            "key",
+            "import",
+            "--p12",
+            "backup.p12",
+            "--out",
+            "k3.pem",
+            "--cert-out",
+            "c3.pem",
+            "--passphrase-env",
+            "PW",
+            "--p12-password-env",
+            "P12",
+        ])
         .current_dir(f.dir.path())
         .env("PW", PASSPHRASE)
         .env("P12", "salah")
         .output()
         .expect("run");
     assert_eq!(code(&wrong), 4, "{}", printed(&wrong));
-    assert!(json(&wrong)["error"]["kind"].as_str().unwrap_or_default().contains("password"), "{}", printed(&wrong));
+    assert!(
+        json(&wrong)["error"]["kind"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("password"),
+        "{}",
+        printed(&wrong)
+    );
     assert!(!f.path("k3.pem").exists());
 }

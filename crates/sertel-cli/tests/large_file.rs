@@ -35,16 +35,32 @@ fn a_one_gib_pdf_is_signed_and_verified_in_flat_memory() {
     let big = f.path("besar.pdf");
     let size = test_support::bigpdf::write_big_pdf(&big, GIB).expect("big PDF");
     assert!(size >= GIB, "{size}");
-    let (out, rss) = measured(&f, &[
-        "sign", "--key", "key.pem", "--cert", "cert.pem", "--passphrase-env", "SERTEL_TEST_PW",
-        "-o", "besar-signed.pdf", "besar.pdf",
-    ]);
+    let (out, rss) = measured(
+        &f,
+        &[
+            "sign",
+            "--key",
+            "key.pem",
+            "--cert",
+            "cert.pem",
+            "--passphrase-env",
+            "SERTEL_TEST_PW",
+            "-o",
+            "besar-signed.pdf",
+            "besar.pdf",
+        ],
+    );
     assert_eq!(code(&out), 0, "{}", printed(&out));
     assert!(rss < 64 * 1024, "signing a 1 GiB PDF peaked at {rss} KiB");
-    let signed = std::fs::metadata(f.path("besar-signed.pdf")).expect("signed").len();
+    let signed = std::fs::metadata(f.path("besar-signed.pdf"))
+        .expect("signed")
+        .len();
     assert!(signed > size && signed < size + 64 * 1024, "{signed}");
     std::fs::remove_file(&big).expect("remove");
     let (out, rss) = measured(&f, &["--json", "verify", "besar-signed.pdf"]);
     assert_eq!(code(&out), 0, "{}", printed(&out));
-    assert!(rss < 128 * 1024, "verifying a 1 GiB PDF peaked at {rss} KiB");
+    assert!(
+        rss < 128 * 1024,
+        "verifying a 1 GiB PDF peaked at {rss} KiB"
+    );
 }

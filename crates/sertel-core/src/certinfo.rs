@@ -13,19 +13,32 @@ pub fn common_name(cert: &Certificate) -> Option<String> {
 }
 
 /// The first value of attribute `oid` in `name`, decoded as text.
-pub fn name_attribute(name: &x509_cert::name::Name, oid: const_oid::ObjectIdentifier) -> Option<String> {
-    name.0.iter().flat_map(|rdn| rdn.0.iter()).find(|atv| atv.oid == oid).and_then(|atv| {
-        let v = &atv.value;
-        match v.tag() {
-            Tag::Utf8String => Utf8StringRef::try_from(v).ok().map(|s| s.as_str().to_string()),
-            Tag::PrintableString => {
-                PrintableStringRef::try_from(v).ok().map(|s| s.as_str().to_string())
+pub fn name_attribute(
+    name: &x509_cert::name::Name,
+    oid: const_oid::ObjectIdentifier,
+) -> Option<String> {
+    name.0
+        .iter()
+        .flat_map(|rdn| rdn.0.iter())
+        .find(|atv| atv.oid == oid)
+        .and_then(|atv| {
+            let v = &atv.value;
+            match v.tag() {
+                Tag::Utf8String => Utf8StringRef::try_from(v)
+                    .ok()
+                    .map(|s| s.as_str().to_string()),
+                Tag::PrintableString => PrintableStringRef::try_from(v)
+                    .ok()
+                    .map(|s| s.as_str().to_string()),
+                Tag::TeletexString => TeletexStringRef::try_from(v)
+                    .ok()
+                    .map(|s| s.as_str().to_string()),
+                Tag::Ia5String => der::asn1::Ia5StringRef::try_from(v)
+                    .ok()
+                    .map(|s| s.as_str().to_string()),
+                _ => None,
             }
-            Tag::TeletexString => TeletexStringRef::try_from(v).ok().map(|s| s.as_str().to_string()),
-            Tag::Ia5String => der::asn1::Ia5StringRef::try_from(v).ok().map(|s| s.as_str().to_string()),
-            _ => None,
-        }
-    })
+        })
 }
 
 /// The longest signature the certificate's key can produce, in bytes: the modulus length for
@@ -39,7 +52,9 @@ pub fn max_signature_len(cert: &Certificate) -> usize {
             modulus: der::asn1::UintRef<'a>,
             _exponent: der::asn1::UintRef<'a>,
         }
-        return RsaPublicKey::from_der(bits).map(|k| k.modulus.as_bytes().len()).unwrap_or(512);
+        return RsaPublicKey::from_der(bits)
+            .map(|k| k.modulus.as_bytes().len())
+            .unwrap_or(512);
     }
     if spki.algorithm.oid == OID_EC_PUBLIC_KEY {
         // Uncompressed point: 1 + 2 × field size; the DER signature adds 9 bytes of framing.

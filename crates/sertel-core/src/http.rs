@@ -58,7 +58,14 @@ impl Localized for HttpError {
             (HttpError::Status { url, status }, Lang::Id) => {
                 format!("Server {url} menjawab dengan status HTTP {status}")
             }
-            (HttpError::ContentType { url, found, expected }, Lang::Id) => {
+            (
+                HttpError::ContentType {
+                    url,
+                    found,
+                    expected,
+                },
+                Lang::Id,
+            ) => {
                 format!("Server {url} mengirim jenis isi {found:?}, seharusnya {expected}")
             }
             (e, Lang::En) => e.to_string(),
@@ -87,7 +94,10 @@ pub fn post(
     body: &[u8],
     timeout: Duration,
 ) -> Result<Vec<u8>, HttpError> {
-    let unreachable = |e: ureq::Error| HttpError::Unreachable { url: url.into(), reason: e.to_string() };
+    let unreachable = |e: ureq::Error| HttpError::Unreachable {
+        url: url.into(),
+        reason: e.to_string(),
+    };
     let mut response = agent(timeout)
         .post(url)
         .content_type(content_type)
@@ -95,7 +105,10 @@ pub fn post(
         .map_err(unreachable)?;
     let status = response.status().as_u16();
     if status != 200 {
-        return Err(HttpError::Status { url: url.into(), status });
+        return Err(HttpError::Status {
+            url: url.into(),
+            status,
+        });
     }
     let found = response
         .headers()
@@ -103,8 +116,18 @@ pub fn post(
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_string();
-    if !found.split(';').next().unwrap_or_default().trim().eq_ignore_ascii_case(expected_type) {
-        return Err(HttpError::ContentType { url: url.into(), found, expected: expected_type });
+    if !found
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .eq_ignore_ascii_case(expected_type)
+    {
+        return Err(HttpError::ContentType {
+            url: url.into(),
+            found,
+            expected: expected_type,
+        });
     }
     response
         .body_mut()

@@ -22,7 +22,13 @@ use test_support::tsa::TestTsa;
 const SIGNING_TIME: i64 = 1_780_272_000;
 
 fn visible() -> Appearance {
-    Appearance::Visible { page: 0, x: 330.0, y: 90.0, width: 210.0, height: 64.0 }
+    Appearance::Visible {
+        page: 0,
+        x: 330.0,
+        y: 90.0,
+        width: 210.0,
+        height: 64.0,
+    }
 }
 
 struct Run {
@@ -55,10 +61,23 @@ fn setup(timestamped: bool) -> Run {
     } else {
         (None, Level::BB)
     };
-    Run { root: dir.path().join("root.pem"), dir, inputs: [classic, objstm], _tsa: tsa, level }
+    Run {
+        root: dir.path().join("root.pem"),
+        dir,
+        inputs: [classic, objstm],
+        _tsa: tsa,
+        level,
+    }
 }
 
-fn sign(run: &Run, input: &Path, out: &str, alg: KeyAlgorithm, sub: SubFilter, app: Appearance) -> PathBuf {
+fn sign(
+    run: &Run,
+    input: &Path,
+    out: &str,
+    alg: KeyAlgorithm,
+    sub: SubFilter,
+    app: Appearance,
+) -> PathBuf {
     let e = TestPki::get().signer(alg);
     let output = run.dir.path().join(out);
     let opts = SignOptions {
@@ -71,8 +90,15 @@ fn sign(run: &Run, input: &Path, out: &str, alg: KeyAlgorithm, sub: SubFilter, a
         signing_time: Some(SIGNING_TIME),
         ..SignOptions::default()
     };
-    sign_file(input, &output, e.signer.as_ref(), &e.certificate, &e.chain, &opts)
-        .unwrap_or_else(|err| panic!("signing {out}: {err}"));
+    sign_file(
+        input,
+        &output,
+        e.signer.as_ref(),
+        &e.certificate,
+        &e.chain,
+        &opts,
+    )
+    .unwrap_or_else(|err| panic!("signing {out}: {err}"));
     output
 }
 
@@ -80,24 +106,57 @@ fn judge(pdf: &Path, root: &Path, signatures: usize, with_pyhanko: bool, timesta
     let name = pdf.display();
     let ours = verify_file(pdf).expect("our verifier reads the file");
     assert_eq!(ours.signatures.len(), signatures, "{name}: signature count");
-    assert!(ours.signatures.iter().all(|s| s.verdict == Verdict::Valid), "{name}: {:#?}", ours.signatures);
-    let stamped = |c: &Check| *c == if timestamped { Check::Passed } else { Check::NotChecked };
-    assert!(ours.signatures.iter().all(|s| stamped(&s.timestamp)), "{name}: timestamps: {:#?}", ours.signatures);
+    assert!(
+        ours.signatures.iter().all(|s| s.verdict == Verdict::Valid),
+        "{name}: {:#?}",
+        ours.signatures
+    );
+    let stamped = |c: &Check| {
+        *c == if timestamped {
+            Check::Passed
+        } else {
+            Check::NotChecked
+        }
+    };
+    assert!(
+        ours.signatures.iter().all(|s| stamped(&s.timestamp)),
+        "{name}: timestamps: {:#?}",
+        ours.signatures
+    );
     let q = qpdf_check(pdf);
     assert!(q.ok && !q.warnings, "{name}: qpdf: {}", q.output);
     let p = pdfsig(pdf);
     assert!(p.ok, "{name}: pdfsig: {}", p.output);
-    assert_eq!(p.signatures.len(), signatures, "{name}: pdfsig count: {}", p.output);
+    assert_eq!(
+        p.signatures.len(),
+        signatures,
+        "{name}: pdfsig count: {}",
+        p.output
+    );
     for check in nss_verify_signers(pdf, root) {
-        assert!(check.trusted, "{name}: NSS does not accept the chain: {:?}", check.output);
+        assert!(
+            check.trusted,
+            "{name}: NSS does not accept the chain: {:?}",
+            check.output
+        );
     }
     if with_pyhanko {
         let h = pyhanko_validate(pdf, root);
         assert!(h.ok, "{name}: pyHanko: {}", h.output);
-        assert_eq!(h.signatures.len(), signatures, "{name}: pyHanko count: {}", h.output);
+        assert_eq!(
+            h.signatures.len(),
+            signatures,
+            "{name}: pyHanko count: {}",
+            h.output
+        );
         for sig in &h.signatures {
             let ts = sig.timestamp.as_ref().map(|t| t.sound && t.trusted);
-            assert_eq!(ts, timestamped.then_some(true), "{name}: pyHanko timestamp: {}", sig.raw);
+            assert_eq!(
+                ts,
+                timestamped.then_some(true),
+                "{name}: pyHanko timestamp: {}",
+                sig.raw
+            );
         }
     }
 }
@@ -109,15 +168,30 @@ fn variants(timestamped: bool, sub: SubFilter) {
     for (i, alg) in algs.iter().enumerate() {
         for (j, first_app) in [Appearance::Invisible, visible()].into_iter().enumerate() {
             let input = &run.inputs[(i + j) % 2];
-            let tag = format!("{}-{}", alg.as_str(), if j == 0 { "invisible" } else { "visible" });
+            let tag = format!(
+                "{}-{}",
+                alg.as_str(),
+                if j == 0 { "invisible" } else { "visible" }
+            );
             let one = sign(&run, input, &format!("{tag}-1.pdf"), *alg, sub, first_app);
             // The second signer: the next algorithm, the other appearance, the other sub-filter.
             let other_sub = match sub {
                 SubFilter::EtsiCadesDetached => SubFilter::AdbePkcs7Detached,
                 _ => SubFilter::EtsiCadesDetached,
             };
-            let second_app = if j == 0 { visible() } else { Appearance::Invisible };
-            let two = sign(&run, &one, &format!("{tag}-2.pdf"), algs[(i + 1) % algs.len()], other_sub, second_app);
+            let second_app = if j == 0 {
+                visible()
+            } else {
+                Appearance::Invisible
+            };
+            let two = sign(
+                &run,
+                &one,
+                &format!("{tag}-2.pdf"),
+                algs[(i + 1) % algs.len()],
+                other_sub,
+                second_app,
+            );
             files.push((one, 1));
             files.push((two, 2));
         }

@@ -27,7 +27,9 @@ impl TestTsa {
     /// Starts a TSA on an ephemeral loopback port, stamping the current time.
     pub fn start(authority: TimestampAuthority) -> std::io::Result<TestTsa> {
         Self::start_with_clock(authority, || {
-            SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default()
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .unwrap_or_default()
         })
     }
 
@@ -56,7 +58,12 @@ impl TestTsa {
                 });
             }
         });
-        Ok(TestTsa { addr, stop, served, thread: Some(thread) })
+        Ok(TestTsa {
+            addr,
+            stop,
+            served,
+            thread: Some(thread),
+        })
     }
 
     /// The URL to give a signer.
@@ -81,7 +88,11 @@ impl Drop for TestTsa {
     }
 }
 
-fn serve(conn: TcpStream, authority: &TimestampAuthority, clock: fn() -> Duration) -> std::io::Result<()> {
+fn serve(
+    conn: TcpStream,
+    authority: &TimestampAuthority,
+    clock: fn() -> Duration,
+) -> std::io::Result<()> {
     conn.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(conn.try_clone()?);
     let mut length = None;
@@ -106,7 +117,9 @@ fn serve(conn: TcpStream, authority: &TimestampAuthority, clock: fn() -> Duratio
     }
     let mut out = conn;
     let Some(len) = length.filter(|l| *l <= MAX_BODY) else {
-        out.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")?;
+        out.write_all(
+            b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        )?;
         return Err(std::io::ErrorKind::InvalidData.into());
     };
     let mut body = vec![0u8; len];

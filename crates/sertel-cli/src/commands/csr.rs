@@ -14,7 +14,11 @@ use crate::output::Out;
 
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, CliError> {
     let text = std::fs::read_to_string(path).map_err(|e| {
-        CliError::failed("io", format!("{}: {e}", path.display()), format!("{}: {e}", path.display()))
+        CliError::failed(
+            "io",
+            format!("{}: {e}", path.display()),
+            format!("{}: {e}", path.display()),
+        )
     })?;
     serde_json::from_str(&text).map_err(|e| {
         CliError::failed(
@@ -34,7 +38,13 @@ pub fn run(args: &CsrArgs, out: &Out) -> Result<u8, CliError> {
     };
     // Profile problems are reported before the passphrase is asked for.
     if let Err(problems) = owner.validate(&regency) {
-        let join = |lang| problems.iter().map(|p| p.message(lang)).collect::<Vec<_>>().join("; ");
+        let join = |lang| {
+            problems
+                .iter()
+                .map(|p| p.message(lang))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
         let e = X509Error::Profile(problems.clone());
         return Err(CliError {
             kind: e.kind(),
@@ -65,7 +75,14 @@ pub fn run(args: &CsrArgs, out: &Out) -> Result<u8, CliError> {
     } else if to_stdout {
         let _ = std::io::stdout().write_all(pem.as_bytes());
     } else {
-        println!("{}: {}", out.t("Permohonan sertifikat ditulis", "Certificate request written"), args.out.display());
+        println!(
+            "{}: {}",
+            out.t(
+                "Permohonan sertifikat ditulis",
+                "Certificate request written"
+            ),
+            args.out.display()
+        );
         println!("  {}: {}", out.t("Subjek", "Subject"), csr.info.subject);
     }
     Ok(exit::OK)

@@ -29,7 +29,11 @@ pub fn fingerprint(key: &LocalKey) -> Result<String, CliError> {
 }
 
 fn hex_colon(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02X}")).collect::<Vec<_>>().join(":")
+    bytes
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect::<Vec<_>>()
+        .join(":")
 }
 
 /// `sertel key new`.
@@ -50,16 +54,34 @@ pub fn new(args: &KeyNewArgs, out: &Out) -> Result<u8, CliError> {
     if args.out.exists() && !args.force {
         return Err(CliError::failed(
             "key_file_exists",
-            format!("{}: berkas kunci sudah ada (gunakan --force untuk menggantinya)", args.out.display()),
-            format!("{}: the key file already exists (use --force to replace it)", args.out.display()),
+            format!(
+                "{}: berkas kunci sudah ada (gunakan --force untuk menggantinya)",
+                args.out.display()
+            ),
+            format!(
+                "{}: the key file already exists (use --force to replace it)",
+                args.out.display()
+            ),
         ));
     }
     let alg = algorithm(args.algorithm);
     if !out.json && !out.quiet {
-        eprintln!("{} {}…", out.t("Membuat kunci", "Generating a key"), alg.as_str());
+        eprintln!(
+            "{} {}…",
+            out.t("Membuat kunci", "Generating a key"),
+            alg.as_str()
+        );
     }
     let key = LocalKey::generate(alg)?;
-    save_key_file(&args.out, &key, &passphrase, &SaveOptions { overwrite: args.force, ..SaveOptions::default() })?;
+    save_key_file(
+        &args.out,
+        &key,
+        &passphrase,
+        &SaveOptions {
+            overwrite: args.force,
+            ..SaveOptions::default()
+        },
+    )?;
     let fp = fingerprint(&key)?;
     if out.json {
         out.json(&serde_json::json!({
@@ -67,9 +89,16 @@ pub fn new(args: &KeyNewArgs, out: &Out) -> Result<u8, CliError> {
             "passphrase_score": strength.score,
         }));
     } else {
-        println!("{}: {}", out.t("Kunci dibuat", "Key created"), args.out.display());
+        println!(
+            "{}: {}",
+            out.t("Kunci dibuat", "Key created"),
+            args.out.display()
+        );
         println!("  {}: {}", out.t("Algoritme", "Algorithm"), alg.as_str());
-        println!("  {}: {fp}", out.t("Sidik jari SHA-256", "SHA-256 fingerprint"));
+        println!(
+            "  {}: {fp}",
+            out.t("Sidik jari SHA-256", "SHA-256 fingerprint")
+        );
         println!(
             "  {}: {}/4 ({})",
             out.t("Kekuatan frasa sandi", "Passphrase strength"),
@@ -93,9 +122,23 @@ pub fn info(args: &KeyInfoArgs, out: &Out) -> Result<u8, CliError> {
         }));
     } else {
         println!("{}", args.key.display());
-        println!("  {}: {} ({} bit)", out.t("Algoritme", "Algorithm"), alg.as_str(), alg.bits());
-        println!("  {}: {fp}", out.t("Sidik jari SHA-256", "SHA-256 fingerprint"));
-        println!("  {}", out.t("Frasa sandi benar; kunci dapat dipakai.", "Passphrase correct; the key is usable."));
+        println!(
+            "  {}: {} ({} bit)",
+            out.t("Algoritme", "Algorithm"),
+            alg.as_str(),
+            alg.bits()
+        );
+        println!(
+            "  {}: {fp}",
+            out.t("Sidik jari SHA-256", "SHA-256 fingerprint")
+        );
+        println!(
+            "  {}",
+            out.t(
+                "Frasa sandi benar; kunci dapat dipakai.",
+                "Passphrase correct; the key is usable."
+            )
+        );
     }
     Ok(exit::OK)
 }
@@ -109,4 +152,3 @@ pub fn import(args: &KeyImportArgs, out: &Out) -> Result<u8, CliError> {
 pub fn export(args: &KeyExportArgs, out: &Out) -> Result<u8, CliError> {
     crate::commands::pkcs12::export(args, out)
 }
-

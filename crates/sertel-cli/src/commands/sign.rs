@@ -6,7 +6,9 @@ use std::sync::Mutex;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use sertel_core::i18n::Localized;
-use sertel_core::pades::{sign_file_reporting, Appearance, Level, SignOptions, SignedFile, SubFilter};
+use sertel_core::pades::{
+    sign_file_reporting, Appearance, Level, SignOptions, SignedFile, SubFilter,
+};
 
 use crate::args::{LevelArg, SignArgs, SubFilterArg};
 use crate::exit::{self, CliError};
@@ -25,17 +27,29 @@ fn parse_visible(spec: &str) -> Result<Appearance, CliError> {
         return Err(bad());
     }
     let page: usize = parts[0].parse().map_err(|_| bad())?;
-    let n: Vec<f64> = parts[1..].iter().map(|p| p.parse::<f64>()).collect::<Result<_, _>>().map_err(|_| bad())?;
+    let n: Vec<f64> = parts[1..]
+        .iter()
+        .map(|p| p.parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| bad())?;
     if n.iter().any(|v| !v.is_finite()) || n[2] < 20.0 || n[3] < 10.0 {
         return Err(bad());
     }
-    Ok(Appearance::Visible { page, x: n[0], y: n[1], width: n[2], height: n[3] })
+    Ok(Appearance::Visible {
+        page,
+        x: n[0],
+        y: n[1],
+        width: n[2],
+        height: n[3],
+    })
 }
 
 fn options(args: &SignArgs) -> Result<SignOptions, CliError> {
     let level = match (args.level, &args.tsa) {
         (LevelArg::BB, _) => Level::BB,
-        (LevelArg::BT, Some(url)) => Level::BT { tsa_url: url.clone() },
+        (LevelArg::BT, Some(url)) => Level::BT {
+            tsa_url: url.clone(),
+        },
         (LevelArg::BT, None) => {
             return Err(CliError::usage(
                 "--level b-t memerlukan --tsa URL server penanda waktu",
@@ -67,7 +81,10 @@ pub fn output_path(input: &Path, args: &SignArgs) -> PathBuf {
     if let Some(out) = &args.out {
         return out.clone();
     }
-    let stem = input.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = input
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let name = format!("{stem}{}.pdf", args.suffix);
     match &args.out_dir {
         Some(dir) => dir.join(name),
@@ -96,23 +113,39 @@ pub fn run(args: &SignArgs, out: &Out) -> Result<u8, CliError> {
     let chain = keyfile::load_certificates(&args.cert)?;
     let key = keyfile::load_key(&args.key, &args.passphrase, out)?;
     let (certificate, rest) = chain.split_first().ok_or_else(|| {
-        CliError::usage("Berkas sertifikat kosong", "the certificate file holds no certificate")
+        CliError::usage(
+            "Berkas sertifikat kosong",
+            "the certificate file holds no certificate",
+        )
     })?;
-    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+    let jobs = args.jobs.unwrap_or_else(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    });
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs.max(1))
         .build()
         .map_err(|e| CliError::failed("internal", e.to_string(), e.to_string()))?;
     let bar = if out.progress() && args.files.len() > 1 {
         let b = ProgressBar::new(args.files.len() as u64);
-        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {msg} [{elapsed_precise}, ~{eta}]") {
+        if let Ok(style) =
+            ProgressStyle::with_template("{bar:40} {pos}/{len} {msg} [{elapsed_precise}, ~{eta}]")
+        {
             b.set_style(style);
         }
         Some(b)
     } else if out.progress() {
-        let len = args.files.first().and_then(|f| std::fs::metadata(f).ok()).map(|m| m.len()).unwrap_or(0);
+        let len = args
+            .files
+            .first()
+            .and_then(|f| std::fs::metadata(f).ok())
+            .map(|m| m.len())
+            .unwrap_or(0);
         let b = ProgressBar::new(len);
-        if let Ok(style) = ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {msg} [{bytes_per_sec}, ~{eta}]") {
+        if let Ok(style) = ProgressStyle::with_template(
+            "{bar:40} {bytes}/{total_bytes} {msg} [{bytes_per_sec}, ~{eta}]",
+        ) {
             b.set_style(style);
         }
         b.set_message(out.t("menandatangani…", "signing…").to_string());
@@ -130,17 +163,29 @@ pub fn run(args: &SignArgs, out: &Out) -> Result<u8, CliError> {
                     b.set_position(done);
                 }
             };
-            let result = sign_file_reporting(input, &output, &key, certificate, rest, &opts, &report);
+            let result =
+                sign_file_reporting(input, &output, &key, certificate, rest, &opts, &report);
             if let (false, Some(b)) = (single, &bar) {
                 b.inc(1);
-                b.set_message(input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
+                b.set_message(
+                    input
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                );
             }
             let outcome = match result {
-                Ok(signed) => Outcome { input: input.clone(), signed: Some(signed), error: None },
+                Ok(signed) => Outcome {
+                    input: input.clone(),
+                    signed: Some(signed),
+                    error: None,
+                },
                 Err(e) => Outcome {
                     input: input.clone(),
                     signed: None,
-                    error: Some(serde_json::json!({ "kind": e.kind(), "message": e.message(out.lang) })),
+                    error: Some(
+                        serde_json::json!({ "kind": e.kind(), "message": e.message(out.lang) }),
+                    ),
                 },
             };
             if let Ok(mut v) = outcomes.lock() {
@@ -160,7 +205,11 @@ pub fn run(args: &SignArgs, out: &Out) -> Result<u8, CliError> {
         for o in &outcomes {
             match (&o.signed, &o.error) {
                 (Some(s), _) => println!("{} → {}", o.input.display(), s.path.display()),
-                (_, Some(e)) => eprintln!("sertel: {}: {}", o.input.display(), e["message"].as_str().unwrap_or_default()),
+                (_, Some(e)) => eprintln!(
+                    "sertel: {}: {}",
+                    o.input.display(),
+                    e["message"].as_str().unwrap_or_default()
+                ),
                 _ => {}
             }
         }

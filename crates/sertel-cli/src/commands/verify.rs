@@ -10,7 +10,10 @@ use crate::output::Out;
 
 fn verdict_text(v: Verdict, lang: Lang) -> &'static str {
     match v {
-        Verdict::Valid => lang.pick("SAH (utuh, tanda tangan kriptografis benar)", "VALID (intact, signature verifies)"),
+        Verdict::Valid => lang.pick(
+            "SAH (utuh, tanda tangan kriptografis benar)",
+            "VALID (intact, signature verifies)",
+        ),
         Verdict::Invalid => lang.pick("TIDAK SAH", "INVALID"),
         Verdict::Indeterminate => lang.pick("TIDAK DAPAT DITENTUKAN", "INDETERMINATE"),
     }
@@ -31,7 +34,13 @@ fn print_text(report: &VerifyReport, out: &Out) {
         println!("  {}", out.t("Tidak ada tanda tangan.", "No signatures."));
     }
     for (i, s) in report.signatures.iter().enumerate() {
-        println!("  {} {} ({}): {}", out.t("Tanda tangan", "Signature"), i + 1, s.field, verdict_text(s.verdict, l));
+        println!(
+            "  {} {} ({}): {}",
+            out.t("Tanda tangan", "Signature"),
+            i + 1,
+            s.field,
+            verdict_text(s.verdict, l)
+        );
         if let Some(name) = &s.signer {
             println!("    {}: {name}", out.t("Penanda tangan", "Signer"));
         }
@@ -39,14 +48,29 @@ fn print_text(report: &VerifyReport, out: &Out) {
             println!("    {}: {t}", out.t("Waktu (diklaim)", "Time (claimed)"));
         }
         if let Some(t) = s.timestamp_time {
-            println!("    {}: {}", out.t("Penanda waktu", "Timestamp"), display_date(t as i64));
+            println!(
+                "    {}: {}",
+                out.t("Penanda waktu", "Timestamp"),
+                display_date(t as i64)
+            );
         }
-        println!("    {}: {}", out.t("Keutuhan", "Integrity"), check_text(&s.integrity, l));
-        println!("    {}: {}", out.t("Tanda tangan kriptografis", "Cryptographic signature"), check_text(&s.signature, l));
+        println!(
+            "    {}: {}",
+            out.t("Keutuhan", "Integrity"),
+            check_text(&s.integrity, l)
+        );
+        println!(
+            "    {}: {}",
+            out.t("Tanda tangan kriptografis", "Cryptographic signature"),
+            check_text(&s.signature, l)
+        );
         let coverage = if s.covers_whole_file {
             out.t("seluruh dokumen", "the whole document")
         } else {
-            out.t("revisi sebelumnya; dokumen diubah sesudahnya", "an earlier revision; the document changed afterwards")
+            out.t(
+                "revisi sebelumnya; dokumen diubah sesudahnya",
+                "an earlier revision; the document changed afterwards",
+            )
         };
         println!("    {}: {coverage}", out.t("Cakupan", "Coverage"));
         for f in &s.findings {
@@ -94,7 +118,9 @@ pub fn run(args: &VerifyArgs, out: &Out) -> Result<u8, CliError> {
         }
     }
     if out.json {
-        out.json(&serde_json::json!({ "ok": worst == exit::OK, "files": reports, "errors": errors }));
+        out.json(
+            &serde_json::json!({ "ok": worst == exit::OK, "files": reports, "errors": errors }),
+        );
     }
     Ok(worst)
 }

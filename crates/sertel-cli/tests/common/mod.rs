@@ -36,8 +36,11 @@ impl Fixture {
             pem.push_str(&certificate_to_pem(c).expect("pem"));
         }
         std::fs::write(dir.path().join("cert.pem"), pem).expect("write");
-        std::fs::write(dir.path().join("root.pem"), certificate_to_pem(&pki.root.certificate).expect("pem"))
-            .expect("write");
+        std::fs::write(
+            dir.path().join("root.pem"),
+            certificate_to_pem(&pki.root.certificate).expect("pem"),
+        )
+        .expect("write");
         Fixture { dir }
     }
 
@@ -78,7 +81,11 @@ pub fn sertel_in(dir: &Path, args: &[&str]) -> Output {
 /// Stdout as JSON.
 pub fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("not JSON ({e}): {}\nstderr: {}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+        panic!(
+            "not JSON ({e}): {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
     })
 }
 
@@ -89,5 +96,9 @@ pub fn code(out: &Output) -> i32 {
 
 /// Everything the process printed, for assertion messages.
 pub fn printed(out: &Output) -> String {
-    format!("stdout:\n{}\nstderr:\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+    format!(
+        "stdout:\n{}\nstderr:\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
 }

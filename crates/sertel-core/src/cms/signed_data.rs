@@ -3,8 +3,7 @@
 use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
 use cms::content_info::{CmsVersion, ContentInfo};
 use cms::signed_data::{
-    CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo,
-    SignerInfos,
+    CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo, SignerInfos,
 };
 use const_oid::ObjectIdentifier;
 use der::asn1::{OctetString, SetOfVec};
@@ -41,7 +40,11 @@ impl SignedDataParts<'_> {
     pub fn assemble(self) -> der::Result<Vec<u8>> {
         let sid = SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
             issuer: self.signer_certificate.tbs_certificate.issuer.clone(),
-            serial_number: self.signer_certificate.tbs_certificate.serial_number.clone(),
+            serial_number: self
+                .signer_certificate
+                .tbs_certificate
+                .serial_number
+                .clone(),
         });
         let unsigned_attrs = if self.unsigned_attributes.is_empty() {
             None
@@ -62,7 +65,9 @@ impl SignedDataParts<'_> {
             unsigned_attrs,
         };
         let mut certificates = SetOfVec::new();
-        certificates.insert(CertificateChoices::Certificate(self.signer_certificate.clone()))?;
+        certificates.insert(CertificateChoices::Certificate(
+            self.signer_certificate.clone(),
+        ))?;
         for c in self.chain {
             if c != self.signer_certificate {
                 certificates.insert(CertificateChoices::Certificate(c.clone()))?;
@@ -75,7 +80,11 @@ impl SignedDataParts<'_> {
             None => None,
         };
         // RFC 5652 §5.1: version 3 when eContentType is not id-data, else 1.
-        let version = if self.content_type == ID_DATA { CmsVersion::V1 } else { CmsVersion::V3 };
+        let version = if self.content_type == ID_DATA {
+            CmsVersion::V1
+        } else {
+            CmsVersion::V3
+        };
         let mut signer_infos = SetOfVec::new();
         signer_infos.insert(signer_info)?;
         let signed_data = SignedData {
@@ -89,7 +98,10 @@ impl SignedDataParts<'_> {
             crls: None,
             signer_infos: SignerInfos(signer_infos),
         };
-        ContentInfo { content_type: ID_SIGNED_DATA, content: Any::encode_from(&signed_data)? }
-            .to_der()
+        ContentInfo {
+            content_type: ID_SIGNED_DATA,
+            content: Any::encode_from(&signed_data)?,
+        }
+        .to_der()
     }
 }

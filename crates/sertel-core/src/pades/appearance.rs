@@ -34,12 +34,21 @@ pub fn content(width: f64, height: f64, signer: &str, date: &str) -> Vec<u8> {
         .iter()
         .map(|(f, t)| helvetica_width(t, 1.0) * if *f == "F2" { 1.08 } else { 1.0 })
         .fold(0.0_f64, f64::max);
-    let by_width = if widest > 0.0 { (width - 2.0 * pad) / widest } else { 12.0 };
+    let by_width = if widest > 0.0 {
+        (width - 2.0 * pad) / widest
+    } else {
+        12.0
+    };
     let by_height = (height - 2.0 * pad) / (lines.len() as f64 * 1.25);
     let size = by_width.min(by_height).clamp(1.0, 14.0);
     let mut out = Vec::new();
     out.extend_from_slice(
-        format!("q 0.96 0.97 1 rg 0 0 {} {} re f Q\n", num(width), num(height)).as_bytes(),
+        format!(
+            "q 0.96 0.97 1 rg 0 0 {} {} re f Q\n",
+            num(width),
+            num(height)
+        )
+        .as_bytes(),
     );
     out.extend_from_slice(
         format!(
@@ -53,7 +62,15 @@ pub fn content(width: f64, height: f64, signer: &str, date: &str) -> Vec<u8> {
     let mut y = (height + block) / 2.0 - size;
     out.extend_from_slice(b"BT 0.1 0.14 0.19 rg\n");
     for (font, text) in &lines {
-        out.extend_from_slice(format!("/{font} {} Tf 1 0 0 1 {} {} Tm ", num(size), num(pad), num(y)).as_bytes());
+        out.extend_from_slice(
+            format!(
+                "/{font} {} Tf 1 0 0 1 {} {} Tm ",
+                num(size),
+                num(pad),
+                num(y)
+            )
+            .as_bytes(),
+        );
         out.extend_from_slice(&literal(text));
         out.extend_from_slice(b" Tj\n");
         y -= size * 1.25;
@@ -82,7 +99,10 @@ pub fn form_xobject(width: f64, height: f64, content: Vec<u8>) -> Object {
         ]),
     );
     d.set(b"Resources", Object::Dictionary(resources));
-    Object::Stream(Stream { dict: d, data: StreamData::InMemory(content) })
+    Object::Stream(Stream {
+        dict: d,
+        data: StreamData::InMemory(content),
+    })
 }
 
 /// An empty form XObject, the appearance of an invisible signature.
@@ -91,7 +111,10 @@ pub fn empty_xobject() -> Object {
     d.set(b"Type", Object::Name(Name::from("XObject")));
     d.set(b"Subtype", Object::Name(Name::from("Form")));
     d.set(b"BBox", Object::Array(vec![Object::Integer(0); 4]));
-    Object::Stream(Stream { dict: d, data: StreamData::InMemory(Vec::new()) })
+    Object::Stream(Stream {
+        dict: d,
+        data: StreamData::InMemory(Vec::new()),
+    })
 }
 
 #[cfg(test)]
@@ -100,11 +123,25 @@ mod tests {
 
     #[test]
     fn text_fits_the_box() {
-        let c = String::from_utf8_lossy(&content(200.0, 60.0, "Dr. Siti Aminah, S.Kom.", "24-11-2026 12:30 WIB")).to_string();
+        let c = String::from_utf8_lossy(&content(
+            200.0,
+            60.0,
+            "Dr. Siti Aminah, S.Kom.",
+            "24-11-2026 12:30 WIB",
+        ))
+        .to_string();
         assert!(c.contains("(Ditandatangani secara elektronik oleh:) Tj"));
         assert!(c.contains("(Dr. Siti Aminah, S.Kom.) Tj"));
         assert!(c.contains("(Tanggal: 24-11-2026 12:30 WIB) Tj"));
-        let size: f64 = c.split("/F1 ").nth(1).and_then(|s| s.split(' ').next()).and_then(|s| s.parse().ok()).unwrap_or(0.0);
-        assert!(size > 3.0 && helvetica_width(HEADING.as_bytes(), size) <= 200.0, "size {size}");
+        let size: f64 = c
+            .split("/F1 ")
+            .nth(1)
+            .and_then(|s| s.split(' ').next())
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0.0);
+        assert!(
+            size > 3.0 && helvetica_width(HEADING.as_bytes(), size) <= 200.0,
+            "size {size}"
+        );
     }
 }

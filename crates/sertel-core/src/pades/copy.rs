@@ -35,7 +35,10 @@ pub fn hash_range_reporting(
         let want = usize::try_from((end - pos).min(buf.len() as u64)).unwrap_or(buf.len());
         let n = src.read_at(&mut buf[..want], pos)?;
         if n == 0 {
-            return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "input shrank while signing"));
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "input shrank while signing",
+            ));
         }
         ctx.update(&buf[..n]);
         pos += n as u64;
@@ -65,7 +68,10 @@ pub fn copy_hashing(
             .map_err(|_| io::Error::other("copy thread failed"))?;
         hashed?;
         if copied? != len {
-            return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "input shrank while signing"));
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "input shrank while signing",
+            ));
         }
         Ok(())
     })?;
@@ -86,7 +92,10 @@ mod tests {
         let mut dst = tempfile::tempfile().unwrap();
         let mut ctx = digest::Context::new(&digest::SHA256);
         copy_hashing(&src, data.len() as u64, &mut dst, &mut ctx, &|_| {}).unwrap();
-        assert_eq!(ctx.finish().as_ref(), digest::digest(&digest::SHA256, &data).as_ref());
+        assert_eq!(
+            ctx.finish().as_ref(),
+            digest::digest(&digest::SHA256, &data).as_ref()
+        );
         let mut back = Vec::new();
         dst.seek(SeekFrom::Start(0)).unwrap();
         dst.read_to_end(&mut back).unwrap();

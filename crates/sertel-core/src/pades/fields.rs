@@ -28,7 +28,9 @@ fn array_of(doc: &Document, obj: Option<&Object>) -> Result<Vec<Object>, PdfErro
         Some(o) => match doc.resolve(o)? {
             Object::Array(a) => Ok(a),
             Object::Null => Ok(Vec::new()),
-            _ => Err(PdfError::Unsupported("an /Annots or /Fields entry that is not an array".into())),
+            _ => Err(PdfError::Unsupported(
+                "an /Annots or /Fields entry that is not an array".into(),
+            )),
         },
     }
 }
@@ -61,7 +63,9 @@ fn append_to_array(
 /// The names (`/T`) of the document's top-level form fields.
 pub fn field_names(doc: &Document) -> Result<Vec<Vec<u8>>, PdfError> {
     let (_, catalog) = doc.catalog()?;
-    let Some(form) = catalog.get(b"AcroForm") else { return Ok(Vec::new()) };
+    let Some(form) = catalog.get(b"AcroForm") else {
+        return Ok(Vec::new());
+    };
     let form = match doc.resolve(form)? {
         Object::Dictionary(d) => d,
         _ => return Ok(Vec::new()),
@@ -79,7 +83,10 @@ pub fn field_names(doc: &Document) -> Result<Vec<Vec<u8>>, PdfError> {
 
 /// Picks the requested name, or the first free `SignatureN`.
 pub fn choose_name(doc: &Document, requested: Option<&str>) -> Result<String, SignError> {
-    let taken = field_names(doc).map_err(|e| SignError::Pdf { path: Default::default(), source: e })?;
+    let taken = field_names(doc).map_err(|e| SignError::Pdf {
+        path: Default::default(),
+        source: e,
+    })?;
     if let Some(name) = requested {
         if taken.iter().any(|t| t == name.as_bytes()) {
             return Err(SignError::FieldNameTaken(name.to_string()));
@@ -104,10 +111,19 @@ pub fn add_signature_field(
     widget.set(b"Type", Object::Name(Name::from("Annot")));
     widget.set(b"Subtype", Object::Name(Name::from("Widget")));
     widget.set(b"FT", Object::Name(Name::from("Sig")));
-    widget.set(b"T", Object::String(PdfString { bytes: field.name.as_bytes().to_vec(), hex: false }));
+    widget.set(
+        b"T",
+        Object::String(PdfString {
+            bytes: field.name.as_bytes().to_vec(),
+            hex: false,
+        }),
+    );
     widget.set(b"V", Object::Reference(field.value));
     widget.set(b"P", Object::Reference(field.page));
-    widget.set(b"Rect", Object::Array(field.rect.iter().map(|v| Object::Real(*v)).collect()));
+    widget.set(
+        b"Rect",
+        Object::Array(field.rect.iter().map(|v| Object::Real(*v)).collect()),
+    );
     widget.set(b"F", Object::Integer(WIDGET_FLAGS));
     let mut ap = Dict::default();
     ap.set(b"N", Object::Reference(field.appearance));
@@ -116,7 +132,11 @@ pub fn add_signature_field(
 
     let mut page = match doc.get(field.page)? {
         Object::Dictionary(d) => d,
-        _ => return Err(PdfError::Unsupported("a page that is not a dictionary".into())),
+        _ => {
+            return Err(PdfError::Unsupported(
+                "a page that is not a dictionary".into(),
+            ))
+        }
     };
     append_to_array(doc, upd, &mut page, b"Annots", widget_ref)?;
     upd.put(field.page, Object::Dictionary(page));
@@ -163,13 +183,25 @@ fn update_form(
 /// True when the document carries a DocMDP certification that permits no change (`/P 1`).
 pub fn certified_without_changes(doc: &Document) -> Result<bool, PdfError> {
     let (_, catalog) = doc.catalog()?;
-    let Some(perms) = catalog.get(b"Perms") else { return Ok(false) };
-    let Object::Dictionary(perms) = doc.resolve(perms)? else { return Ok(false) };
-    let Some(sig) = perms.get(b"DocMDP") else { return Ok(false) };
-    let Object::Dictionary(sig) = doc.resolve(sig)? else { return Ok(false) };
+    let Some(perms) = catalog.get(b"Perms") else {
+        return Ok(false);
+    };
+    let Object::Dictionary(perms) = doc.resolve(perms)? else {
+        return Ok(false);
+    };
+    let Some(sig) = perms.get(b"DocMDP") else {
+        return Ok(false);
+    };
+    let Object::Dictionary(sig) = doc.resolve(sig)? else {
+        return Ok(false);
+    };
     for reference in array_of(doc, sig.get(b"Reference"))? {
-        let Object::Dictionary(r) = doc.resolve(&reference)? else { continue };
-        let Some(params) = r.get(b"TransformParams") else { continue };
+        let Object::Dictionary(r) = doc.resolve(&reference)? else {
+            continue;
+        };
+        let Some(params) = r.get(b"TransformParams") else {
+            continue;
+        };
         if let Object::Dictionary(p) = doc.resolve(params)? {
             if let Some(Object::Integer(1)) = p.get(b"P") {
                 return Ok(true);

@@ -23,7 +23,10 @@ pub fn byte_range_object() -> Object {
 
 /// The placeholder `/Contents`: `capacity` zero bytes written as hex.
 pub fn contents_object(capacity: usize) -> Object {
-    Object::String(PdfString { bytes: vec![0; capacity], hex: true })
+    Object::String(PdfString {
+        bytes: vec![0; capacity],
+        hex: true,
+    })
 }
 
 /// Where the two placeholders sit within the bytes of the update.
@@ -98,7 +101,9 @@ mod tests {
     fn locate_finds_both_holes_in_the_object_only() {
         let mut upd = b"1 0 obj <</Contents <0000>>> endobj\n".to_vec();
         let start = upd.len();
-        upd.extend_from_slice(b"2 0 obj <</ByteRange [0 9999999999 9999999999 9999999999] /Contents <0000>>> endobj");
+        upd.extend_from_slice(
+            b"2 0 obj <</ByteRange [0 9999999999 9999999999 9999999999] /Contents <0000>>> endobj",
+        );
         let end = upd.len();
         let holes = locate(&upd, start..end, 2).unwrap_or_else(|| panic!("not found"));
         assert_eq!(&upd[holes.contents.clone()], b"<0000>");

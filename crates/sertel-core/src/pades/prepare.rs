@@ -20,11 +20,11 @@ use super::fields::{add_signature_field, certified_without_changes, choose_name,
 use super::options::{Appearance, Level, SignOptions};
 use super::placeholder::{self, Holes};
 use super::text::{display_date, pdf_date};
+use crate::certinfo::{common_name, max_signature_len};
 use crate::cms::attributes::{attribute, bytes_to_sign, SignedAttributesBuilder};
 use crate::cms::oids::{ID_AA_SIGNATURE_TIME_STAMP_TOKEN, ID_DATA};
 use crate::cms::signed_data::SignedDataParts;
 use crate::signer::SignatureAlgorithm;
-use crate::certinfo::{common_name, max_signature_len};
 
 /// Room reserved for an RFC 3161 token (token, TSA certificate and its chain) in B-T.
 pub const TIMESTAMP_RESERVE: usize = 12 * 1024;
@@ -72,15 +72,26 @@ pub struct SignedFile {
 }
 
 fn signature_dictionary(opts: &SignOptions, signer_name: &str, time: i64, capacity: usize) -> Dict {
-    let text = |s: &str| Object::String(PdfString { bytes: s.as_bytes().to_vec(), hex: false });
+    let text = |s: &str| {
+        Object::String(PdfString {
+            bytes: s.as_bytes().to_vec(),
+            hex: false,
+        })
+    };
     let mut d = Dict::default();
     d.set(b"Type", Object::Name(Name::from("Sig")));
     d.set(b"Filter", Object::Name(Name::from("Adobe.PPKLite")));
-    d.set(b"SubFilter", Object::Name(Name::from(opts.sub_filter.pdf_name())));
+    d.set(
+        b"SubFilter",
+        Object::Name(Name::from(opts.sub_filter.pdf_name())),
+    );
     d.set(b"ByteRange", placeholder::byte_range_object());
     d.set(b"Contents", placeholder::contents_object(capacity));
     d.set(b"M", text(&pdf_date(time)));
-    d.set(b"Name", Object::String(super::text::text_string(signer_name)));
+    d.set(
+        b"Name",
+        Object::String(super::text::text_string(signer_name)),
+    );
     for (key, value) in [
         (&b"Reason"[..], &opts.reason),
         (b"Location", &opts.location),
@@ -115,7 +126,11 @@ fn cms_capacity(id: &SignerIdentity<'_>, level: &Level) -> Result<usize, SignErr
     }
     .assemble()?
     .len();
-    let extra = if matches!(level, Level::BT { .. }) { TIMESTAMP_RESERVE } else { 0 };
+    let extra = if matches!(level, Level::BT { .. }) {
+        TIMESTAMP_RESERVE
+    } else {
+        0
+    };
     Ok((len + extra + 64).next_multiple_of(256))
 }
 
@@ -131,12 +146,20 @@ pub fn prepare(
     progress: Progress<'_>,
 ) -> Result<PreparedSignature, SignError> {
     if !opts.overwrite && output.exists() {
-        return Err(SignError::OutputExists { path: output.into() });
+        return Err(SignError::OutputExists {
+            path: output.into(),
+        });
     }
-    let pdf_err = |source| SignError::Pdf { path: input.into(), source };
+    let pdf_err = |source| SignError::Pdf {
+        path: input.into(),
+        source,
+    };
     let file = File::open(input).map_err(SignError::io(input))?;
-    let doc = Document::open(file.try_clone().map_err(SignError::io(input))?, Limits::default())
-        .map_err(pdf_err)?;
+    let doc = Document::open(
+        file.try_clone().map_err(SignError::io(input))?,
+        Limits::default(),
+    )
+    .map_err(pdf_err)?;
     if doc.is_encrypted() {
         return Err(SignError::Encrypted { path: input.into() });
     }
@@ -148,7 +171,9 @@ pub fn prepare(
         Some(c) => c,
         None => cms_capacity(id, &opts.level)?,
     };
-    let time = opts.signing_time.unwrap_or_else(|| time::OffsetDateTime::now_utc().unix_timestamp());
+    let time = opts
+        .signing_time
+        .unwrap_or_else(|| time::OffsetDateTime::now_utc().unix_timestamp());
     let signer_name = common_name(id.certificate).unwrap_or_default();
 
     let mut upd = IncrementalUpdate::new(&doc).map_err(pdf_err)?;
@@ -157,27 +182,53 @@ pub fn prepare(
     let pages = doc.pages().map_err(pdf_err)?;
     let (page_index, rect, ap) = match &opts.appearance {
         Appearance::Invisible => (0, [0.0; 4], appearance::empty_xobject()),
-        Appearance::Visible { page, x, y, width, height } => {
-            let idx = if *page == 0 || *page > pages.len() { pages.len().saturating_sub(1) } else { page - 1 };
+        Appearance::Visible {
+            page,
+            x,
+            y,
+            width,
+            height,
+        } => {
+            let idx = if *page == 0 || *page > pages.len() {
+                pages.len().saturating_sub(1)
+            } else {
+                page - 1
+            };
             let origin = page_origin(&doc, pages.get(idx).copied()).map_err(pdf_err)?;
             let content = appearance::content(*width, *height, &signer_name, &display_date(time));
             (
                 idx,
-                [origin.0 + x, origin.1 + y, origin.0 + x + width, origin.1 + y + height],
+                [
+                    origin.0 + x,
+                    origin.1 + y,
+                    origin.0 + x + width,
+                    origin.1 + y + height,
+                ],
                 appearance::form_xobject(*width, *height, content),
             )
         }
     };
     let page = *pages.get(page_index).ok_or_else(|| {
-        pdf_err(sertel_pdf::PdfError::Unsupported("a document without pages".into()))
+        pdf_err(sertel_pdf::PdfError::Unsupported(
+            "a document without pages".into(),
+        ))
     })?;
     let name = choose_name(&doc, opts.field_name.as_deref())?;
-    upd.put(sig_ref, Object::Dictionary(signature_dictionary(opts, &signer_name, time, capacity)));
+    upd.put(
+        sig_ref,
+        Object::Dictionary(signature_dictionary(opts, &signer_name, time, capacity)),
+    );
     upd.put(ap_ref, ap);
     add_signature_field(
         &doc,
         &mut upd,
-        &NewField { name: &name, page, rect, value: sig_ref, appearance: ap_ref },
+        &NewField {
+            name: &name,
+            page,
+            rect,
+            value: sig_ref,
+            appearance: ap_ref,
+        },
     )
     .map_err(pdf_err)?;
     let written = upd.finish().map_err(pdf_err)?;
@@ -187,11 +238,20 @@ pub fn prepare(
         .iter()
         .find(|(r, _)| *r == sig_ref)
         .map(|(_, span)| span.clone())
-        .ok_or_else(|| pdf_err(sertel_pdf::PdfError::Unsupported("signature object not written".into())))?;
+        .ok_or_else(|| {
+            pdf_err(sertel_pdf::PdfError::Unsupported(
+                "signature object not written".into(),
+            ))
+        })?;
     let holes = placeholder::locate(&update, sig_span, capacity).ok_or_else(|| {
-        pdf_err(sertel_pdf::PdfError::Unsupported("signature placeholders not found".into()))
+        pdf_err(sertel_pdf::PdfError::Unsupported(
+            "signature placeholders not found".into(),
+        ))
     })?;
-    let Holes { byte_range, contents } = holes;
+    let Holes {
+        byte_range,
+        contents,
+    } = holes;
     let total = orig_len + update.len() as u64;
     let ranges = [
         0,
@@ -199,17 +259,23 @@ pub fn prepare(
         orig_len + contents.end as u64,
         total - (orig_len + contents.end as u64),
     ];
-    let text = placeholder::byte_range_text(ranges).ok_or(SignError::TooLarge { path: input.into() })?;
+    let text =
+        placeholder::byte_range_text(ranges).ok_or(SignError::TooLarge { path: input.into() })?;
     update[byte_range].copy_from_slice(&text);
 
-    let dir = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let mut temp = NamedTempFile::new_in(dir).map_err(SignError::io(dir))?;
     let mut ctx = digest::Context::new(&digest::SHA256);
     super::copy::copy_hashing(&file, orig_len, temp.as_file_mut(), &mut ctx, progress)
         .map_err(SignError::io(input))?;
     ctx.update(&update[..contents.start]);
     ctx.update(&update[contents.end..]);
-    temp.as_file_mut().write_all(&update).map_err(SignError::io(temp.path()))?;
+    temp.as_file_mut()
+        .write_all(&update)
+        .map_err(SignError::io(temp.path()))?;
     let digest = ctx.finish().as_ref().to_vec();
 
     let attributes = SignedAttributesBuilder::new(ID_DATA, &digest, id.certificate)?.build()?;
@@ -230,14 +296,25 @@ pub fn prepare(
 
 /// The size of the file that [`prepare`] reports progress against.
 pub fn input_len(input: &Path) -> Result<u64, SignError> {
-    Ok(std::fs::metadata(input).map_err(SignError::io(input))?.len())
+    Ok(std::fs::metadata(input)
+        .map_err(SignError::io(input))?
+        .len())
 }
 
 /// The lower-left corner of the page's visible area (CropBox, else MediaBox).
-fn page_origin(doc: &Document, page: Option<sertel_pdf::ObjRef>) -> Result<(f64, f64), sertel_pdf::PdfError> {
-    let Some(page) = page else { return Ok((0.0, 0.0)) };
+fn page_origin(
+    doc: &Document,
+    page: Option<sertel_pdf::ObjRef>,
+) -> Result<(f64, f64), sertel_pdf::PdfError> {
+    let Some(page) = page else {
+        return Ok((0.0, 0.0));
+    };
     for key in [&b"CropBox"[..], b"MediaBox"] {
-        if let Some(Object::Array(a)) = doc.inherited(page, key)?.map(|o| doc.resolve(&o)).transpose()? {
+        if let Some(Object::Array(a)) = doc
+            .inherited(page, key)?
+            .map(|o| doc.resolve(&o))
+            .transpose()?
+        {
             let n = |i: usize| match a.get(i).map(|o| doc.resolve(o)) {
                 Some(Ok(Object::Integer(v))) => v as f64,
                 Some(Ok(Object::Real(v))) => v,
@@ -267,7 +344,11 @@ impl PreparedSignature {
 
     /// Stage three: puts the CMS with `signature` (and a timestamp token, for B-T) into the
     /// slot and moves the file to its final name.
-    pub fn finish(self, signature: &[u8], timestamp_token: Option<&[u8]>) -> Result<SignedFile, SignError> {
+    pub fn finish(
+        self,
+        signature: &[u8],
+        timestamp_token: Option<&[u8]>,
+    ) -> Result<SignedFile, SignError> {
         let mut unsigned = Vec::new();
         if let Some(token) = timestamp_token {
             let value = crate::cms::attributes::any_from_der(token)?;
@@ -284,23 +365,37 @@ impl PreparedSignature {
             unsigned_attributes: unsigned,
         }
         .assemble()?;
-        let hex = placeholder::contents_hex(&cms, self.capacity)
-            .ok_or(SignError::ContentsTooSmall { needed: cms.len(), capacity: self.capacity })?;
+        let hex =
+            placeholder::contents_hex(&cms, self.capacity).ok_or(SignError::ContentsTooSmall {
+                needed: cms.len(),
+                capacity: self.capacity,
+            })?;
         let file = self.temp.as_file();
-        file.write_all_at(&hex, self.contents_offset).map_err(SignError::io(self.temp.path()))?;
+        file.write_all_at(&hex, self.contents_offset)
+            .map_err(SignError::io(self.temp.path()))?;
         file.sync_all().map_err(SignError::io(self.temp.path()))?;
-        let size = file.metadata().map_err(SignError::io(self.temp.path()))?.len();
+        let size = file
+            .metadata()
+            .map_err(SignError::io(self.temp.path()))?
+            .len();
         let persisted = if self.overwrite {
             self.temp.persist(&self.output).map_err(|e| e.error)
         } else {
-            self.temp.persist_noclobber(&self.output).map_err(|e| e.error)
+            self.temp
+                .persist_noclobber(&self.output)
+                .map_err(|e| e.error)
         };
         match persisted {
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                 return Err(SignError::OutputExists { path: self.output });
             }
-            Err(e) => return Err(SignError::Io { path: self.output, source: e }),
+            Err(e) => {
+                return Err(SignError::Io {
+                    path: self.output,
+                    source: e,
+                })
+            }
         }
         if let Some(dir) = self.output.parent().filter(|p| !p.as_os_str().is_empty()) {
             if let Ok(d) = File::open(dir) {

@@ -40,7 +40,11 @@ pub fn sign_file_reporting(
     if &certificate.tbs_certificate.subject_public_key_info != signer.public_key() {
         return Err(SignError::CertificateKeyMismatch);
     }
-    let id = SignerIdentity { certificate, chain, algorithm: signer.algorithm() };
+    let id = SignerIdentity {
+        certificate,
+        chain,
+        algorithm: signer.algorithm(),
+    };
     let mut capacity = None;
     // A TSA token larger than the reserve is the one case where the slot is too small:
     // a second pass reserves what the first one needed.
@@ -49,9 +53,11 @@ pub fn sign_file_reporting(
         let signature = signer.sign(&prepared.bytes_to_sign()?)?;
         let token = match &opts.level {
             Level::BB => None,
-            Level::BT { tsa_url } => {
-                Some(tsp::client::timestamp(tsa_url, &signature, tsp::client::DEFAULT_TIMEOUT)?)
-            }
+            Level::BT { tsa_url } => Some(tsp::client::timestamp(
+                tsa_url,
+                &signature,
+                tsp::client::DEFAULT_TIMEOUT,
+            )?),
         };
         match prepared.finish(&signature, token.as_ref().map(|t| t.token_der.as_slice())) {
             Err(SignError::ContentsTooSmall { needed, .. }) => {
@@ -60,5 +66,8 @@ pub fn sign_file_reporting(
             other => return other,
         }
     }
-    Err(SignError::ContentsTooSmall { needed: capacity.unwrap_or(0), capacity: capacity.unwrap_or(0) })
+    Err(SignError::ContentsTooSmall {
+        needed: capacity.unwrap_or(0),
+        capacity: capacity.unwrap_or(0),
+    })
 }

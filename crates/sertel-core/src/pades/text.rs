@@ -73,7 +73,11 @@ pub fn win_ansi(s: &str) -> Vec<u8> {
     s.chars()
         .map(|c| match c as u32 {
             0x20..=0x7e | 0xa0..=0xff => c as u8,
-            _ => WIN_ANSI_HIGH.iter().find(|(h, _)| *h == c).map(|(_, b)| *b).unwrap_or(b'?'),
+            _ => WIN_ANSI_HIGH
+                .iter()
+                .find(|(h, _)| *h == c)
+                .map(|(_, b)| *b)
+                .unwrap_or(b'?'),
         })
         .collect()
 }

@@ -39,7 +39,9 @@ pub struct TimestampAuthority {
 
 impl std::fmt::Debug for TimestampAuthority {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TimestampAuthority").field("policy", &self.policy).finish_non_exhaustive()
+        f.debug_struct("TimestampAuthority")
+            .field("policy", &self.policy)
+            .finish_non_exhaustive()
     }
 }
 
@@ -61,7 +63,12 @@ impl TimestampAuthority {
         chain: Vec<Certificate>,
         policy: ObjectIdentifier,
     ) -> TimestampAuthority {
-        TimestampAuthority { signer, certificate, chain, policy }
+        TimestampAuthority {
+            signer,
+            certificate,
+            chain,
+            policy,
+        }
     }
 
     /// Answers a DER `TimeStampReq` at time `now` (since the Unix epoch) with a DER
@@ -74,9 +81,15 @@ impl TimestampAuthority {
             Ok(token) => (PkiStatus::Accepted, Some(token), None),
             Err(reason) => (PkiStatus::Rejection, None, Some(reason)),
         };
-        let status_string = text.and_then(|t| Utf8StringRef::new(t).ok()).map(|t| vec![t]);
+        let status_string = text
+            .and_then(|t| Utf8StringRef::new(t).ok())
+            .map(|t| vec![t]);
         let resp = TimeStampResp {
-            status: PkiStatusInfo { status, status_string, fail_info: None },
+            status: PkiStatusInfo {
+                status,
+                status_string,
+                fail_info: None,
+            },
             time_stamp_token: token,
         };
         // Encoding a response built from well-formed parts cannot fail; an empty body makes
@@ -112,10 +125,16 @@ impl TimestampAuthority {
             serial_number: Int::new(&serial).map_err(|_| "serial")?,
             gen_time: GeneralizedTime::from_unix_duration(Duration::from_secs(now.as_secs()))
                 .map_err(|_| "time out of range")?,
-            accuracy: Some(Accuracy { seconds: Some(1), millis: None, micros: None }),
+            accuracy: Some(Accuracy {
+                seconds: Some(1),
+                millis: None,
+                micros: None,
+            }),
             ordering: false,
             nonce: req.nonce.clone(),
-            tsa: Some(GeneralName::DirectoryName(self.certificate.tbs_certificate.subject.clone())),
+            tsa: Some(GeneralName::DirectoryName(
+                self.certificate.tbs_certificate.subject.clone(),
+            )),
             extensions: None,
         };
         let info_der = info.to_der().map_err(|_| "encoding TSTInfo")?;

@@ -18,7 +18,10 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(20);
 /// The SHA-256 message imprint of `data`.
 pub fn imprint(data: &[u8]) -> Result<MessageImprint, TimestampError> {
     Ok(MessageImprint {
-        hash_algorithm: AlgorithmIdentifier { oid: OID_SHA256, parameters: None },
+        hash_algorithm: AlgorithmIdentifier {
+            oid: OID_SHA256,
+            parameters: None,
+        },
         hashed_message: OctetString::new(Sha256::digest(data).to_vec())?,
     })
 }

@@ -33,7 +33,9 @@ pub fn token_info(token_der: &[u8]) -> Result<TstInfo, TimestampError> {
     }
     let sd: SignedData = ci.content.decode_as()?;
     if sd.encap_content_info.econtent_type != ID_CT_TST_INFO {
-        return Err(TimestampError::Malformed("token does not hold a TSTInfo".into()));
+        return Err(TimestampError::Malformed(
+            "token does not hold a TSTInfo".into(),
+        ));
     }
     let econtent = sd
         .encap_content_info
@@ -61,7 +63,10 @@ pub fn accept(
                 .map(|s| s.as_str().to_string())
                 .collect::<Vec<_>>()
                 .join("; ");
-            return Err(TimestampError::Rejected { status: other as u8, text });
+            return Err(TimestampError::Rejected {
+                status: other as u8,
+                text,
+            });
         }
     }
     let token = resp

@@ -17,12 +17,12 @@ use x509_cert::Certificate;
 use super::fields::SignedField;
 use super::integrity::SignedRanges;
 use super::report::{Check, Finding, SignatureReport};
-use crate::i18n::Localized;
 use crate::cms::ess::SigningCertificateV2;
 use crate::cms::oids::{
     ID_AA_SIGNATURE_TIME_STAMP_TOKEN, ID_AA_SIGNING_CERTIFICATE_V2, ID_CT_TST_INFO, ID_DATA,
     ID_MESSAGE_DIGEST, ID_SIGNED_DATA,
 };
+use crate::i18n::Localized;
 use crate::signer::OID_RSA_ENCRYPTION;
 
 /// The digest algorithms Sertel recomputes.
@@ -58,7 +58,9 @@ pub fn decode_signed_data(bytes: &[u8]) -> Result<SignedData, Finding> {
     let malformed = |e: der::Error| Finding::CmsMalformed(e.to_string());
     let mut reader = SliceReader::new(bytes).map_err(malformed)?;
     let ci = ContentInfo::decode(&mut reader).map_err(malformed)?;
-    let rest = reader.read_slice(reader.remaining_len()).map_err(malformed)?;
+    let rest = reader
+        .read_slice(reader.remaining_len())
+        .map_err(malformed)?;
     if rest.iter().any(|b| *b != 0) {
         return Err(Finding::CmsMalformed("data after the CMS structure".into()));
     }
@@ -68,8 +70,12 @@ pub fn decode_signed_data(bytes: &[u8]) -> Result<SignedData, Finding> {
     ci.content.decode_as::<SignedData>().map_err(malformed)
 }
 
-fn attribute_value<'a>(si: &'a SignerInfo, oid: ObjectIdentifier) -> Option<&'a der::Any> {
-    si.signed_attrs.as_ref()?.iter().find(|a| a.oid == oid).and_then(|a| a.values.get(0))
+fn attribute_value(si: &SignerInfo, oid: ObjectIdentifier) -> Option<&der::Any> {
+    si.signed_attrs
+        .as_ref()?
+        .iter()
+        .find(|a| a.oid == oid)
+        .and_then(|a| a.values.get(0))
 }
 
 fn find_certificate<'a>(sd: &'a SignedData, sid: &SignerIdentifier) -> Option<&'a Certificate> {
@@ -111,51 +117,78 @@ pub enum Failure {
 
 /// Checks the single signer of `sd` against the content digest that `content_digest` computes
 /// for a given algorithm; returns the signer's certificate and signer info.
-pub fn verify_signer<'a>(
-    sd: &'a SignedData,
+pub fn verify_signer(
+    sd: &SignedData,
     content_type: ObjectIdentifier,
     content_digest: impl Fn(&'static digest::Algorithm) -> Result<Vec<u8>, Finding>,
-) -> Result<(&'a Certificate, &'a SignerInfo), Failure> {
+) -> Result<(&Certificate, &SignerInfo), Failure> {
     let si = match sd.signer_infos.0.as_slice() {
         [si] => si,
-        _ => return Err(Failure::Unchecked(Finding::CmsUnsupported("not exactly one signer".into()))),
+        _ => {
+            return Err(Failure::Unchecked(Finding::CmsUnsupported(
+                "not exactly one signer".into(),
+            )))
+        }
     };
     let Some(alg) = digest_algorithm(&si.digest_alg.oid) else {
-        return Err(Failure::Unchecked(Finding::CmsUnsupported(format!("digest {}", si.digest_alg.oid))));
+        return Err(Failure::Unchecked(Finding::CmsUnsupported(format!(
+            "digest {}",
+            si.digest_alg.oid
+        ))));
     };
     let Some(attrs) = si.signed_attrs.as_ref() else {
-        return Err(Failure::Unchecked(Finding::CmsUnsupported("no signed attributes".into())));
+        return Err(Failure::Unchecked(Finding::CmsUnsupported(
+            "no signed attributes".into(),
+        )));
     };
     let ct_ok = attrs.iter().any(|a| {
         a.oid == crate::cms::oids::ID_CONTENT_TYPE
-            && a.values.get(0).and_then(|v| v.decode_as::<ObjectIdentifier>().ok()) == Some(content_type)
+            && a.values
+                .get(0)
+                .and_then(|v| v.decode_as::<ObjectIdentifier>().ok())
+                == Some(content_type)
     });
     if !ct_ok || sd.encap_content_info.econtent_type != content_type {
-        return Err(Failure::Signature(Finding::CmsMalformed("content type".into())));
+        return Err(Failure::Signature(Finding::CmsMalformed(
+            "content type".into(),
+        )));
     }
     let declared = attribute_value(si, ID_MESSAGE_DIGEST)
         .and_then(|v| v.decode_as::<OctetString>().ok())
-        .ok_or(Failure::Signature(Finding::CmsMalformed("no message digest".into())))?;
+        .ok_or(Failure::Signature(Finding::CmsMalformed(
+            "no message digest".into(),
+        )))?;
     let actual = content_digest(alg).map_err(Failure::Unchecked)?;
     if declared.as_bytes() != actual.as_slice() {
         return Err(Failure::Integrity(Finding::DigestMismatch));
     }
-    let cert = find_certificate(sd, &si.sid).ok_or(Failure::Unchecked(Finding::SignerCertificateMissing))?;
+    let cert = find_certificate(sd, &si.sid)
+        .ok_or(Failure::Unchecked(Finding::SignerCertificateMissing))?;
     if let Some(v) = attribute_value(si, ID_AA_SIGNING_CERTIFICATE_V2) {
-        let ess: SigningCertificateV2 =
-            v.decode_as().map_err(|e| Failure::Signature(Finding::CmsMalformed(e.to_string())))?;
-        let cert_der = cert.to_der().map_err(|e| Failure::Unchecked(Finding::CmsMalformed(e.to_string())))?;
-        let first = ess.certs.first().ok_or(Failure::Signature(Finding::SigningCertificateMismatch))?;
+        let ess: SigningCertificateV2 = v
+            .decode_as()
+            .map_err(|e| Failure::Signature(Finding::CmsMalformed(e.to_string())))?;
+        let cert_der = cert
+            .to_der()
+            .map_err(|e| Failure::Unchecked(Finding::CmsMalformed(e.to_string())))?;
+        let first = ess
+            .certs
+            .first()
+            .ok_or(Failure::Signature(Finding::SigningCertificateMismatch))?;
         let hash_alg = match &first.hash_algorithm {
             None => Some(&digest::SHA256),
             Some(a) => digest_algorithm(&a.oid),
         }
-        .ok_or(Failure::Unchecked(Finding::CmsUnsupported("ESS hash".into())))?;
+        .ok_or(Failure::Unchecked(Finding::CmsUnsupported(
+            "ESS hash".into(),
+        )))?;
         if digest::digest(hash_alg, &cert_der).as_ref() != first.cert_hash.as_bytes() {
             return Err(Failure::Signature(Finding::SigningCertificateMismatch));
         }
     }
-    let signed = attrs.to_der().map_err(|e| Failure::Unchecked(Finding::CmsMalformed(e.to_string())))?;
+    let signed = attrs
+        .to_der()
+        .map_err(|e| Failure::Unchecked(Finding::CmsMalformed(e.to_string())))?;
     crate::sigcheck::verify(
         &cert.tbs_certificate.subject_public_key_info,
         &effective_signature_algorithm(si),
@@ -169,22 +202,35 @@ pub fn verify_signer<'a>(
 /// Checks the timestamp token over `signature` (the signature value it must cover).
 fn check_timestamp(token: &der::Any, signature: &[u8], report: &mut SignatureReport) {
     let outcome = (|| {
-        let der = token.to_der().map_err(|e| Finding::TimestampInvalid(e.to_string()))?;
-        let sd = decode_signed_data(&der).map_err(|f| Finding::TimestampInvalid(f.message(crate::i18n::Lang::En)))?;
-        let info = crate::tsp::response::token_info(&der).map_err(|e| Finding::TimestampInvalid(e.to_string()))?;
+        let der = token
+            .to_der()
+            .map_err(|e| Finding::TimestampInvalid(e.to_string()))?;
+        let sd = decode_signed_data(&der)
+            .map_err(|f| Finding::TimestampInvalid(f.message(crate::i18n::Lang::En)))?;
+        let info = crate::tsp::response::token_info(&der)
+            .map_err(|e| Finding::TimestampInvalid(e.to_string()))?;
         let alg = digest_algorithm(&info.message_imprint.hash_algorithm.oid)
             .ok_or_else(|| Finding::TimestampInvalid("imprint algorithm".into()))?;
-        if digest::digest(alg, signature).as_ref() != info.message_imprint.hashed_message.as_bytes() {
-            return Err(Finding::TimestampInvalid("imprint does not match the signature".into()));
+        if digest::digest(alg, signature).as_ref() != info.message_imprint.hashed_message.as_bytes()
+        {
+            return Err(Finding::TimestampInvalid(
+                "imprint does not match the signature".into(),
+            ));
         }
-        let econtent = sd.encap_content_info.econtent.as_ref().and_then(|c| c.decode_as::<OctetString>().ok());
+        let econtent = sd
+            .encap_content_info
+            .econtent
+            .as_ref()
+            .and_then(|c| c.decode_as::<OctetString>().ok());
         let econtent = econtent.ok_or_else(|| Finding::TimestampInvalid("no TSTInfo".into()))?;
-        verify_signer(&sd, ID_CT_TST_INFO, |a| Ok(digest::digest(a, econtent.as_bytes()).as_ref().to_vec()))
-            .map_err(|f| match f {
-                Failure::Integrity(f) | Failure::Signature(f) | Failure::Unchecked(f) => {
-                    Finding::TimestampInvalid(f.message(crate::i18n::Lang::En))
-                }
-            })?;
+        verify_signer(&sd, ID_CT_TST_INFO, |a| {
+            Ok(digest::digest(a, econtent.as_bytes()).as_ref().to_vec())
+        })
+        .map_err(|f| match f {
+            Failure::Integrity(f) | Failure::Signature(f) | Failure::Unchecked(f) => {
+                Finding::TimestampInvalid(f.message(crate::i18n::Lang::En))
+            }
+        })?;
         Ok(info.gen_time.to_unix_duration().as_secs())
     })();
     match outcome {
@@ -200,7 +246,12 @@ fn check_timestamp(token: &der::Any, signature: &[u8], report: &mut SignatureRep
 }
 
 /// Runs the CMS checks for one signature whose byte ranges passed.
-pub fn check(file: &File, _field: &SignedField, ranges: &SignedRanges, report: &mut SignatureReport) {
+pub fn check(
+    file: &File,
+    _field: &SignedField,
+    ranges: &SignedRanges,
+    report: &mut SignatureReport,
+) {
     let sd = match decode_signed_data(&ranges.contents) {
         Ok(sd) => sd,
         Err(f) => {

@@ -22,8 +22,10 @@ fn text(o: Option<&Object>) -> String {
     match o {
         Some(Object::String(s)) => {
             if s.bytes.starts_with(&[0xfe, 0xff]) {
-                let units: Vec<u16> =
-                    s.bytes[2..].chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+                let units: Vec<u16> = s.bytes[2..]
+                    .chunks_exact(2)
+                    .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                    .collect();
                 String::from_utf16_lossy(&units)
             } else {
                 s.bytes.iter().map(|&b| b as char).collect()
@@ -37,24 +39,41 @@ fn text(o: Option<&Object>) -> String {
 /// order. Loops and excessive nesting are errors, not hangs.
 pub fn signature_fields(doc: &Document) -> Result<Vec<SignedField>, PdfError> {
     let (_, catalog) = doc.catalog()?;
-    let Some(form) = catalog.get(b"AcroForm") else { return Ok(Vec::new()) };
-    let Object::Dictionary(form) = doc.resolve(form)? else { return Ok(Vec::new()) };
-    let Some(fields) = form.get(b"Fields") else { return Ok(Vec::new()) };
-    let Object::Array(fields) = doc.resolve(fields)? else { return Ok(Vec::new()) };
+    let Some(form) = catalog.get(b"AcroForm") else {
+        return Ok(Vec::new());
+    };
+    let Object::Dictionary(form) = doc.resolve(form)? else {
+        return Ok(Vec::new());
+    };
+    let Some(fields) = form.get(b"Fields") else {
+        return Ok(Vec::new());
+    };
+    let Object::Array(fields) = doc.resolve(fields)? else {
+        return Ok(Vec::new());
+    };
     let mut out = Vec::new();
     let mut seen: HashSet<ObjRef> = HashSet::new();
-    let mut stack: Vec<(Object, String, Option<Vec<u8>>, usize)> =
-        fields.into_iter().rev().map(|f| (f, String::new(), None, 0)).collect();
+    let mut stack: Vec<(Object, String, Option<Vec<u8>>, usize)> = fields
+        .into_iter()
+        .rev()
+        .map(|f| (f, String::new(), None, 0))
+        .collect();
     while let Some((field, parent_name, parent_ft, depth)) = stack.pop() {
         if depth > MAX_FIELD_DEPTH || seen.len() > MAX_FIELDS {
-            return Err(PdfError::Unsupported("form fields nested too deep or too many".into()));
+            return Err(PdfError::Unsupported(
+                "form fields nested too deep or too many".into(),
+            ));
         }
         if let Object::Reference(r) = field {
             if !seen.insert(r) {
-                return Err(PdfError::Unsupported("a form field appears twice (loop)".into()));
+                return Err(PdfError::Unsupported(
+                    "a form field appears twice (loop)".into(),
+                ));
             }
         }
-        let Object::Dictionary(d) = doc.resolve(&field)? else { continue };
+        let Object::Dictionary(d) = doc.resolve(&field)? else {
+            continue;
+        };
         let partial = text(d.get(b"T"));
         let name = match (parent_name.is_empty(), partial.is_empty()) {
             (true, _) => partial,
@@ -68,7 +87,10 @@ pub fn signature_fields(doc: &Document) -> Result<Vec<SignedField>, PdfError> {
         if ft.as_deref() == Some(b"Sig") {
             if let Some(v) = d.get(b"V") {
                 if let Object::Dictionary(value) = doc.resolve(v)? {
-                    out.push(SignedField { name: name.clone(), value });
+                    out.push(SignedField {
+                        name: name.clone(),
+                        value,
+                    });
                 }
             }
         }

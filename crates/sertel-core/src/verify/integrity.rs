@@ -55,7 +55,9 @@ pub fn check(
     report.byte_range = ints.clone();
     let r: Vec<u64> = ints.iter().map(|x| *x as u64).collect();
     let (len1, start2, len2) = (r[1], r[2], r[3]);
-    let Some(end) = start2.checked_add(len2) else { return fail(report, Finding::ByteRangeOutOfFile) };
+    let Some(end) = start2.checked_add(len2) else {
+        return fail(report, Finding::ByteRangeOutOfFile);
+    };
     if start2 <= len1 || end > file_len {
         return fail(report, Finding::ByteRangeOutOfFile);
     }
@@ -88,5 +90,8 @@ pub fn check(
         Some(Object::String(_)) => return fail(report, Finding::ByteRangeNotContents),
         _ => return fail(report, Finding::ContentsMalformed),
     }
-    Some(SignedRanges { ranges: [0, len1, start2, len2], contents })
+    Some(SignedRanges {
+        ranges: [0, len1, start2, len2],
+        contents,
+    })
 }

@@ -21,14 +21,25 @@ pub use report::{Check, SignatureReport, Verdict, VerifyReport};
 
 /// Verifies every signature of the PDF at `path`.
 pub fn verify_file(path: &Path) -> Result<VerifyReport, VerifyError> {
-    let file = File::open(path).map_err(|source| VerifyError::Io { path: path.into(), source })?;
+    let file = File::open(path).map_err(|source| VerifyError::Io {
+        path: path.into(),
+        source,
+    })?;
     let doc = Document::open(
-        file.try_clone().map_err(|source| VerifyError::Io { path: path.into(), source })?,
+        file.try_clone().map_err(|source| VerifyError::Io {
+            path: path.into(),
+            source,
+        })?,
         Limits::default(),
     )
-    .map_err(|source| VerifyError::Pdf { path: path.into(), source })?;
-    let fields = fields::signature_fields(&doc)
-        .map_err(|source| VerifyError::Pdf { path: path.into(), source })?;
+    .map_err(|source| VerifyError::Pdf {
+        path: path.into(),
+        source,
+    })?;
+    let fields = fields::signature_fields(&doc).map_err(|source| VerifyError::Pdf {
+        path: path.into(),
+        source,
+    })?;
     let revisions: Vec<u64> = doc.revisions().iter().map(|r| r.end).collect();
     let signatures = fields
         .into_iter()
@@ -42,5 +53,10 @@ pub fn verify_file(path: &Path) -> Result<VerifyReport, VerifyError> {
             report
         })
         .collect();
-    Ok(VerifyReport { file: path.to_path_buf(), size: doc.len(), revisions: revisions.len(), signatures })
+    Ok(VerifyReport {
+        file: path.to_path_buf(),
+        size: doc.len(),
+        revisions: revisions.len(),
+        signatures,
+    })
 }

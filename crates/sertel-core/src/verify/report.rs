@@ -59,19 +59,31 @@ impl Localized for Finding {
     fn message(&self, lang: Lang) -> String {
         use Finding::*;
         let (id, en) = match self {
-            ByteRangeMalformed => ("/ByteRange rusak atau tidak ada".into(), "/ByteRange is malformed or missing".into()),
+            ByteRangeMalformed => (
+                "/ByteRange rusak atau tidak ada".into(),
+                "/ByteRange is malformed or missing".into(),
+            ),
             ByteRangeNotContents => (
                 "/ByteRange tidak mengecualikan tepat isi tanda tangan".into(),
                 "/ByteRange does not exclude exactly the signature contents".into(),
             ),
-            ByteRangeOutOfFile => ("/ByteRange melewati akhir berkas".into(), "/ByteRange runs past the end of the file".into()),
+            ByteRangeOutOfFile => (
+                "/ByteRange melewati akhir berkas".into(),
+                "/ByteRange runs past the end of the file".into(),
+            ),
             CoverageMidRevision => (
                 "Tanda tangan berakhir di tengah revisi dokumen".into(),
                 "The signature ends in the middle of a document revision".into(),
             ),
             ContentsMalformed => ("/Contents rusak".into(), "/Contents is malformed".into()),
-            CmsMalformed(d) => (format!("Struktur CMS rusak: {d}"), format!("Malformed CMS structure: {d}")),
-            CmsUnsupported(d) => (format!("CMS tidak didukung: {d}"), format!("Unsupported CMS: {d}")),
+            CmsMalformed(d) => (
+                format!("Struktur CMS rusak: {d}"),
+                format!("Malformed CMS structure: {d}"),
+            ),
+            CmsUnsupported(d) => (
+                format!("CMS tidak didukung: {d}"),
+                format!("Unsupported CMS: {d}"),
+            ),
             DigestMismatch => (
                 "Dokumen telah diubah: nilai hash tidak cocok dengan tanda tangan".into(),
                 "The document was altered: its digest does not match the signature".into(),
@@ -84,8 +96,14 @@ impl Localized for Finding {
                 "Atribut signing-certificate menunjuk sertifikat lain".into(),
                 "The signing-certificate attribute names another certificate".into(),
             ),
-            SignatureInvalid(d) => (format!("Nilai tanda tangan tidak sah: {d}"), format!("The signature value does not verify: {d}")),
-            TimestampInvalid(d) => (format!("Penanda waktu tidak sah: {d}"), format!("The timestamp is not valid: {d}")),
+            SignatureInvalid(d) => (
+                format!("Nilai tanda tangan tidak sah: {d}"),
+                format!("The signature value does not verify: {d}"),
+            ),
+            TimestampInvalid(d) => (
+                format!("Penanda waktu tidak sah: {d}"),
+                format!("The timestamp is not valid: {d}"),
+            ),
         };
         lang.pick(id, en)
     }
@@ -154,7 +172,9 @@ impl SignatureReport {
             _ => None,
         };
         let claimed_time = match field.value.get(b"M") {
-            Some(sertel_pdf::Object::String(s)) => Some(String::from_utf8_lossy(&s.bytes).into_owned()),
+            Some(sertel_pdf::Object::String(s)) => {
+                Some(String::from_utf8_lossy(&s.bytes).into_owned())
+            }
             _ => None,
         };
         SignatureReport {
@@ -178,13 +198,14 @@ impl SignatureReport {
     /// leaves it indeterminate; only all checks passed make it valid.
     pub fn conclude(&mut self) {
         let checks = [&self.integrity, &self.signature];
-        self.verdict = if checks.iter().any(|c| **c == Check::Failed) || self.timestamp == Check::Failed {
-            Verdict::Invalid
-        } else if checks.iter().all(|c| **c == Check::Passed) {
-            Verdict::Valid
-        } else {
-            Verdict::Indeterminate
-        };
+        self.verdict =
+            if checks.iter().any(|c| **c == Check::Failed) || self.timestamp == Check::Failed {
+                Verdict::Invalid
+            } else if checks.iter().all(|c| **c == Check::Passed) {
+                Verdict::Valid
+            } else {
+                Verdict::Indeterminate
+            };
     }
 }
 

@@ -20,7 +20,9 @@ fn usage() -> ExitCode {
 fn run(args: &[String]) -> std::io::Result<bool> {
     match args {
         [cmd, dir, count, rest @ ..] if cmd == "letters" && rest.len() <= 1 => {
-            let Ok(count) = count.parse::<usize>() else { return Ok(false) };
+            let Ok(count) = count.parse::<usize>() else {
+                return Ok(false);
+            };
             let pages = rest.first().and_then(|p| p.parse().ok()).unwrap_or(1);
             let dir = PathBuf::from(dir);
             std::fs::create_dir_all(&dir)?;
@@ -39,7 +41,9 @@ fn run(args: &[String]) -> std::io::Result<bool> {
             Ok(true)
         }
         [cmd, file, bytes] if cmd == "big-pdf" => {
-            let Ok(bytes) = bytes.parse::<u64>() else { return Ok(false) };
+            let Ok(bytes) = bytes.parse::<u64>() else {
+                return Ok(false);
+            };
             let written = test_support::bigpdf::write_big_pdf(file.as_ref(), bytes)?;
             println!("{written}");
             Ok(true)
