@@ -54,6 +54,17 @@ pub struct PassphraseArgs {
     pub passphrase_env: Option<String>,
 }
 
+/// Where a PKCS#12 file's password comes from (default: asked on the terminal).
+#[derive(Debug, Args, Clone, Default)]
+pub struct P12PasswordArgs {
+    /// Read the PKCS#12 password from this file descriptor.
+    #[arg(long, value_name = "FD")]
+    pub p12_password_fd: Option<u32>,
+    /// Read the PKCS#12 password from this environment variable.
+    #[arg(long, value_name = "VAR")]
+    pub p12_password_env: Option<String>,
+}
+
 /// The key commands.
 #[derive(Debug, Subcommand)]
 pub enum KeyCommand {
@@ -136,12 +147,9 @@ pub struct KeyImportArgs {
     /// Replace existing files.
     #[arg(long)]
     pub force: bool,
-    /// Read the PKCS#12 password from this file descriptor.
-    #[arg(long, value_name = "FD")]
-    pub p12_password_fd: Option<u32>,
-    /// Read the PKCS#12 password from this environment variable.
-    #[arg(long, value_name = "VAR")]
-    pub p12_password_env: Option<String>,
+    /// PKCS#12 password source.
+    #[command(flatten)]
+    pub p12_password: P12PasswordArgs,
     /// Source of the new key file's passphrase.
     #[command(flatten)]
     pub passphrase: PassphraseArgs,
@@ -162,12 +170,9 @@ pub struct KeyExportArgs {
     /// Replace an existing file.
     #[arg(long)]
     pub force: bool,
-    /// Read the PKCS#12 password from this file descriptor.
-    #[arg(long, value_name = "FD")]
-    pub p12_password_fd: Option<u32>,
-    /// Read the PKCS#12 password from this environment variable.
-    #[arg(long, value_name = "VAR")]
-    pub p12_password_env: Option<String>,
+    /// PKCS#12 password source.
+    #[command(flatten)]
+    pub p12_password: P12PasswordArgs,
     /// Source of the key file's passphrase.
     #[command(flatten)]
     pub passphrase: PassphraseArgs,

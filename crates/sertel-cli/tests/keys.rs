@@ -5,7 +5,7 @@ mod common;
 use std::os::unix::fs::PermissionsExt;
 use std::process::Command;
 
-use common::{code, json, printed, sertel_in, Fixture, PASSPHRASE};
+use common::{code, json, printed, sertel_in, sertel_with, Fixture, PASSPHRASE};
 use sertel_core::key::KeyAlgorithm;
 
 fn openssl(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
@@ -126,20 +126,16 @@ fn key_new_writes_an_encrypted_0600_key_that_openssl_reads_and_info_checks() {
 #[test]
 fn wrong_passphrase_is_its_own_error_and_the_fd_source_works() {
     let f = Fixture::new(KeyAlgorithm::Rsa2048);
-    let wrong = Command::new(env!("CARGO_BIN_EXE_sertel"))
-        .args([
-            "--json",
-            "key",
-            "info",
-            "--key",
-            "key.pem",
-            "--passphrase-env",
-            "BAD",
-        ])
-        .current_dir(f.dir.path())
-        .env("BAD", "not the passphrase at all")
-        .output()
-        .expect("run");
+    let args = [
+        "--json",
+        "key",
+        "info",
+        "--key",
+        "key.pem",
+        "--passphrase-env",
+        "BAD",
+    ];
+    let wrong = sertel_with(f.dir.path(), &args, &[("BAD", "not the passphrase at all")]);
     assert_eq!(code(&wrong), 4, "{}", printed(&wrong));
     assert_eq!(
         json(&wrong)["error"]["kind"],
@@ -214,27 +210,19 @@ fn csr_from_a_profile_is_verified_by_openssl() {
 
 #[test]
 fn pkcs12_export_is_read_by_openssl_and_imports_back() {
+    const P12: &str = "cadangan rahasia kantor dinas 2026";
     let f = Fixture::new(KeyAlgorithm::Rsa2048);
-    let out = Command::new(env!("CARGO_BIN_EXE_sertel"))
-        .args([
-            "key",
-            "export",
-            "--key",
-            "key.pem",
-            "--cert",
-            "cert.pem",
-            "--out",
-            "backup.p12",
-            "--passphrase-env",
-            "PW",
-            "--p12-password-env",
-            "P12",
-        ])
-        .current_dir(f.dir.path())
-        .env("PW", PASSPHRASE)
-        .env("P12", "cadangan rahasia kantor dinas 2026")
-        .output()
-        .expect("run");
+    let dir = f.dir.path();
+    let pw = [
+        "--passphrase-env",
+        "SERTEL_TEST_PW",
+        "--p12-password-env",
+        "P12",
+    ];
+    let mut export = vec!["key", "export", "--key", "key.pem", "--cert", "cert.pem"];
+    export.extend(["--out", "backup.p12"]);
+    export.extend(pw);
+    let out = sertel_with(dir, &export, &[("P12", P12)]);
     assert_eq!(code(&out), 0, "{}", printed(&out));
     let o = Command::new("openssl")
         .args([
@@ -245,92 +233,36 @@ fn pkcs12_export_is_read_by_openssl_and_imports_back() {
             "-passin",
             "env:P12",
         ])
-        .current_dir(f.dir.path())
-        .env("P12", "cadangan rahasia kantor dinas 2026")
+        .current_dir(dir)
+        .env("P12", P12)
         .output()
         .expect("openssl");
     assert!(o.status.success(), "{}", printed(&o));
-    assert_eq!(
-        String::from_utf8_lossy(&o.stdout)
-            .matches("BEGIN CERTIFICATE")
-            .count(),
-        3
-    );
-    let back = Command::new(env!("CARGO_BIN_EXE_sertel"))
-        .args([
-            "--json",
-            "key",
-            "import",
-            "--p12",
-            "backup.p12",
-            "--out",
-            "k2.pem",
-            "--cert-out",
-            "c2.pem",
-            "--passphrase-env",
-            "PW",
-            "--p12-password-env",
-            "P12",
-        ])
-        .current_dir(f.dir.path())
-        .env("PW", PASSPHRASE)
-        .env("P12", "cadangan rahasia kantor dinas 2026")
-        .output()
-        .expect("run");
+    let certs = String::from_utf8_lossy(&o.stdout)
+        .matches("BEGIN CERTIFICATE")
+        .count();
+    assert_eq!(certs, 3);
+    let import = |key: &str, certs: &str, password: &str| {
+        let mut args = vec!["--json", "key", "import", "--p12", "backup.p12"];
+        args.extend(["--out", key, "--cert-out", certs]);
+        args.extend(pw);
+        sertel_with(dir, &args, &[("P12", password)])
+    };
+    let back = import("k2.pem", "c2.pem", P12);
     assert_eq!(code(&back), 0, "{}", printed(&back));
     assert_eq!(json(&back)["chain_length"], 2);
-    let a = f.sertel(&[
-        "--json",
-        "key",
-        "info",
-        "--key",
-        "key.pem",
-        "--passphrase-env",
-        "SERTEL_TEST_PW",
-    ]);
-    let b = f.sertel(&[
-        "--json",
-        "key",
-        "info",
-        "--key",
-        "k2.pem",
-        "--passphrase-env",
-        "SERTEL_TEST_PW",
-    ]);
-    assert_eq!(
-        json(&a)["fingerprint_sha256"],
-        json(&b)["fingerprint_sha256"]
-    );
-    // A wrong PKCS#12 password is reported as such.
-    let wrong = Command::new(env!("CARGO_BIN_EXE_sertel"))
-        .args([
-            "--json",
-            "key",
-            "import",
-            "--p12",
-            "backup.p12",
-            "--out",
-            "k3.pem",
-            "--cert-out",
-            "c3.pem",
-            "--passphrase-env",
-            "PW",
-            "--p12-password-env",
-            "P12",
-        ])
-        .current_dir(f.dir.path())
-        .env("PW", PASSPHRASE)
-        .env("P12", "salah")
-        .output()
-        .expect("run");
+    let fingerprint = |key: &str| {
+        let info = f.sertel(&["--json", "key", "info", "--key", key, pw[0], pw[1]]);
+        json(&info)["fingerprint_sha256"].clone()
+    };
+    assert_eq!(fingerprint("key.pem"), fingerprint("k2.pem"));
+    // A wrong PKCS#12 password is reported as such, and nothing is written.
+    let wrong = import("k3.pem", "c3.pem", "salah");
     assert_eq!(code(&wrong), 4, "{}", printed(&wrong));
-    assert!(
-        json(&wrong)["error"]["kind"]
-            .as_str()
-            .unwrap_or_default()
-            .contains("password"),
-        "{}",
-        printed(&wrong)
-    );
-    assert!(!f.path("k3.pem").exists());
+    let kind = json(&wrong)["error"]["kind"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(kind.contains("password"), "{}", printed(&wrong));
+    assert!(!f.path("k3.pem").exists() && !f.path("c3.pem").exists());
 }

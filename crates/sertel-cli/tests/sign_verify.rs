@@ -13,11 +13,9 @@ const PW: [&str; 2] = ["--passphrase-env", "SERTEL_TEST_PW"];
 fn a_batch_is_signed_next_to_the_inputs_and_verifies() {
     let f = Fixture::new(KeyAlgorithm::Rsa3072);
     let inputs = f.letters(6);
-    let mut args = vec!["--json", "sign", "--key", "key.pem", "--cert", "cert.pem"];
-    args.extend(PW);
     let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
-    args.extend(names.iter().map(String::as_str));
-    let out = f.sertel(&args);
+    let args: Vec<&str> = names.iter().map(String::as_str).collect();
+    let out = f.sign(true, &args);
     assert_eq!(code(&out), 0, "{}", printed(&out));
     let report = json(&out);
     assert_eq!(report["signed"], 6, "{report}");
@@ -48,21 +46,28 @@ fn a_batch_is_signed_next_to_the_inputs_and_verifies() {
 }
 
 #[test]
+fn out_dir_is_created_when_missing() {
+    let f = Fixture::new(KeyAlgorithm::EcdsaP256);
+    let inputs = f.letters(3);
+    let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+    let mut args = vec!["--out-dir", "hasil/ditandatangani"];
+    args.extend(names.iter().map(String::as_str));
+    let out = f.sign(false, &args);
+    assert_eq!(code(&out), 0, "{}", printed(&out));
+    for i in 1..=3 {
+        let signed = f.path(&format!("hasil/ditandatangani/surat-{i:03}-signed.pdf"));
+        assert!(signed.exists(), "{}", signed.display());
+    }
+}
+
+#[test]
 fn a_changed_byte_makes_verify_fail_with_exit_code_1() {
     let f = Fixture::new(KeyAlgorithm::EcdsaP256);
     let input = &f.letters(1)[0];
-    let out = f.sertel(&[
-        "sign",
-        "--key",
-        "key.pem",
-        "--cert",
-        "cert.pem",
-        PW[0],
-        PW[1],
-        "-o",
-        "signed.pdf",
-        input.to_str().unwrap_or_default(),
-    ]);
+    let out = f.sign(
+        false,
+        &["-o", "signed.pdf", input.to_str().unwrap_or_default()],
+    );
     assert_eq!(code(&out), 0, "{}", printed(&out));
     let mut bytes = std::fs::read(f.path("signed.pdf")).expect("read");
     // Change one letter of the letter's text (inside the first signed range).
@@ -98,20 +103,16 @@ fn a_changed_byte_makes_verify_fail_with_exit_code_1() {
 fn the_visible_signature_shows_name_and_date_on_the_chosen_page() {
     let f = Fixture::new(KeyAlgorithm::Rsa2048);
     let input = &f.letters(1)[0];
-    let out = f.sertel(&[
-        "sign",
-        "--key",
-        "key.pem",
-        "--cert",
-        "cert.pem",
-        PW[0],
-        PW[1],
-        "-o",
-        "visible.pdf",
-        "--visible",
-        "2,330,90,210,64",
-        input.to_str().unwrap_or_default(),
-    ]);
+    let out = f.sign(
+        false,
+        &[
+            "-o",
+            "visible.pdf",
+            "--visible",
+            "2,330,90,210,64",
+            input.to_str().unwrap_or_default(),
+        ],
+    );
     assert_eq!(code(&out), 0, "{}", printed(&out));
     let text = Command::new("pdftotext")
         .args(["-f", "2", "-l", "2", "-layout", "visible.pdf", "-"])
@@ -146,25 +147,11 @@ fn the_original_is_never_overwritten_unless_asked() {
     let input = f.letters(1).remove(0);
     let before = std::fs::read(&input).expect("read");
     let path = input.to_str().unwrap_or_default();
-    let out = f.sertel(&[
-        "--json", "sign", "--key", "key.pem", "--cert", "cert.pem", PW[0], PW[1], "-o", path, path,
-    ]);
+    let out = f.sign(true, &["-o", path, path]);
     assert_eq!(code(&out), 4, "{}", printed(&out));
     assert_eq!(json(&out)["files"][0]["error"]["kind"], "output_exists");
     assert_eq!(std::fs::read(&input).expect("read"), before);
-    let out = f.sertel(&[
-        "sign",
-        "--key",
-        "key.pem",
-        "--cert",
-        "cert.pem",
-        PW[0],
-        PW[1],
-        "--overwrite",
-        "-o",
-        path,
-        path,
-    ]);
+    let out = f.sign(false, &["--overwrite", "-o", path, path]);
     assert_eq!(code(&out), 0, "{}", printed(&out));
     assert!(
         std::fs::read(&input).expect("read").starts_with(&before),
@@ -203,26 +190,10 @@ fn b_t_without_a_tsa_url_is_a_usage_error_and_unreachable_tsa_fails_cleanly() {
     let f = Fixture::new(KeyAlgorithm::Rsa2048);
     let input = &f.letters(1)[0];
     let p = input.to_str().unwrap_or_default();
-    let out = f.sertel(&[
-        "sign", "--key", "key.pem", "--cert", "cert.pem", PW[0], PW[1], "--level", "b-t", p,
-    ]);
+    let out = f.sign(false, &["--level", "b-t", p]);
     assert_eq!(code(&out), 3, "{}", printed(&out));
     // Port 9 on loopback: nothing listens there.
-    let out = f.sertel(&[
-        "--json",
-        "sign",
-        "--key",
-        "key.pem",
-        "--cert",
-        "cert.pem",
-        PW[0],
-        PW[1],
-        "--level",
-        "b-t",
-        "--tsa",
-        "http://127.0.0.1:9/",
-        p,
-    ]);
+    let out = f.sign(true, &["--level", "b-t", "--tsa", "http://127.0.0.1:9/", p]);
     assert_eq!(code(&out), 4, "{}", printed(&out));
     assert_eq!(
         json(&out)["files"][0]["error"]["kind"],

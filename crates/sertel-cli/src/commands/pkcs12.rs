@@ -8,11 +8,18 @@ use sertel_core::key::{
 };
 use sertel_core::x509::certificate_to_pem;
 
-use crate::args::{KeyExportArgs, KeyImportArgs};
+use crate::args::{KeyExportArgs, KeyImportArgs, P12PasswordArgs};
 use crate::exit::{self, CliError};
 use crate::keyfile;
 use crate::output::Out;
 use crate::passphrase::{self, Source};
+
+fn p12_source(args: &P12PasswordArgs) -> Source {
+    Source {
+        fd: args.p12_password_fd,
+        env: args.p12_password_env.clone(),
+    }
+}
 
 fn exists_error(path: &Path) -> CliError {
     CliError::failed(
@@ -44,10 +51,7 @@ pub fn import(args: &KeyImportArgs, out: &Out) -> Result<u8, CliError> {
         }
     }
     let data = std::fs::read(&args.p12).map_err(|e| io_error(&args.p12, e))?;
-    let p12_src = Source {
-        fd: args.p12_password_fd,
-        env: args.p12_password_env.clone(),
-    };
+    let p12_src = p12_source(&args.p12_password);
     let prompt = format!(
         "{} {}: ",
         out.t("Kata sandi PKCS#12", "PKCS#12 password for"),
@@ -120,10 +124,7 @@ pub fn export(args: &KeyExportArgs, out: &Out) -> Result<u8, CliError> {
     }
     let certs = keyfile::load_certificates(&args.cert)?;
     let key = keyfile::load_key(&args.key, &args.passphrase, out)?;
-    let p12_src = Source {
-        fd: args.p12_password_fd,
-        env: args.p12_password_env.clone(),
-    };
+    let p12_src = p12_source(&args.p12_password);
     let mut p12_secret = passphrase::read_new(
         &p12_src,
         out.t(

@@ -110,6 +110,15 @@ pub fn run(args: &SignArgs, out: &Out) -> Result<u8, CliError> {
         ));
     }
     let opts = options(args)?;
+    if let Some(dir) = &args.out_dir {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            CliError::failed(
+                "io",
+                format!("{}: tidak dapat membuat folder keluaran: {e}", dir.display()),
+                format!("{}: cannot create the output folder: {e}", dir.display()),
+            )
+        })?;
+    }
     let chain = keyfile::load_certificates(&args.cert)?;
     let key = keyfile::load_key(&args.key, &args.passphrase, out)?;
     let (certificate, rest) = chain.split_first().ok_or_else(|| {

@@ -61,19 +61,34 @@ impl Fixture {
             .collect()
     }
 
+    /// Runs `sertel [--json] sign` with this fixture's key and certificate, then `extra`.
+    pub fn sign(&self, json: bool, extra: &[&str]) -> Output {
+        let mut args = if json { vec!["--json"] } else { Vec::new() };
+        args.extend(["sign", "--key", "key.pem", "--cert", "cert.pem"]);
+        args.extend(["--passphrase-env", "SERTEL_TEST_PW"]);
+        args.extend(extra);
+        self.sertel(&args)
+    }
+
     /// Runs `sertel` in this directory with the passphrase in `SERTEL_TEST_PW`.
     pub fn sertel(&self, args: &[&str]) -> Output {
         sertel_in(self.dir.path(), args)
     }
 }
 
-/// Runs the real `sertel` binary.
+/// Runs the real `sertel` binary with the test passphrase in `SERTEL_TEST_PW`.
 pub fn sertel_in(dir: &Path, args: &[&str]) -> Output {
+    sertel_with(dir, args, &[])
+}
+
+/// Runs the real `sertel` binary with extra environment variables.
+pub fn sertel_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sertel"))
         .args(args)
         .current_dir(dir)
         .env("SERTEL_TEST_PW", PASSPHRASE)
         .env_remove("SERTEL_LANG")
+        .envs(env.iter().copied())
         .output()
         .expect("run sertel")
 }

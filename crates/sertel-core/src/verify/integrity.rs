@@ -27,15 +27,6 @@ fn fail(report: &mut SignatureReport, f: Finding) -> Option<SignedRanges> {
     None
 }
 
-fn hex_value(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    }
-}
-
 /// Checks `/ByteRange` and `/Contents` of `field` against the file; `revision_ends` are the
 /// offsets where the file's revisions end.
 pub fn check(
@@ -77,14 +68,9 @@ pub fn check(
     if text.first() != Some(&b'<') || text.last() != Some(&b'>') {
         return fail(report, Finding::ByteRangeNotContents);
     }
-    let digits = &text[1..text.len() - 1];
-    let mut contents = Vec::with_capacity(digits.len() / 2);
-    for pair in digits.chunks_exact(2) {
-        match (hex_value(pair[0]), hex_value(pair[1])) {
-            (Some(h), Some(l)) => contents.push(h << 4 | l),
-            _ => return fail(report, Finding::ByteRangeNotContents),
-        }
-    }
+    let Ok(contents) = hex::decode(&text[1..text.len() - 1]) else {
+        return fail(report, Finding::ByteRangeNotContents);
+    };
     match field.value.get(b"Contents") {
         Some(Object::String(s)) if s.bytes == contents => {}
         Some(Object::String(_)) => return fail(report, Finding::ByteRangeNotContents),
