@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 use std::sync::Mutex;
 
+use crate::node_cache::NodeCache;
 use crate::objstm::ObjStmCache;
 use crate::reader::FileReader;
 use crate::revision::{load_chain, Revision};
@@ -28,6 +29,7 @@ pub struct Document {
     pub(crate) xref: XrefTable,
     pub(crate) next_number: u32,
     pub(crate) cache: Mutex<ObjStmCache>,
+    pub(crate) nodes: Mutex<NodeCache>,
 }
 
 impl core::fmt::Debug for Document {
@@ -76,6 +78,7 @@ impl Document {
             xref: loaded.table,
             next_number,
             cache: Mutex::new(ObjStmCache::default()),
+            nodes: Mutex::new(NodeCache::default()),
         })
     }
 

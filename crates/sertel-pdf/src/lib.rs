@@ -33,6 +33,7 @@ mod lexer;
 mod limits;
 mod load;
 mod name;
+mod node_cache;
 mod object;
 mod objref;
 mod objstm;

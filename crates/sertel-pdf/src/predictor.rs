@@ -84,6 +84,10 @@ impl Predictor {
     fn decode_png(&self, data: &[u8]) -> Result<Vec<u8>, PdfError> {
         let row = self.row_bytes();
         let stride = row + 1;
+        if data.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Also keeps the row buffers below from exceeding the data's own size.
         if data.len() % stride != 0 {
             return Err(PdfError::Decode(
                 "PNG predictor data is not a whole number of rows",

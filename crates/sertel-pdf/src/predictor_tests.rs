@@ -123,3 +123,14 @@ fn bad_parameters() {
     let d = Dict::from_pairs([("Predictor", Object::Real(12.0))]);
     assert!(Predictor::from_parms(Some(&d)).is_err());
 }
+
+#[test]
+fn huge_rows_allocate_nothing_for_empty_or_short_data() {
+    // 256 colors x 16 bits x 2^24 columns is an 8 GiB row.
+    let p = predictor(&parms(12, 256, 16, 1 << 24));
+    assert_eq!(p.decode(&[]).ok(), Some(vec![]));
+    assert!(p.decode(&[0; 100]).is_err());
+    let t = predictor(&parms(2, 256, 16, 1 << 24));
+    assert_eq!(t.decode(&[]).ok(), Some(vec![]));
+    assert!(t.decode(&[0; 100]).is_err());
+}

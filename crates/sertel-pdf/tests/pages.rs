@@ -106,3 +106,29 @@ fn deep_but_legal_page_tree() -> Result<(), PdfError> {
     assert!(shallow.inherited(r(42), b"MediaBox").is_err());
     Ok(())
 }
+
+#[test]
+fn flat_tree_with_many_pages_and_inherited_attributes() -> Result<(), PdfError> {
+    // 20 000 pages under one /Pages node: looking up an inherited attribute for every page
+    // must not re-parse the 20 000-element /Kids each time (which would exhaust the budget).
+    let n = 20_000u32;
+    let mut b = Builder::new();
+    b.obj(1, 0, "<< /Type /Catalog /Pages 2 0 R >>");
+    let kids: String = (0..n).map(|i| format!("{} 0 R ", i + 3)).collect();
+    b.obj(
+        2,
+        0,
+        &format!("<< /Type /Pages /Kids [{kids}] /Count {n} /MediaBox [0 0 10 10] >>"),
+    );
+    for i in 0..n {
+        b.obj(i + 3, 0, "<< /Type /Page /Parent 2 0 R >>");
+    }
+    b.xref_table("/Root 1 0 R");
+    let doc = open(b.finish());
+    let pages = doc.pages()?;
+    assert_eq!(pages.len(), n as usize);
+    for p in pages {
+        assert!(doc.inherited(p, b"MediaBox")?.is_some());
+    }
+    Ok(())
+}
