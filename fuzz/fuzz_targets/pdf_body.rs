@@ -53,7 +53,9 @@ fuzz_target!(|data: &[u8]| {
                 None => t.push_str("0000000000 00000 f\r\n"),
             }
         }
-        t.push_str(&format!("trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{at}\n%%EOF\n"));
+        t.push_str(&format!(
+            "trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{at}\n%%EOF\n"
+        ));
         pdf.extend_from_slice(t.as_bytes());
     } else {
         let mut rows = Vec::new();

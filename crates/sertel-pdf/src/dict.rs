@@ -48,6 +48,27 @@ impl Dict {
         keys.windows(2).any(|w| w[0] == w[1])
     }
 
+    /// Number of values in the dictionary, counted recursively through arrays and
+    /// dictionaries (for memory accounting).
+    pub(crate) fn element_count(&self) -> usize {
+        let mut n = self.entries.len();
+        let mut stack: Vec<&Object> = self.entries.iter().map(|(_, v)| v).collect();
+        while let Some(o) = stack.pop() {
+            match o {
+                Object::Array(a) => {
+                    n += a.len();
+                    stack.extend(a.iter());
+                }
+                Object::Dictionary(d) => {
+                    n += d.len();
+                    stack.extend(d.iter().map(|(_, v)| v));
+                }
+                _ => {}
+            }
+        }
+        n
+    }
+
     /// The value for `key`, if present.
     pub fn get(&self, key: &[u8]) -> Option<&Object> {
         self.entries

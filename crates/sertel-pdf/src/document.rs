@@ -1,20 +1,15 @@
 //! [`Document`]: random-access reading of a PDF through its cross-reference sections.
 
 use std::collections::HashSet;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Mutex;
 
-use crate::filters;
-use crate::indirect::NOT_A_HEADER;
-use crate::objstm::{ObjStm, ObjStmCache};
+use crate::node_cache::NodeCache;
+use crate::objstm::ObjStmCache;
 use crate::reader::FileReader;
 use crate::revision::{load_chain, Revision};
 use crate::startxref::{find_startxref, read_header};
 use crate::xref::{XrefEntry, XrefTable};
-use crate::{Dict, Limit, Limits, ObjRef, Object, PdfError, Source, Stream, StreamData};
-
-/// Loading one object may need others first (an indirect `/Length`, the object stream that
-/// holds it); this bounds how deep that goes.
-const MAX_LOAD_NESTING: usize = 8;
+use crate::{Dict, Limit, Limits, ObjRef, Object, PdfError, Source};
 
 /// A PDF opened for reading.
 ///
@@ -26,14 +21,15 @@ const MAX_LOAD_NESTING: usize = 8;
 /// Encrypted documents open (so they can be inspected and reported), but strings and streams
 /// are returned exactly as stored, still encrypted; nothing is decrypted.
 pub struct Document {
-    reader: FileReader,
-    version: (u8, u8),
-    startxref: u64,
-    revisions: Vec<Revision>,
-    trailer: Dict,
-    xref: XrefTable,
-    next_number: u32,
-    cache: Mutex<ObjStmCache>,
+    pub(crate) reader: FileReader,
+    pub(crate) version: (u8, u8),
+    pub(crate) startxref: u64,
+    pub(crate) revisions: Vec<Revision>,
+    pub(crate) trailer: Dict,
+    pub(crate) xref: XrefTable,
+    pub(crate) next_number: u32,
+    pub(crate) cache: Mutex<ObjStmCache>,
+    pub(crate) nodes: Mutex<NodeCache>,
 }
 
 impl core::fmt::Debug for Document {
@@ -82,6 +78,7 @@ impl Document {
             xref: loaded.table,
             next_number,
             cache: Mutex::new(ObjStmCache::default()),
+            nodes: Mutex::new(NodeCache::default()),
         })
     }
 
@@ -161,7 +158,7 @@ impl Document {
     /// Returns [`PdfError::MissingObject`] if the number is free or absent or the generation
     /// differs (the specification would read that as `null`; callers decide). The entry must
     /// point exactly at `N G obj` for `r` (white space before it allowed), else
-    /// [`PdfError::ObjectMismatch`]. Streams come back with [`StreamData::InFile`] after
+    /// [`PdfError::ObjectMismatch`]. Streams come back with [`crate::StreamData::InFile`] after
     /// checking that `endstream` follows the data `/Length` gives.
     pub fn get(&self, r: ObjRef) -> Result<Object, PdfError> {
         self.load(r, &mut Vec::new())
@@ -198,175 +195,5 @@ impl Document {
             return Err(PdfError::Invalid("catalog /Type is not /Catalog"));
         }
         Ok((r, d))
-    }
-
-    /// The stream's raw (still encoded) bytes; at most `max_decoded_stream_bytes`.
-    pub fn stream_raw(&self, s: &Stream) -> Result<Vec<u8>, PdfError> {
-        match &s.data {
-            StreamData::InMemory(v) => {
-                if v.len() as u64 > self.reader.limits.max_decoded_stream_bytes {
-                    return Err(PdfError::LimitExceeded(Limit::DecodedStreamBytes));
-                }
-                Ok(v.clone())
-            }
-            StreamData::InFile { offset, len } => {
-                if *len > self.reader.limits.max_decoded_stream_bytes {
-                    return Err(PdfError::LimitExceeded(Limit::DecodedStreamBytes));
-                }
-                self.reader.read_vec(*offset, *len)
-            }
-        }
-    }
-
-    /// The stream's decoded bytes. Supports no filter and `FlateDecode` (with PNG predictors
-    /// 10–15 and TIFF predictor 2); any other filter, or external data (`/F`), is
-    /// [`PdfError::Unsupported`]. Output is bounded by `max_decoded_stream_bytes` and
-    /// `max_decode_ratio`.
-    pub fn stream_decoded(&self, s: &Stream) -> Result<Vec<u8>, PdfError> {
-        self.decode_stream(s, &[])
-    }
-
-    fn decode_stream(&self, s: &Stream, stack: &[ObjRef]) -> Result<Vec<u8>, PdfError> {
-        let resolve = |o: &Object| -> Result<Object, PdfError> {
-            match o {
-                Object::Reference(r) => {
-                    let mut inner = stack.to_vec();
-                    self.load(*r, &mut inner)
-                }
-                other => Ok(other.clone()),
-            }
-        };
-        self.reader.work.check()?;
-        let steps = filters::chain(&s.dict, &resolve, &self.reader.limits)?;
-        let raw = self.stream_raw(s)?;
-        let out = filters::decode(raw, &steps, &self.reader.limits)?;
-        self.reader.work.charge(out.len() as u64)?;
-        Ok(out)
-    }
-
-    /// Reads `n` raw bytes at `offset` (charged to the work budget).
-    pub(crate) fn read_bytes(&self, offset: u64, n: u64) -> Result<Vec<u8>, PdfError> {
-        self.reader.read_vec(offset, n)
-    }
-
-    fn lock_cache(&self) -> MutexGuard<'_, ObjStmCache> {
-        // The cache holds no invariant a panicking holder could break; keep using it.
-        self.cache.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Loads `r`; `stack` holds the objects whose loading is in progress.
-    fn load(&self, r: ObjRef, stack: &mut Vec<ObjRef>) -> Result<Object, PdfError> {
-        if stack.contains(&r) {
-            return Err(PdfError::Cycle(
-                "objects needed to load themselves (stream /Length or object stream)",
-            ));
-        }
-        if stack.len() >= MAX_LOAD_NESTING {
-            return Err(PdfError::LimitExceeded(Limit::LoadNesting));
-        }
-        self.reader.work.check()?;
-        stack.push(r);
-        let result = match self.xref.get(r.num) {
-            Some(XrefEntry::InFile { offset, gen }) if gen == r.gen && r.num != 0 => {
-                self.load_in_file(r, offset, stack)
-            }
-            Some(XrefEntry::InObjectStream { stream, index }) if r.gen == 0 && r.num != 0 => {
-                self.load_from_objstm(r.num, stream, index, stack)
-            }
-            _ => Err(PdfError::MissingObject(r)),
-        };
-        stack.pop();
-        result
-    }
-
-    fn load_in_file(
-        &self,
-        r: ObjRef,
-        offset: u64,
-        stack: &mut Vec<ObjRef>,
-    ) -> Result<Object, PdfError> {
-        let mismatch = PdfError::ObjectMismatch {
-            expected: r,
-            offset,
-        };
-        if offset >= self.reader.len {
-            return Err(mismatch);
-        }
-        let parsed = match self.reader.indirect_at(offset) {
-            Ok(p) => p,
-            Err(PdfError::Syntax { what, .. }) if what == NOT_A_HEADER => return Err(mismatch),
-            Err(e) => return Err(e),
-        };
-        if parsed.id != r {
-            return Err(mismatch);
-        }
-        let Some(start) = parsed.stream_start else {
-            return Ok(parsed.object);
-        };
-        let Object::Dictionary(dict) = parsed.object else {
-            return Err(PdfError::syntax(offset, "`stream` after a non-dictionary"));
-        };
-        let length = match dict.get(b"Length") {
-            Some(Object::Integer(n)) => *n,
-            Some(Object::Reference(lr)) => match self.load(*lr, stack)? {
-                Object::Integer(n) => n,
-                _ => return Err(PdfError::Invalid("stream /Length is not an integer")),
-            },
-            _ => {
-                return Err(PdfError::Invalid(
-                    "stream /Length missing or not an integer",
-                ))
-            }
-        };
-        let len =
-            u64::try_from(length).map_err(|_| PdfError::Invalid("negative stream /Length"))?;
-        let end = start
-            .checked_add(len)
-            .filter(|&e| e <= self.reader.len)
-            .ok_or(PdfError::syntax(
-                start,
-                "stream /Length runs past the end of the file",
-            ))?;
-        self.reader.check_stream_end(end)?;
-        Ok(Object::Stream(Stream {
-            dict,
-            data: StreamData::InFile { offset: start, len },
-        }))
-    }
-
-    fn load_from_objstm(
-        &self,
-        num: u32,
-        stream: u32,
-        index: u32,
-        stack: &mut Vec<ObjRef>,
-    ) -> Result<Object, PdfError> {
-        let cached = self.lock_cache().get(stream);
-        let objstm = match cached {
-            Some(s) => s,
-            None => {
-                if !matches!(
-                    self.xref.get(stream),
-                    Some(XrefEntry::InFile { gen: 0, .. })
-                ) {
-                    return Err(PdfError::Invalid(
-                        "object stream is not an object stored directly in the file",
-                    ));
-                }
-                let Object::Stream(s) = self.load(ObjRef::new(stream, 0), stack)? else {
-                    return Err(PdfError::Invalid("object stream is not a stream"));
-                };
-                self.lock_cache().shed_oversized();
-                let data = self.decode_stream(&s, stack)?;
-                let os = Arc::new(ObjStm::new(&s.dict, data, &self.reader.limits)?);
-                self.lock_cache().insert(stream, Arc::clone(&os));
-                os
-            }
-        };
-        let (obj, consumed, elements) = objstm.object(index, num, &self.reader.limits)?;
-        self.reader.work.charge(
-            (consumed as u64).saturating_add(elements as u64 * crate::work::WORK_PER_ELEMENT),
-        )?;
-        Ok(obj)
     }
 }

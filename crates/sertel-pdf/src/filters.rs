@@ -82,7 +82,8 @@ pub(crate) fn chain(
         .collect())
 }
 
-/// Applies the chain to raw data.
+/// Applies the chain to raw data. Each step's input and output together stay within
+/// `max_decoded_stream_bytes`; predictors work in place.
 pub(crate) fn decode(raw: Vec<u8>, steps: &[Step], limits: &Limits) -> Result<Vec<u8>, PdfError> {
     let mut data = raw;
     for step in steps {
@@ -90,8 +91,9 @@ pub(crate) fn decode(raw: Vec<u8>, steps: &[Step], limits: &Limits) -> Result<Ve
             b"FlateDecode" => {
                 let predictor = Predictor::from_parms(step.parms.as_ref())?;
                 let inflated = inflate(&data, limits)?;
+                drop(data);
                 match predictor {
-                    Some(p) => p.decode(&inflated)?,
+                    Some(p) => p.decode(inflated)?,
                     None => inflated,
                 }
             }

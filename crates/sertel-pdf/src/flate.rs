@@ -7,13 +7,17 @@ use crate::{Limit, Limits, PdfError};
 /// Output above this size is subject to the decode-ratio check.
 const RATIO_FREE_BYTES: u64 = 1 << 20;
 
-/// Inflates zlib-wrapped Flate data (ISO 32000-1 §7.4.4), bounded by
-/// `limits.max_decoded_stream_bytes` and `limits.max_decode_ratio`.
+/// Inflates zlib-wrapped Flate data (ISO 32000-1 §7.4.4). The input and the output together
+/// may not exceed `limits.max_decoded_stream_bytes` (so a decode never holds more than that),
+/// and beyond 1 MiB of output the output may not exceed `max_decode_ratio` times the input.
 ///
 /// The zlib stream must be complete (end marker and checksum present); bytes after its end
 /// (such as an end-of-line counted in `/Length`) are ignored.
 pub(crate) fn inflate(input: &[u8], limits: &Limits) -> Result<Vec<u8>, PdfError> {
-    let max = limits.max_decoded_stream_bytes;
+    let max = limits
+        .max_decoded_stream_bytes
+        .checked_sub(input.len() as u64)
+        .ok_or(PdfError::LimitExceeded(Limit::DecodedStreamBytes))?;
     // Allocation stays at most one byte above the limit, so exceeding it is noticed.
     let cap_limit = usize::try_from(max.saturating_add(1)).unwrap_or(usize::MAX);
     let mut d = Decompress::new(true);
@@ -129,7 +133,7 @@ mod tests {
             Err(PdfError::LimitExceeded(Limit::DecodedStreamBytes))
         ));
         let exact = Limits {
-            max_decoded_stream_bytes: 3 << 20,
+            max_decoded_stream_bytes: (3 << 20) + z.len() as u64,
             max_decode_ratio: 1 << 20,
             ..Limits::default()
         };

@@ -19,7 +19,8 @@ pub struct Limits {
     pub max_xref_entries: u32,
     /// Maximum number of cross-reference sections (revisions). Default 10 000.
     pub max_revisions: usize,
-    /// Maximum size of a stream's raw data as read, and of its decoded data. Default 256 MiB.
+    /// Maximum size of a stream's raw data as read, and of each decoding step's input and
+    /// output together (so one decode holds at most this much). Default 256 MiB.
     pub max_decoded_stream_bytes: u64,
     /// Maximum ratio of decoded to encoded size, checked once a stream's decoded output exceeds
     /// 1 MiB. Default 1000.

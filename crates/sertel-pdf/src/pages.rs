@@ -1,13 +1,24 @@
 //! The page tree (ISO 32000-1 §7.7.3): listing pages and inherited attributes.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use crate::{Dict, Document, Limit, ObjRef, Object, PdfError};
 
 impl Document {
-    fn node(&self, r: ObjRef) -> Result<Dict, PdfError> {
+    /// A page-tree node (through the node cache).
+    fn node(&self, r: ObjRef) -> Result<Arc<Dict>, PdfError> {
+        let lock = || self.nodes.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(d) = lock().get(r) {
+            return Ok(d);
+        }
         match self.get(r)? {
-            Object::Dictionary(d) => Ok(d),
+            Object::Dictionary(d) => {
+                let n = d.element_count();
+                let d = Arc::new(d);
+                lock().insert(r, Arc::clone(&d), n);
+                Ok(d)
+            }
             _ => Err(PdfError::Invalid("page tree node is not a dictionary")),
         }
     }

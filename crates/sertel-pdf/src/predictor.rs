@@ -73,15 +73,15 @@ impl Predictor {
         (self.colors * self.bits).div_ceil(8).max(1)
     }
 
-    /// Undoes the prediction.
-    pub(crate) fn decode(&self, data: &[u8]) -> Result<Vec<u8>, PdfError> {
+    /// Undoes the prediction, in place.
+    pub(crate) fn decode(&self, data: Vec<u8>) -> Result<Vec<u8>, PdfError> {
         match self.kind {
             Kind::Png => self.decode_png(data),
             Kind::Tiff => self.decode_tiff(data),
         }
     }
 
-    fn decode_png(&self, data: &[u8]) -> Result<Vec<u8>, PdfError> {
+    fn decode_png(&self, mut data: Vec<u8>) -> Result<Vec<u8>, PdfError> {
         let row = self.row_bytes();
         let stride = row + 1;
         if data.len() % stride != 0 {
@@ -89,17 +89,23 @@ impl Predictor {
                 "PNG predictor data is not a whole number of rows",
             ));
         }
+        let rows = data.len() / stride;
         let bpp = self.pixel_bytes();
-        let mut out = Vec::with_capacity(data.len() / stride * row);
-        let mut prev = vec![0u8; row];
-        let mut cur = vec![0u8; row];
-        for chunk in data.chunks_exact(stride) {
-            let filter = chunk[0];
-            let src = &chunk[1..];
+        // Row r's output goes to r * row, before its input at r * stride + 1: every byte is
+        // read before it is overwritten, and the previous row's output stays intact.
+        for r in 0..rows {
+            let src = r * stride;
+            let dst = r * row;
+            let filter = data[src];
             for i in 0..row {
-                let a = if i >= bpp { cur[i - bpp] } else { 0 };
-                let b = prev[i];
-                let c = if i >= bpp { prev[i - bpp] } else { 0 };
+                let x = data[src + 1 + i];
+                let a = if i >= bpp { data[dst + i - bpp] } else { 0 };
+                let b = if r > 0 { data[dst - row + i] } else { 0 };
+                let c = if r > 0 && i >= bpp {
+                    data[dst - row + i - bpp]
+                } else {
+                    0
+                };
                 let pred = match filter {
                     0 => 0,
                     1 => a,
@@ -108,25 +114,23 @@ impl Predictor {
                     4 => paeth(a, b, c),
                     _ => return Err(PdfError::Decode("unknown PNG filter type")),
                 };
-                cur[i] = src[i].wrapping_add(pred);
+                data[dst + i] = x.wrapping_add(pred);
             }
-            out.extend_from_slice(&cur);
-            std::mem::swap(&mut prev, &mut cur);
         }
-        Ok(out)
+        data.truncate(rows * row);
+        Ok(data)
     }
 
-    fn decode_tiff(&self, data: &[u8]) -> Result<Vec<u8>, PdfError> {
+    fn decode_tiff(&self, mut data: Vec<u8>) -> Result<Vec<u8>, PdfError> {
         let row = self.row_bytes();
         if data.len() % row != 0 {
             return Err(PdfError::Decode(
                 "TIFF predictor data is not a whole number of rows",
             ));
         }
-        let mut out = data.to_vec();
         let samples = self.colors * self.columns;
         let mask: u32 = (1u32 << self.bits) - 1;
-        for r in out.chunks_exact_mut(row) {
+        for r in data.chunks_exact_mut(row) {
             for i in self.colors..samples {
                 // Samples left of `i` are already decoded.
                 let left = get_sample(r, i - self.colors, self.bits);
@@ -134,7 +138,7 @@ impl Predictor {
                 set_sample(r, i, self.bits, v);
             }
         }
-        Ok(out)
+        Ok(data)
     }
 }
 

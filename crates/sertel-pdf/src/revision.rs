@@ -54,22 +54,6 @@ fn offset_value(o: Option<&Object>, len: u64, what: &'static str) -> Result<Opti
     }
 }
 
-fn count_elements(d: &Dict) -> usize {
-    let mut n = 0;
-    let mut stack: Vec<&Object> = d.iter().map(|(_, v)| v).collect();
-    n += stack.len();
-    while let Some(o) = stack.pop() {
-        let children: Vec<&Object> = match o {
-            Object::Array(a) => a.iter().collect(),
-            Object::Dictionary(d) => d.iter().map(|(_, v)| v).collect(),
-            _ => continue,
-        };
-        n += children.len();
-        stack.extend(children);
-    }
-    n
-}
-
 /// Walks the sections from `start` (the `startxref` value) back through `/Prev`.
 pub(crate) fn load_chain(r: &FileReader, start: u64) -> Result<Loaded, PdfError> {
     let mut table = XrefTable::default();
@@ -115,7 +99,7 @@ pub(crate) fn load_chain(r: &FileReader, start: u64) -> Result<Loaded, PdfError>
             table.merge_older(&s.entries, bound)?;
             (XrefKind::Stream, s.dict, s.end)
         };
-        trailer_elements += count_elements(&trailer);
+        trailer_elements += trailer.element_count();
         if trailer_elements > r.limits.max_object_elements {
             return Err(PdfError::LimitExceeded(Limit::ObjectElements));
         }

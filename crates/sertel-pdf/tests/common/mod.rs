@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
+use sertel_pdf::{Document, ObjRef, Object, PdfError, StreamData};
+
 /// An xref entry recorded by the builder.
 #[derive(Debug, Clone, Copy)]
 pub enum Entry {
@@ -309,4 +311,53 @@ pub fn corpus_dir() -> std::path::PathBuf {
         "the pyHanko corpus was not found at {} (set SERTEL_PYHANKO_CORPUS to its folder)",
         candidates[0].display()
     );
+}
+
+/// Checks the document `simple_objects` builds.
+pub fn check_simple(doc: &Document) -> Result<(), PdfError> {
+    let (root, cat) = doc.catalog()?;
+    assert_eq!(root, ObjRef::new(1, 0));
+    assert_eq!(cat.get_ref(b"Pages"), Some(ObjRef::new(2, 0)));
+    assert_eq!(doc.pages()?, vec![ObjRef::new(3, 0), ObjRef::new(4, 0)]);
+    let mb = |p| doc.inherited(p, b"MediaBox");
+    assert_eq!(
+        mb(ObjRef::new(3, 0))?,
+        Some(Object::Array(vec![
+            0.into(),
+            0.into(),
+            612.into(),
+            792.into()
+        ]))
+    );
+    assert_eq!(
+        mb(ObjRef::new(4, 0))?,
+        Some(Object::Array(vec![
+            0.into(),
+            0.into(),
+            100.into(),
+            200.into()
+        ]))
+    );
+    assert_eq!(
+        doc.inherited(ObjRef::new(4, 0), b"Rotate")?,
+        Some(Object::Integer(90))
+    );
+    assert_eq!(doc.inherited(ObjRef::new(3, 0), b"Rotate")?, None);
+    assert!(doc.inherited(ObjRef::new(3, 0), b"Resources")?.is_some());
+    let Object::Stream(s) = doc.get(ObjRef::new(5, 0))? else {
+        panic!("object 5 is not a stream");
+    };
+    assert!(matches!(s.data, StreamData::InFile { .. }));
+    assert_eq!(doc.stream_decoded(&s)?, b"BT /F1 12 Tf (Hello) Tj ET");
+    assert_eq!(doc.stream_raw(&s)?, zlib(b"BT /F1 12 Tf (Hello) Tj ET"));
+    let info = doc.resolve(&Object::Reference(ObjRef::new(6, 0)))?;
+    assert_eq!(
+        info.as_dict()
+            .and_then(|d| d.get(b"Producer"))
+            .and_then(Object::as_string)
+            .map(|s| s.bytes.clone()),
+        Some(b"sertel tests".to_vec())
+    );
+    assert!(!doc.is_encrypted());
+    Ok(())
 }
