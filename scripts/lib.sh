@@ -13,9 +13,14 @@ need_cargo() {
   }
 }
 
-# The Tauri CLI, pinned to the 2.x line the app is built with.
-install_tauri_cli() {
-  if ! cargo tauri --version 2>/dev/null | grep -q '^tauri-cli 2\.'; then
-    cargo install tauri-cli --version '^2' --locked
+# The Tauri CLI, pinned to the 2.x line the app is built with: the npm package ships the
+# prebuilt CLI, which saves compiling it. Installed under .tools/ (not tracked).
+TAURI_CLI_VERSION=2.12.5
+tauri_cli() {
+  local bin=.tools/node_modules/.bin/tauri
+  if ! "$bin" --version 2>/dev/null | grep -q "^tauri-cli $TAURI_CLI_VERSION"; then
+    mkdir -p .tools
+    (cd .tools && npm install --silent --no-audit --no-fund "@tauri-apps/cli@$TAURI_CLI_VERSION")
   fi
+  "$bin" "$@"
 }

@@ -12,6 +12,8 @@ APT_PACKAGES=(
   python3-venv
   tmux
 )
+# Node.js and npm fetch the prebuilt Tauri CLI; install them only where the machine has none.
+command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -33,8 +33,7 @@ cargo test --workspace --locked --doc
 
 if [ "${SERTEL_SKIP_DEB:-0}" != 1 ]; then
   step "desktop package (.deb)"
-  install_tauri_cli
-  cargo tauri build --bundles deb
-  ls -l target/release/bundle/deb/*.deb
+  tauri_cli build --bundles deb
+  ls -l "${CARGO_TARGET_DIR:-target}"/release/bundle/deb/*.deb
 fi
 step "all tests passed"
