@@ -114,7 +114,10 @@ pub fn run(args: &SignArgs, out: &Out) -> Result<u8, CliError> {
         std::fs::create_dir_all(dir).map_err(|e| {
             CliError::failed(
                 "io",
-                format!("{}: tidak dapat membuat folder keluaran: {e}", dir.display()),
+                format!(
+                    "{}: tidak dapat membuat folder keluaran: {e}",
+                    dir.display()
+                ),
                 format!("{}: cannot create the output folder: {e}", dir.display()),
             )
         })?;
