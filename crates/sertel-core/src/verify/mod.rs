@@ -5,6 +5,7 @@
 //! This is the integrity and cryptographic layer; trust in the signer's certificate,
 //! revocation and the analysis of later revisions build on it.
 
+pub mod changes;
 pub mod cms_check;
 pub mod error;
 pub mod fields;
@@ -18,6 +19,37 @@ use sertel_pdf::{Document, Limits};
 
 pub use error::VerifyError;
 pub use report::{Check, SignatureReport, Verdict, VerifyReport};
+
+/// Judges what changed after the signature (its byte ranges passed, so `signed_length` is the
+/// end of the revision it signed).
+fn check_changes(file: &File, len: u64, revisions: &[u64], report: &mut SignatureReport) {
+    if report.covers_whole_file {
+        report.modifications = Check::Passed;
+        return;
+    }
+    match changes::analyse(
+        file,
+        len,
+        report.signed_length,
+        revisions,
+        &Limits::default(),
+    ) {
+        Ok(c) => {
+            report.modifications = if c.violations.is_empty() {
+                Check::Passed
+            } else {
+                Check::Failed
+            };
+            report
+                .findings
+                .extend(c.violations.iter().cloned().map(report::Finding::Modified));
+            report.changes = Some(c);
+        }
+        Err(e) => report
+            .findings
+            .push(report::Finding::ModificationsUnchecked(e.to_string())),
+    }
+}
 
 /// Verifies every signature of the PDF at `path`.
 pub fn verify_file(path: &Path) -> Result<VerifyReport, VerifyError> {
@@ -48,6 +80,7 @@ pub fn verify_file(path: &Path) -> Result<VerifyReport, VerifyError> {
             let intact = integrity::check(&file, doc.len(), &revisions, &f, &mut report);
             if let Some(checked) = intact {
                 cms_check::check(&file, &f, &checked, &mut report);
+                check_changes(&file, doc.len(), &revisions, &mut report);
             }
             report.conclude();
             report

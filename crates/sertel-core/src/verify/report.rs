@@ -36,6 +36,10 @@ pub enum Finding {
     SignatureInvalid(String),
     /// The signature timestamp token does not match or does not verify.
     TimestampInvalid(String),
+    /// A change after signing that the signature does not permit.
+    Modified(super::changes::Violation),
+    /// The later revisions could not be compared.
+    ModificationsUnchecked(String),
 }
 
 impl Localized for Finding {
@@ -53,12 +57,19 @@ impl Localized for Finding {
             Finding::SigningCertificateMismatch => "signing_certificate_mismatch",
             Finding::SignatureInvalid(_) => "signature_invalid",
             Finding::TimestampInvalid(_) => "timestamp_invalid",
+            Finding::Modified(v) => v.kind(),
+            Finding::ModificationsUnchecked(_) => "modifications_unchecked",
         }
     }
 
     fn message(&self, lang: Lang) -> String {
         use Finding::*;
         let (id, en) = match self {
+            Modified(v) => return v.message(lang),
+            ModificationsUnchecked(d) => (
+                format!("Perubahan setelah penandatanganan tidak dapat diperiksa: {d}"),
+                format!("Changes after signing could not be checked: {d}"),
+            ),
             ByteRangeMalformed => (
                 "/ByteRange rusak atau tidak ada".into(),
                 "/ByteRange is malformed or missing".into(),
@@ -158,6 +169,11 @@ pub struct SignatureReport {
     pub signature: Check,
     /// Signature timestamp, if one is present.
     pub timestamp: Check,
+    /// What changed after signing: passed when nothing did or only permitted changes.
+    pub modifications: Check,
+    /// The changes after signing, when there were later revisions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<super::changes::Changes>,
     /// Problems found.
     pub findings: Vec<Finding>,
     /// The conclusion.
@@ -189,6 +205,8 @@ impl SignatureReport {
             integrity: Check::NotChecked,
             signature: Check::NotChecked,
             timestamp: Check::NotChecked,
+            modifications: Check::NotChecked,
+            changes: None,
             findings: Vec::new(),
             verdict: Verdict::Indeterminate,
         }
@@ -197,7 +215,7 @@ impl SignatureReport {
     /// Derives the verdict: any failed check makes the signature invalid; anything unchecked
     /// leaves it indeterminate; only all checks passed make it valid.
     pub fn conclude(&mut self) {
-        let checks = [&self.integrity, &self.signature];
+        let checks = [&self.integrity, &self.signature, &self.modifications];
         self.verdict =
             if checks.iter().any(|c| **c == Check::Failed) || self.timestamp == Check::Failed {
                 Verdict::Invalid
