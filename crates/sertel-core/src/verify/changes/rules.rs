@@ -8,6 +8,44 @@ use super::context::{Context, Role};
 use super::equal::{same, same_dict_except};
 use super::report::{Changes, Permitted, Violation};
 
+/// How many objects are searched for other references to a replaced appearance.
+const MAX_REFERENCE_SCAN: usize = 200_000;
+
+fn refers_to(o: &Object, target: ObjRef, depth: usize) -> bool {
+    if depth > 64 {
+        return true; // too deep to tell: assume shared (fail closed)
+    }
+    match o {
+        Object::Reference(r) => *r == target,
+        Object::Array(a) => a.iter().any(|x| refers_to(x, target, depth + 1)),
+        Object::Dictionary(d) => d.iter().any(|(_, x)| refers_to(x, target, depth + 1)),
+        Object::Stream(s) => s.dict.iter().any(|(_, x)| refers_to(x, target, depth + 1)),
+        _ => false,
+    }
+}
+
+/// Whether anything in `doc` other than object `owner` (the trailer included) refers to
+/// `target`. Objects that cannot be read count as referring (fail closed).
+fn referenced_elsewhere(doc: &Document, target: ObjRef, owner: ObjRef) -> Result<bool, PdfError> {
+    if doc.trailer().iter().any(|(_, v)| refers_to(v, target, 0)) {
+        return Ok(true);
+    }
+    for (i, r) in doc.objects().enumerate() {
+        if i > MAX_REFERENCE_SCAN {
+            return Ok(true);
+        }
+        if r == owner || r == target {
+            continue;
+        }
+        match doc.get(r) {
+            Ok(o) if refers_to(&o, target, 0) => return Ok(true),
+            Ok(_) => {}
+            Err(_) => return Ok(true),
+        }
+    }
+    Ok(false)
+}
+
 /// The two revisions being compared, and what the older one's objects are for.
 pub struct Pair<'a> {
     /// The earlier revision.
@@ -32,9 +70,59 @@ fn as_dict(o: Object) -> Option<Dict> {
     }
 }
 
+/// Whether `d` (in `doc`) is a signature field or a widget of one: `/FT /Sig` on itself or
+/// inherited from a `/Parent` (bounded). Returns the field's dictionary.
+fn signature_field(doc: &Document, d: &Dict) -> Result<Option<Dict>, PdfError> {
+    let mut current = d.clone();
+    for _ in 0..8 {
+        if current.has_name(b"FT", b"Sig") {
+            return Ok(Some(current));
+        }
+        if current.get(b"FT").is_some() {
+            return Ok(None);
+        }
+        match current.get(b"Parent").map(|p| doc.resolve(p)).transpose()? {
+            Some(Object::Dictionary(p)) => current = p,
+            _ => return Ok(None),
+        }
+    }
+    Ok(None)
+}
+
 impl Pair<'_> {
     fn is_new(&self, r: ObjRef) -> bool {
         self.old.get(r).is_err()
+    }
+
+    /// The new revision's signature field that lists `widget` among its `/Kids` (a widget
+    /// need not point back with `/Parent`), if any.
+    fn field_listing_kid(&self, widget: ObjRef) -> Result<Option<Dict>, PdfError> {
+        let (_, catalog) = self.new.catalog()?;
+        let form = match catalog
+            .get(b"AcroForm")
+            .map(|f| self.new.resolve(f))
+            .transpose()?
+        {
+            Some(Object::Dictionary(f)) => f,
+            _ => return Ok(None),
+        };
+        for f in self
+            .array(self.new, form.get(b"Fields"))?
+            .iter()
+            .take(10_000)
+        {
+            let Some(field) = as_dict(self.new.resolve(f)?) else {
+                continue;
+            };
+            if !field.has_name(b"FT", b"Sig") {
+                continue;
+            }
+            let kids = self.array(self.new, field.get(b"Kids"))?;
+            if kids.contains(&Object::Reference(widget)) {
+                return Ok(Some(field));
+            }
+        }
+        Ok(None)
     }
 
     fn array(&self, doc: &Document, o: Option<&Object>) -> Result<Vec<Object>, PdfError> {
@@ -65,7 +153,12 @@ impl Pair<'_> {
         };
         let fresh = self.is_new(*r);
         let dict = as_dict(self.new.get(*r)?).unwrap_or_default();
-        let is_sig_field = dict.has_name(b"FT", b"Sig");
+        let field = match signature_field(self.new, &dict)? {
+            Some(f) => Some(f),
+            None if kind == ListKind::Annots => self.field_listing_kid(*r)?,
+            None => None,
+        };
+        let is_sig_field = field.is_some();
         let is_widget = dict.has_name(b"Subtype", b"Widget");
         let ok_shape = match kind {
             ListKind::Annots => is_widget && is_sig_field,
@@ -78,7 +171,7 @@ impl Pair<'_> {
             });
             return Ok(());
         }
-        let value = match dict.get(b"V") {
+        let value = match field.as_ref().and_then(|f| f.get(b"V")) {
             Some(v) => as_dict(self.new.resolve(v)?),
             None => None,
         };
@@ -124,9 +217,17 @@ impl Pair<'_> {
         Ok(())
     }
 
-    /// Judges the form dictionary: only `/Fields` (growing) and `/SigFlags` may change.
+    /// Judges the form dictionary: only `/Fields` (growing), `/SigFlags` and the default
+    /// resources and appearance (`/DR`, `/DA`, which a signer extends with the font of its
+    /// appearance) may change.
     fn judge_form(&self, old: &Dict, new: &Dict, out: &mut Changes) -> Result<(), PdfError> {
-        if !same_dict_except(self.old, old, self.new, new, &[b"Fields", b"SigFlags"])? {
+        if !same_dict_except(
+            self.old,
+            old,
+            self.new,
+            new,
+            &[b"Fields", b"SigFlags", b"DR", b"DA"],
+        )? {
             out.violations
                 .push(Violation::FormChanged("form dictionary".into()));
         }
@@ -204,6 +305,9 @@ impl Pair<'_> {
             (x, y) if x == y => {}
             _ => out.permitted.push(Permitted::ValidationData),
         }
+        if a.get(b"Metadata") != b.get(b"Metadata") {
+            out.permitted.push(Permitted::Metadata);
+        }
         match (a.get(b"AcroForm"), b.get(b"AcroForm")) {
             (Some(Object::Reference(x)), Some(Object::Reference(y))) if x == y => Ok(()),
             (x, y) => {
@@ -254,8 +358,20 @@ impl Pair<'_> {
         out: &mut Changes,
     ) -> Result<(), PdfError> {
         if let (Some(a), Some(b)) = (as_dict(old), as_dict(new)) {
-            let empty_sig_field = a.has_name(b"FT", b"Sig") && a.get(b"V").is_none();
+            // The field being filled, or a widget of it: the field had no value before.
+            let old_field = signature_field(self.old, &a)?;
+            let empty_sig_field = old_field.is_some_and(|f| f.get(b"V").is_none());
             if empty_sig_field && same_dict_except(self.old, &a, self.new, &b, &[b"V", b"AP"])? {
+                // Replacing an appearance that something else also shows would change what
+                // that other place displays: only an appearance of this field alone may go.
+                if let Some(Object::Reference(ap)) = a.get(b"AP") {
+                    if a.get(b"AP") != b.get(b"AP") && referenced_elsewhere(self.old, *ap, r)? {
+                        out.violations.push(Violation::ObjectChanged(format!(
+                            "{r}: replaced appearance {ap} is shared"
+                        )));
+                        return Ok(());
+                    }
+                }
                 if self.ctx.docmdp == Some(1) {
                     out.violations
                         .push(Violation::CertificationViolated(format!(
