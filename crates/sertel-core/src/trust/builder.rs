@@ -1,15 +1,20 @@
 //! Building candidate paths from a certificate up to the trust anchors, through a pool of
 //! intermediate certificates.
 //!
-//! Issuers are found by name (RFC 5280 §7.1 comparison). Among several, those whose subject
-//! key identifier matches the certificate's authority key identifier come first, then those
-//! valid at the validation time. The search is depth-first and bounded: at most
+//! Issuers are found by name (RFC 5280 §7.1 comparison). Among several, only those whose key
+//! verifies the certificate's signature are followed, unless none does (then all are, so that
+//! the failure can be reported); those whose subject key identifier matches the certificate's
+//! authority key identifier come first, then those valid at the validation time. The search is
+//! depth-first and bounded: at most
 //! `max_path_len` certificates per path, `max_search_steps` issuer candidates examined in all,
 //! `max_paths` paths returned. A path never holds the same certificate, or the same subject
 //! with the same key, twice, which ends loops of cross-certificates.
 
+use std::collections::HashMap;
+
 use super::cert::PathCertificate;
 use super::options::Limits;
+use super::signed::verify_signed;
 use super::time::Seconds;
 
 /// A path to try.
@@ -37,6 +42,8 @@ struct Builder<'a> {
     limits: Limits,
     steps: usize,
     found: Search,
+    /// Whether the key of the second certificate verifies the first's signature.
+    verified: HashMap<([u8; 32], [u8; 32]), bool>,
 }
 
 fn rank(cert: &PathCertificate, issuer: &PathCertificate, time: Seconds) -> (u8, bool) {
@@ -50,12 +57,31 @@ fn rank(cert: &PathCertificate, issuer: &PathCertificate, time: Seconds) -> (u8,
 }
 
 impl Builder<'_> {
-    fn issuers(&self, cert: &PathCertificate, set: &[PathCertificate]) -> Vec<PathCertificate> {
+    fn signs(&mut self, issuer: &PathCertificate, cert: &PathCertificate) -> bool {
+        *self
+            .verified
+            .entry((cert.fingerprint(), issuer.fingerprint()))
+            .or_insert_with(|| {
+                verify_signed(cert.der(), cert.signed(), issuer.public_key()).is_ok()
+            })
+    }
+
+    /// The certificates of `set` that may have issued `cert`, best first: those whose key
+    /// verifies its signature if any does, else all with the right name.
+    fn issuers(&mut self, cert: &PathCertificate, set: &[PathCertificate]) -> Vec<PathCertificate> {
         let mut found: Vec<PathCertificate> = set
             .iter()
             .filter(|c| c.subject_canon() == cert.issuer_canon())
             .cloned()
             .collect();
+        let verifying: Vec<PathCertificate> = found
+            .iter()
+            .filter(|c| self.signs(c, cert))
+            .cloned()
+            .collect();
+        if !verifying.is_empty() {
+            found = verifying;
+        }
         found.sort_by_key(|c| rank(cert, c, self.time));
         found
     }
@@ -120,6 +146,7 @@ pub(crate) fn build_paths(
         limits,
         steps: 0,
         found: Search::default(),
+        verified: HashMap::new(),
     };
     builder.extend(&mut vec![target.clone()]);
     builder.found
