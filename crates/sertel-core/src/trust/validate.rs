@@ -190,3 +190,7 @@ pub(crate) fn validate_structure(
     }
     Ok(())
 }
+
+#[cfg(test)]
+#[path = "validate_tests.rs"]
+mod tests;
