@@ -313,3 +313,40 @@ fn a_store_loads_from_pem_files_and_folders() {
     let outcome = check(&pki.signers[3], &only_root, &fresh_crls(), &hard(TEST_NOW));
     assert_eq!(outcome.status, PathStatus::Valid);
 }
+
+#[test]
+fn a_crl_issuer_cannot_vouch_for_the_ca_it_depends_on() {
+    use sertel_core::key::{KeyAlgorithm, LocalKey};
+    use sertel_core::signer::Signer;
+    use sertel_core::x509::{issue, random_serial, CertificateTemplate};
+    let pki = TestPki::get();
+    // The issuing CA certifies a key under the root's name, and that key signs a "root CRL"
+    // clearing the issuing CA: its only path runs through the issuing CA it would clear.
+    let key = LocalKey::generate(KeyAlgorithm::EcdsaP256).expect("key");
+    let root_name = pki.root.certificate.tbs_certificate.subject.clone();
+    let template = CertificateTemplate {
+        serial: random_serial().expect("serial"),
+        issuer: pki.intermediate.certificate.tbs_certificate.subject.clone(),
+        subject: root_name.clone(),
+        not_before: datetime(2026, 1, 1),
+        not_after: datetime(2027, 1, 1),
+        subject_public_key: key.public_key().clone(),
+        extensions: Vec::new(),
+    };
+    let fake = issue(&template, pki.intermediate.signer.as_ref()).expect("issue");
+    let mut pool = intermediate_pool();
+    pool.add_der(&der::Encode::to_der(&fake).expect("der"))
+        .expect("pool");
+    let mut crls = CrlSet::new();
+    crls.add_der(&CrlBuilder::new(&root_name).sign(&key))
+        .expect("forged root CRL");
+    crls.add_der(&CrlBuilder::of(&pki.intermediate).sign(pki.intermediate.signer.as_ref()))
+        .expect("CA CRL");
+    let ee = path_cert(&pki.signers[0]);
+    let outcome = validate_path(&ee, &pool, &crls, &root_store(), &hard(TEST_NOW));
+    assert_eq!(
+        outcome.revocation[0],
+        RevocationStatus::Unknown(UnknownRevocation::CrlIssuerNotTrusted)
+    );
+    assert!(matches!(outcome.status, PathStatus::Indeterminate(_)));
+}

@@ -194,8 +194,9 @@ impl CrlIssuerTrust for Engine<'_> {
         depth: usize,
     ) -> bool {
         if self.in_progress.borrow().contains(&issuer.fingerprint()) {
-            // Its validation is under way above: a CRL may speak for its own issuer.
-            return true;
+            // Its validation is under way above: it cannot vouch for a certificate it depends
+            // on.
+            return false;
         }
         if depth >= self.options.limits.max_crl_issuer_depth {
             return false;

@@ -6,7 +6,8 @@
 //! critical extension Sertel does not process, is not a delta CRL, has not passed its
 //! nextUpdate at the validation time, and verifies with the key of a certificate allowed to
 //! sign it: the certificate's issuer, another certificate of the path above it, the trust
-//! anchor, or a certificate whose own path validates to the same anchor.
+//! anchor, the certificate itself (a CRL issuer covered by its own CRL), or a certificate whose
+//! own path validates to the same anchor without relying on the validation under way.
 
 use std::sync::Arc;
 
@@ -99,7 +100,9 @@ fn check_crl_issuer(
         if !may_sign_crls(cand) {
             continue;
         }
-        let in_path = above.contains(cand) || cand == ctx.anchor;
+        // Already validated: the anchor, the path above, or the certificate itself when its
+        // distribution point names it as the CRL issuer of its own status.
+        let in_path = above.contains(cand) || cand == ctx.anchor || cand == &ctx.path[index];
         if in_path || trust.crl_issuer_trusted(cand, ctx.anchor, ctx.depth) {
             return Ok(());
         }
