@@ -350,3 +350,58 @@ fn a_crl_issuer_cannot_vouch_for_the_ca_it_depends_on() {
     );
     assert!(matches!(outcome.status, PathStatus::Indeterminate(_)));
 }
+
+#[test]
+fn remove_from_crl_and_certificate_hold() {
+    let pki = TestPki::get();
+    let signer = &pki.signers[0];
+    let serial = &signer.certificate.tbs_certificate.serial_number;
+    let at = TEST_NOW - Duration::days(2);
+    for (reason, revoked) in [
+        (CrlReason::RemoveFromCRL, false),
+        (CrlReason::CertificateHold, true),
+    ] {
+        let mut crls = CrlSet::new();
+        crls.add_der(&CrlBuilder::of(&pki.root).sign(pki.root.signer.as_ref()))
+            .expect("root CRL");
+        let ca_crl = CrlBuilder::of(&pki.intermediate)
+            .revoke(serial, at, Some(reason))
+            .sign(pki.intermediate.signer.as_ref());
+        crls.add_der(&ca_crl).expect("CA CRL");
+        let outcome = check(signer, &root_store(), &crls, &hard(TEST_NOW));
+        assert_eq!(!outcome.is_valid(), revoked, "{reason:?}");
+        if revoked {
+            assert_eq!(
+                outcome.revocation[1],
+                RevocationStatus::Revoked {
+                    time: at,
+                    reason: RevocationReason::CertificateHold
+                }
+            );
+        }
+    }
+}
+
+#[test]
+fn a_newer_crl_overrides_an_older_one() {
+    let pki = TestPki::get();
+    let signer = &pki.signers[0];
+    let serial = &signer.certificate.tbs_certificate.serial_number;
+    let mut crls = fresh_crls();
+    // An older CRL put the certificate on hold; the fresh one (a day before TEST_NOW) no
+    // longer lists it.
+    let older = CrlBuilder::of(&pki.intermediate)
+        .dates(
+            TEST_NOW - Duration::days(5),
+            Some(TEST_NOW + Duration::days(25)),
+        )
+        .revoke(
+            serial,
+            TEST_NOW - Duration::days(6),
+            Some(CrlReason::CertificateHold),
+        )
+        .sign(pki.intermediate.signer.as_ref());
+    crls.add_der(&older).expect("older CRL");
+    let outcome = check(signer, &root_store(), &crls, &hard(TEST_NOW));
+    assert_eq!(outcome.status, PathStatus::Valid);
+}
