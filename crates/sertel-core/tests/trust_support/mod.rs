@@ -7,7 +7,10 @@ use der::asn1::{BitString, OctetString};
 use der::Encode;
 use sertel_core::key::{KeyAlgorithm, LocalKey};
 use sertel_core::signer::Signer;
-use sertel_core::trust::{CertPool, CrlSet, PathCertificate, TrustStore};
+use sertel_core::trust::{
+    validate_path, CertPool, CrlSet, EndEntityUsage, PathCertificate, PathOutcome,
+    RevocationPolicy, TrustStore, ValidationOptions,
+};
 use sertel_core::x509::extensions as ext;
 use sertel_core::x509::{
     build_name, issue, random_serial, x509_time, Certificate, CertificateTemplate, Name,
@@ -160,4 +163,36 @@ pub fn fresh_crls() -> CrlSet {
     crls.add_der(&CrlBuilder::of(&pki.intermediate).sign(pki.intermediate.signer.as_ref()))
         .expect("CA CRL");
     crls
+}
+
+/// Options at `time` with `policy`, checking that the end-entity key may sign.
+pub fn options(time: OffsetDateTime, policy: RevocationPolicy) -> ValidationOptions {
+    let mut o = ValidationOptions::at(time);
+    o.revocation = policy;
+    o.end_entity_usage = EndEntityUsage::Signing;
+    o
+}
+
+/// Validates `entity` with the issuing CA in the pool.
+pub fn check(
+    entity: &TestEntity,
+    store: &TrustStore,
+    crls: &CrlSet,
+    o: &ValidationOptions,
+) -> PathOutcome {
+    validate_path(&path_cert(entity), &intermediate_pool(), crls, store, o)
+}
+
+/// Hard-fail options at `time`.
+pub fn hard(time: OffsetDateTime) -> ValidationOptions {
+    options(time, RevocationPolicy::HardFail)
+}
+
+/// Midnight UTC of a date.
+pub fn datetime(y: i32, m: u8, d: u8) -> OffsetDateTime {
+    let month = time::Month::try_from(m).expect("month");
+    time::Date::from_calendar_date(y, month, d)
+        .expect("date")
+        .midnight()
+        .assume_utc()
 }
