@@ -13,6 +13,7 @@ pub mod pades;
 pub mod profile;
 pub mod sigcheck;
 pub mod signer;
+pub mod trust;
 pub mod tsp;
 pub mod verify;
 pub mod x509;
