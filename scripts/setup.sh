@@ -11,6 +11,7 @@ APT_PACKAGES=(
   poppler-utils qpdf openssl libnss3-tools time hyperfine
   python3-venv
   tmux
+  postgresql
 )
 
 missing=()
