@@ -132,7 +132,7 @@ pub async fn run(cli: Cli) -> Result<i32, StartError> {
 }
 
 async fn open_db(config: &Config) -> Result<Db, StartError> {
-    std::fs::create_dir_all(&config.data_dir)?;
+    config.ensure_data_dir()?;
     Ok(match &config.database_url {
         Some(url) => Db::connect(url).await?,
         None => Db::open_sqlite(&config.sqlite_path()).await?,

@@ -65,4 +65,17 @@ impl Config {
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
     }
+
+    /// Creates the data directory if missing, readable by this user only (0700): it holds the
+    /// database, the applicants' documents and possibly the CA passphrase.
+    pub fn ensure_data_dir(&self) -> std::io::Result<()> {
+        use std::os::unix::fs::DirBuilderExt;
+        if self.data_dir.is_dir() {
+            return Ok(());
+        }
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(&self.data_dir)
+    }
 }

@@ -27,7 +27,7 @@ impl AppState {
     /// Opens the database (SQLite in the data directory unless `DATABASE_URL` is set), brings
     /// the schema up to date, and loads the CA (creating it on first start).
     pub async fn open(config: Config) -> Result<AppState, crate::cli::StartError> {
-        std::fs::create_dir_all(&config.data_dir)?;
+        config.ensure_data_dir()?;
         let db = match &config.database_url {
             Some(url) => Db::connect(url).await?,
             None => Db::open_sqlite(&config.sqlite_path()).await?,

@@ -210,3 +210,36 @@ async fn consent_text_is_served() {
     assert!(v["text"]["id"].as_str().unwrap().contains("Pasal 19"));
     assert!(v["text"]["en"].as_str().unwrap().contains("Article 20"));
 }
+
+async fn concurrent_retries(srv: common::TestServer) {
+    let me = fixtures::owner(&srv, 0).await;
+    let form = full_form(0);
+    // The same submission sent four times at once (a client retrying on a flaky network).
+    let (a, b, c, d) = tokio::join!(
+        submit(&srv, &me, "parallel-retry-1", &form),
+        submit(&srv, &me, "parallel-retry-1", &form),
+        submit(&srv, &me, "parallel-retry-1", &form),
+        submit(&srv, &me, "parallel-retry-1", &form),
+    );
+    let replies = [a, b, c, d];
+    let created = replies
+        .iter()
+        .filter(|r| r.status == StatusCode::CREATED)
+        .count();
+    let replayed = replies
+        .iter()
+        .filter(|r| r.status == StatusCode::OK)
+        .count();
+    assert_eq!((created, replayed), (1, 3));
+    let ids: std::collections::BTreeSet<String> = replies
+        .iter()
+        .map(|r| r.json()["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids.len(), 1);
+    let list = srv
+        .get("/api/v1/applications", Some(&me.token))
+        .await
+        .json();
+    assert_eq!(list["applications"].as_array().unwrap().len(), 1);
+}
+on_every_backend!(concurrent_retries_make_one_application, concurrent_retries);

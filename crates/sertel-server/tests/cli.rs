@@ -135,6 +135,8 @@ fn serve_starts_with_zero_configuration() {
         .permissions()
         .mode();
     assert_eq!(mode & 0o777, 0o600);
+    let mode = std::fs::metadata(&data).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o700);
     child.kill().unwrap();
     child.wait().unwrap();
 }
