@@ -171,3 +171,32 @@ async fn resume(srv: common::TestServer) {
     assert_eq!(got[0]["kind"], "application.approved");
 }
 on_every_backend!(stream_resumes_after_last_event_id, resume);
+
+async fn stream_ends_with_session(srv: common::TestServer) {
+    let me = fixtures::owner(&srv, 0).await;
+    let req = Request::get("/api/v1/events/stream")
+        .header("authorization", format!("Bearer {}", me.token))
+        .body(Body::empty())
+        .unwrap();
+    let mut body = srv.router.clone().oneshot(req).await.unwrap().into_body();
+    let r = srv
+        .request(
+            axum::http::Method::DELETE,
+            "/api/v1/sessions/current",
+            Some(&me.token),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    // Keep-alive comments may come first; the stream must end within a poll interval or two.
+    let end = tokio::time::Instant::now() + Duration::from_secs(6);
+    loop {
+        match tokio::time::timeout_at(end, body.frame()).await {
+            Ok(None) => break,
+            Ok(Some(Ok(_))) => continue,
+            Ok(Some(Err(e))) => panic!("stream error: {e}"),
+            Err(_) => panic!("the stream outlived its session"),
+        }
+    }
+}
+on_every_backend!(stream_ends_when_the_session_ends, stream_ends_with_session);

@@ -17,7 +17,7 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use futures_util::stream::{self, Stream};
 
 use super::feed::{events_after, EventQuery, EventView, MAX_PAGE};
-use crate::auth::CurrentUser;
+use crate::auth::{lookup_session, CurrentUser};
 use crate::{ApiError, AppState};
 
 /// How often a waiting stream looks for events written by other instances.
@@ -43,6 +43,12 @@ async fn next_event(mut c: Cursor) -> Option<(Result<Event, Infallible>, Cursor)
             return Some((Ok(msg), c));
         }
         c.wake.mark_unchanged();
+        // The stream lasts as long as its session: sign-out or expiry ends it.
+        match lookup_session(c.state.db().pool(), &c.user.token).await {
+            Ok(Some(_)) => {}
+            Ok(None) => return None,
+            Err(e) => tracing::warn!(error = %e, "event stream session check failed"),
+        }
         match events_after(c.state.db().pool(), &c.user, c.after, MAX_PAGE).await {
             Ok(events) if !events.is_empty() => c.pending.extend(events),
             Ok(_) => {
