@@ -11,6 +11,7 @@ APT_PACKAGES=(
   poppler-utils qpdf openssl libnss3-tools time hyperfine
   python3-venv
   tmux
+  postgresql
 )
 # Node.js and npm fetch the prebuilt Tauri CLI; install them only where the machine has none.
 command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)

@@ -1,0 +1,9 @@
+//! Request plumbing shared by the handlers: extractors whose rejections are [`crate::ApiError`]s.
+
+mod client_ip;
+mod idempotency_key;
+mod json;
+
+pub use client_ip::ClientIp;
+pub use idempotency_key::IdempotencyKey;
+pub use json::ApiJson;

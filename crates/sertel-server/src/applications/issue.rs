@@ -1,0 +1,86 @@
+//! Issuance by the embedded CA, inside the transaction of the second approval.
+
+use der::{Decode, Encode};
+use serde_json::json;
+use sertel_core::x509::{certificate_to_der, CertReq};
+use time::OffsetDateTime;
+
+use super::lifecycle::{Action, Status};
+use super::repo::{self, ApplicationRow};
+use crate::audit;
+use crate::ca::{owner_certificate, CertificateUrls};
+use crate::db::WriteTx;
+use crate::events::record_event;
+use crate::ids::{now_rfc3339, rfc3339};
+use crate::{ApiError, AppState};
+
+/// Issues the certificate of an `approved` application, stores it, moves the application to
+/// `issued` and records the event and audit entry, all in `tx`.
+pub async fn issue_certificate(
+    state: &AppState,
+    tx: &mut WriteTx,
+    app: &ApplicationRow,
+    actor: &str,
+) -> Result<(), ApiError> {
+    let next = app.status.next(Action::Issue)?;
+    let owner_email: String = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+        .bind(&app.owner_id)
+        .fetch_one(tx.conn())
+        .await?;
+    let csr = CertReq::from_der(&app.csr_der).map_err(ApiError::internal)?;
+    let urls = CertificateUrls::under(&state.config().public_url);
+    let cert = owner_certificate(
+        state.ca(),
+        &csr.info.subject,
+        &csr.info.public_key,
+        &owner_email,
+        &urls,
+        OffsetDateTime::now_utc(),
+    )
+    .map_err(ApiError::internal)?;
+    let der = certificate_to_der(&cert).map_err(ApiError::internal)?;
+    let tbs = &cert.tbs_certificate;
+    let serial = hex::encode(tbs.serial_number.as_bytes());
+    let not_before = rfc3339(tbs.validity.not_before.to_system_time().into());
+    let not_after = rfc3339(tbs.validity.not_after.to_system_time().into());
+    let now = now_rfc3339();
+    sqlx::query(
+        "INSERT INTO certificates (serial, application_id, owner_id, der, not_before, not_after, \
+         issued_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&serial)
+    .bind(&app.id)
+    .bind(&app.owner_id)
+    .bind(&der)
+    .bind(&not_before)
+    .bind(&not_after)
+    .bind(&now)
+    .execute(tx.conn())
+    .await?;
+    repo::set_status(tx.conn(), &app.id, next, app.revision, &now).await?;
+    record_event(
+        tx,
+        &app.owner_id,
+        &app.id,
+        "certificate.issued",
+        next.as_str(),
+    )
+    .await?;
+    let subject = tbs.subject.to_der().map_err(ApiError::internal)?;
+    audit::append(
+        tx,
+        actor,
+        "certificate.issue",
+        &app.id,
+        json!({
+            "serial": serial,
+            "not_before": not_before,
+            "not_after": not_after,
+            "subject_sha256": hex::encode(aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, &subject)),
+            "certificate_sha256": hex::encode(aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, &der)),
+        }),
+    )
+    .await?;
+    debug_assert_eq!(next, Status::Issued);
+    Ok(())
+}

@@ -1,0 +1,144 @@
+//! Reading and writing applications, their documents, reviews and certificates.
+
+use serde::Serialize;
+use sqlx::AnyConnection;
+use sqlx::Row;
+
+use super::documents::{DocumentKind, MediaType};
+use super::lifecycle::Status;
+use crate::ApiError;
+
+/// An application row.
+#[derive(Clone, Debug)]
+pub struct ApplicationRow {
+    /// Id.
+    pub id: String,
+    /// The owner's user id.
+    pub owner_id: String,
+    /// Status.
+    pub status: Status,
+    /// Revision: 1 at submission, +1 per resubmission.
+    pub revision: i64,
+    /// The CSR, DER.
+    pub csr_der: Vec<u8>,
+}
+
+/// Loads an application; `FOR UPDATE`-free: writers already hold the write lock.
+pub async fn load(conn: &mut AnyConnection, id: &str) -> Result<Option<ApplicationRow>, ApiError> {
+    let row = sqlx::query(
+        "SELECT id, owner_id, state, revision, csr_der FROM applications WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
+    row.map(|r| {
+        let state: String = r.try_get(2)?;
+        Ok(ApplicationRow {
+            id: r.try_get(0)?,
+            owner_id: r.try_get(1)?,
+            status: Status::parse(&state)
+                .ok_or_else(|| ApiError::internal(format!("unknown state {state}")))?,
+            revision: r.try_get(3)?,
+            csr_der: r.try_get(4)?,
+        })
+    })
+    .transpose()
+}
+
+/// Whether the owner has an application that blocks a new one.
+pub async fn owner_has_open(conn: &mut AnyConnection, owner_id: &str) -> Result<bool, ApiError> {
+    let rows = sqlx::query("SELECT state FROM applications WHERE owner_id = $1")
+        .bind(owner_id)
+        .fetch_all(conn)
+        .await?;
+    for r in rows {
+        let s: String = r.try_get(0)?;
+        if !Status::parse(&s).is_some_and(Status::allows_new_application) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Sets the status (and revision) of an application.
+pub async fn set_status(
+    conn: &mut AnyConnection,
+    id: &str,
+    status: Status,
+    revision: i64,
+    now: &str,
+) -> Result<(), ApiError> {
+    sqlx::query("UPDATE applications SET state = $1, revision = $2, updated_at = $3 WHERE id = $4")
+        .bind(status.as_str())
+        .bind(revision)
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Inserts or replaces one document reference.
+pub async fn put_document(
+    conn: &mut AnyConnection,
+    application_id: &str,
+    kind: DocumentKind,
+    media: MediaType,
+    sha256: &str,
+    size: usize,
+) -> Result<(), ApiError> {
+    sqlx::query("DELETE FROM application_documents WHERE application_id = $1 AND kind = $2")
+        .bind(application_id)
+        .bind(kind.as_str())
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "INSERT INTO application_documents (application_id, kind, sha256, size, media_type) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(application_id)
+    .bind(kind.as_str())
+    .bind(sha256)
+    .bind(i64::try_from(size).map_err(ApiError::internal)?)
+    .bind(media.mime())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A stored document's reference.
+#[derive(Clone, Debug, Serialize)]
+pub struct DocumentRef {
+    /// Field name, e.g. `ktp`.
+    pub kind: String,
+    /// SHA-256 of the content, hex.
+    pub sha256: String,
+    /// Size in bytes.
+    pub size: i64,
+    /// MIME type as sniffed.
+    pub media_type: String,
+}
+
+/// The documents of an application.
+pub async fn documents(
+    conn: &mut AnyConnection,
+    application_id: &str,
+) -> Result<Vec<DocumentRef>, ApiError> {
+    let rows = sqlx::query(
+        "SELECT kind, sha256, size, media_type FROM application_documents \
+         WHERE application_id = $1 ORDER BY kind",
+    )
+    .bind(application_id)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(DocumentRef {
+                kind: r.try_get(0)?,
+                sha256: r.try_get(1)?,
+                size: r.try_get(2)?,
+                media_type: r.try_get(3)?,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,129 @@
+//! What the API shows of an application.
+
+use serde::Serialize;
+use sqlx::AnyConnection;
+use sqlx::Row;
+
+use super::repo::{documents, DocumentRef};
+use crate::ApiError;
+
+/// One review decision.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReviewView {
+    /// The revision reviewed.
+    pub revision: i64,
+    /// `badan` or `dinas`.
+    pub side: String,
+    /// `approve` or `reject`.
+    pub decision: String,
+    /// The verifier's reason.
+    pub reason: String,
+    /// The verifier's user id.
+    pub verifier_id: String,
+    /// When.
+    pub at: String,
+}
+
+/// The issued certificate's summary.
+#[derive(Clone, Debug, Serialize)]
+pub struct CertificateView {
+    /// Serial number, hex.
+    pub serial: String,
+    /// Start of validity.
+    pub not_before: String,
+    /// End of validity.
+    pub not_after: String,
+}
+
+/// An application as the API shows it.
+#[derive(Clone, Debug, Serialize)]
+pub struct ApplicationView {
+    /// Id.
+    pub id: String,
+    /// The owner's user id.
+    pub owner_id: String,
+    /// Status (see `lifecycle`).
+    pub state: String,
+    /// Revision.
+    pub revision: i64,
+    /// Key type of the CSR.
+    pub key_kind: String,
+    /// Version of the consent text agreed to.
+    pub consent_version: String,
+    /// When the consent was given.
+    pub consent_at: String,
+    /// Created.
+    pub created_at: String,
+    /// Last changed.
+    pub updated_at: String,
+    /// Documents.
+    pub documents: Vec<DocumentRef>,
+    /// Reviews, oldest first.
+    pub reviews: Vec<ReviewView>,
+    /// The certificate, once issued.
+    pub certificate: Option<CertificateView>,
+}
+
+/// Loads the full view of an application.
+pub async fn load_view(
+    conn: &mut AnyConnection,
+    id: &str,
+) -> Result<Option<ApplicationView>, ApiError> {
+    let Some(r) = sqlx::query(
+        "SELECT id, owner_id, state, revision, key_kind, consent_version, consent_at, \
+         created_at, updated_at FROM applications WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let reviews = sqlx::query(
+        "SELECT revision, side, decision, reason, verifier_id, at FROM reviews \
+         WHERE application_id = $1 ORDER BY revision, at, side",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(ReviewView {
+            revision: r.try_get(0)?,
+            side: r.try_get(1)?,
+            decision: r.try_get(2)?,
+            reason: r.try_get(3)?,
+            verifier_id: r.try_get(4)?,
+            at: r.try_get(5)?,
+        })
+    })
+    .collect::<Result<Vec<_>, ApiError>>()?;
+    let certificate = sqlx::query(
+        "SELECT serial, not_before, not_after FROM certificates WHERE application_id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .map(|c| {
+        Ok::<_, ApiError>(CertificateView {
+            serial: c.try_get(0)?,
+            not_before: c.try_get(1)?,
+            not_after: c.try_get(2)?,
+        })
+    })
+    .transpose()?;
+    Ok(Some(ApplicationView {
+        id: r.try_get(0)?,
+        owner_id: r.try_get(1)?,
+        state: r.try_get(2)?,
+        revision: r.try_get(3)?,
+        key_kind: r.try_get(4)?,
+        consent_version: r.try_get(5)?,
+        consent_at: r.try_get(6)?,
+        created_at: r.try_get(7)?,
+        updated_at: r.try_get(8)?,
+        documents: documents(conn, id).await?,
+        reviews,
+        certificate,
+    }))
+}

@@ -1,0 +1,73 @@
+//! The owner's certificate profile (RFC 5280): 2 years, keyUsage digitalSignature +
+//! nonRepudiation, subjectAltName e-mail, key identifiers, AIA (OCSP, CA issuer), CRL
+//! distribution point.
+
+use sertel_core::signer::Signer;
+use sertel_core::x509::extensions::{
+    authority_info_access, authority_key_identifier, basic_constraints, crl_distribution_points,
+    key_usage, subject_alt_name_email, subject_key_identifier, KeyUsages,
+};
+use sertel_core::x509::{issue, random_serial, Certificate, CertificateTemplate, X509Error};
+use spki::SubjectPublicKeyInfoOwned;
+use time::OffsetDateTime;
+
+use super::create::years_after;
+use super::Ca;
+
+/// How long an owner's certificate is valid (Pasal 18 ayat 1).
+pub const OWNER_VALIDITY_YEARS: i32 = 2;
+
+/// Where relying parties find the CA's services; derived from the public URL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CertificateUrls {
+    /// OCSP responder.
+    pub ocsp: String,
+    /// The CA certificate (DER).
+    pub ca_issuers: String,
+    /// The CRL (DER).
+    pub crl: String,
+}
+
+impl CertificateUrls {
+    /// The URLs under `public_url` (no trailing slash).
+    pub fn under(public_url: &str) -> CertificateUrls {
+        let base = public_url.trim_end_matches('/');
+        CertificateUrls {
+            ocsp: format!("{base}/ocsp"),
+            ca_issuers: format!("{base}/ca/regency-ca.crt"),
+            crl: format!("{base}/crl/regency-ca.crl"),
+        }
+    }
+}
+
+/// Issues the owner's certificate for an approved request: subject and key from the request
+/// (whose subject was checked against the profile at submission), valid from `now` for
+/// [`OWNER_VALIDITY_YEARS`].
+pub fn owner_certificate(
+    ca: &Ca,
+    subject: &sertel_core::x509::Name,
+    public_key: &SubjectPublicKeyInfoOwned,
+    email: &str,
+    urls: &CertificateUrls,
+    now: OffsetDateTime,
+) -> Result<Certificate, X509Error> {
+    let now = now.replace_nanosecond(0).unwrap_or(now);
+    let template = CertificateTemplate {
+        serial: random_serial()?,
+        issuer: ca.name().clone(),
+        subject: subject.clone(),
+        not_before: now,
+        not_after: years_after(now, OWNER_VALIDITY_YEARS),
+        subject_public_key: public_key.clone(),
+        extensions: vec![
+            basic_constraints(false, None)?,
+            key_usage(&[KeyUsages::DigitalSignature, KeyUsages::NonRepudiation])?,
+            subject_alt_name_email(email)?,
+            subject_key_identifier(public_key)?,
+            authority_key_identifier(ca.key().public_key())?,
+            authority_info_access(Some(&urls.ocsp), Some(&urls.ca_issuers))?,
+            crl_distribution_points(&[&urls.crl])?,
+        ],
+    };
+    issue(&template, ca.key())
+}

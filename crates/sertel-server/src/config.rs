@@ -1,0 +1,81 @@
+//! Server configuration: everything has a default, so the server starts with none.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
+
+use sertel_core::profile::RegencyProfile;
+
+/// The default address, 127.0.0.1:8080: loopback only and plain HTTP (HTTPS is not yet built,
+/// so the server does not listen on other interfaces unless told to).
+pub const DEFAULT_BIND: SocketAddr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 8080);
+
+/// The default data directory, relative to the working directory.
+pub const DEFAULT_DATA_DIR: &str = "./sertel-data";
+
+/// How the server is configured.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Where the SQLite database (when no `DATABASE_URL`), the documents and the CA passphrase
+    /// file live.
+    pub data_dir: PathBuf,
+    /// `postgres://…` to run on PostgreSQL; `None` for the embedded SQLite database.
+    pub database_url: Option<String>,
+    /// The address to listen on.
+    pub bind: SocketAddr,
+    /// The URL clients reach this server at, without a trailing slash; goes into certificates
+    /// (OCSP, CA issuer and CRL locations).
+    pub public_url: String,
+    /// The regency's subject profile and official mail domain.
+    pub regency: RegencyProfile,
+    /// The CA key's passphrase when given (`SERTEL_CA_PASSPHRASE`); otherwise one is generated
+    /// and kept in `<data_dir>/ca-passphrase` (mode 0600).
+    pub ca_passphrase: Option<String>,
+}
+
+impl Config {
+    /// A configuration with every default, rooted at `data_dir`.
+    pub fn with_data_dir(data_dir: impl Into<PathBuf>) -> Config {
+        let bind = DEFAULT_BIND;
+        Config {
+            data_dir: data_dir.into(),
+            database_url: None,
+            bind,
+            public_url: format!("http://{bind}"),
+            regency: RegencyProfile::default(),
+            ca_passphrase: None,
+        }
+    }
+
+    /// The SQLite database file used when `database_url` is `None`.
+    pub fn sqlite_path(&self) -> PathBuf {
+        self.data_dir.join("sertel.db")
+    }
+
+    /// The directory of the content-addressed documents.
+    pub fn documents_dir(&self) -> PathBuf {
+        self.data_dir.join("documents")
+    }
+
+    /// The file holding the generated CA passphrase.
+    pub fn ca_passphrase_path(&self) -> PathBuf {
+        self.data_dir.join("ca-passphrase")
+    }
+
+    /// The data directory.
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    /// Creates the data directory if missing, readable by this user only (0700): it holds the
+    /// database, the applicants' documents and possibly the CA passphrase.
+    pub fn ensure_data_dir(&self) -> std::io::Result<()> {
+        use std::os::unix::fs::DirBuilderExt;
+        if self.data_dir.is_dir() {
+            return Ok(());
+        }
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(&self.data_dir)
+    }
+}

@@ -1,0 +1,137 @@
+//! The kinds and the Indonesian and English messages of [`ApiError`].
+
+use sertel_core::i18n::{Lang, Localized};
+
+use super::ApiError;
+
+impl Localized for ApiError {
+    fn kind(&self) -> &'static str {
+        use ApiError as E;
+        match self {
+            E::Malformed(_) => "malformed_request",
+            E::UnsupportedMediaType { .. } => "unsupported_media_type",
+            E::TooLarge { .. } => "too_large",
+            E::MissingField(_) => "missing_field",
+            E::WrongDocumentType { .. } => "wrong_document_type",
+            E::Csr(e) => e.kind(),
+            E::KeyNotAllowed(_) => "csr_key_not_allowed",
+            E::SubjectMismatch => "csr_subject_mismatch",
+            E::Profile(_) => "invalid_profile",
+            E::InvalidField { .. } => "invalid_field",
+            E::ConsentRequired => "consent_required",
+            E::IdempotencyKeyRequired => "idempotency_key_required",
+            E::IdempotencyKeyReused => "idempotency_key_reused",
+            E::Unauthenticated => "unauthenticated",
+            E::InvalidCredentials => "invalid_credentials",
+            E::Forbidden => "forbidden",
+            E::NotFound => "not_found",
+            E::AlreadyRegistered(_) => "already_registered",
+            E::ApplicationOpen => "application_open",
+            E::InvalidTransition { .. } => "invalid_transition",
+            E::RateLimited { .. } => "rate_limited",
+            E::Internal(_) => "internal",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        use ApiError as E;
+        let pick = |id: String, en: String| lang.pick(id, en);
+        match self {
+            E::Malformed(d) => pick(
+                format!("Permintaan tidak dapat dibaca: {d}."),
+                format!("The request cannot be read: {d}."),
+            ),
+            E::UnsupportedMediaType { expected } => pick(
+                format!("Jenis isi permintaan tidak didukung; gunakan {expected}."),
+                format!("Unsupported content type; use {expected}."),
+            ),
+            E::TooLarge { part, limit } => pick(
+                format!("{part} terlalu besar (paling besar {limit} bita)."),
+                format!("{part} is too large (at most {limit} bytes)."),
+            ),
+            E::MissingField(f) => pick(
+                format!("Isian {f} wajib ada."),
+                format!("The field {f} is required."),
+            ),
+            E::WrongDocumentType { field, expected } => pick(
+                format!("Berkas {field} harus berupa {expected}."),
+                format!("The file {field} must be {expected}."),
+            ),
+            E::Csr(e) => e.message(lang),
+            E::KeyNotAllowed(k) => pick(
+                format!("Kunci {k} tidak diizinkan; gunakan RSA minimal 2048 bit atau P-256."),
+                format!("A {k} key is not allowed; use RSA of at least 2048 bits or P-256."),
+            ),
+            E::SubjectMismatch => pick(
+                "Identitas dalam permintaan sertifikat (CSR) tidak sama dengan profil pemilik."
+                    .into(),
+                "The identity in the certificate request (CSR) differs from the owner's profile."
+                    .into(),
+            ),
+            E::Profile(errors) => {
+                let list: Vec<String> = errors.iter().map(|e| e.message(lang)).collect();
+                pick(
+                    format!("Data profil tidak valid: {}", list.join(" ")),
+                    format!("The profile is invalid: {}", list.join(" ")),
+                )
+            }
+            E::InvalidField { field, reason } => pick(
+                format!("Isian {field} tidak valid."),
+                format!("The field {field} is invalid: {reason}."),
+            ),
+            E::ConsentRequired => pick(
+                "Persetujuan atas kewajiban (Pasal 19) dan larangan (Pasal 20) versi terbaru \
+                 wajib diberikan."
+                    .into(),
+                "Consent to the current obligations (Pasal 19) and prohibitions (Pasal 20) is \
+                 required."
+                    .into(),
+            ),
+            E::IdempotencyKeyRequired => pick(
+                "Header Idempotency-Key (8–128 karakter huruf, angka, '-' atau '_') wajib ada."
+                    .into(),
+                "The Idempotency-Key header (8–128 letters, digits, '-' or '_') is required."
+                    .into(),
+            ),
+            E::IdempotencyKeyReused => pick(
+                "Idempotency-Key ini sudah dipakai untuk permintaan yang berbeda.".into(),
+                "This Idempotency-Key was already used for a different request.".into(),
+            ),
+            E::Unauthenticated => pick(
+                "Silakan masuk terlebih dahulu.".into(),
+                "Please sign in first.".into(),
+            ),
+            E::InvalidCredentials => pick(
+                "Alamat e-mail atau kata sandi salah.".into(),
+                "Wrong e-mail address or password.".into(),
+            ),
+            E::Forbidden => pick(
+                "Peran Anda tidak berwenang melakukan ini.".into(),
+                "Your role is not allowed to do this.".into(),
+            ),
+            E::NotFound => pick("Data tidak ditemukan.".into(), "Not found.".into()),
+            E::AlreadyRegistered(what) => pick(
+                format!("{what} sudah terdaftar."),
+                format!("This {what} is already registered."),
+            ),
+            E::ApplicationOpen => pick(
+                "Anda masih memiliki permohonan yang sedang diproses atau sertifikat yang \
+                 berlaku."
+                    .into(),
+                "You already have an application in progress or a valid certificate.".into(),
+            ),
+            E::InvalidTransition { state } => pick(
+                format!("Tindakan ini tidak dapat dilakukan pada status permohonan '{state}'."),
+                format!("This action is not possible while the application is '{state}'."),
+            ),
+            E::RateLimited { retry_after_secs } => pick(
+                format!("Terlalu banyak percobaan; coba lagi dalam {retry_after_secs} detik."),
+                format!("Too many attempts; try again in {retry_after_secs} seconds."),
+            ),
+            E::Internal(_) => pick(
+                "Terjadi kesalahan di server; silakan coba lagi nanti.".into(),
+                "Something went wrong on the server; please try again later.".into(),
+            ),
+        }
+    }
+}

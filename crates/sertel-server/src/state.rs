@@ -1,0 +1,91 @@
+//! The state every handler shares.
+
+use std::sync::Arc;
+
+use tokio::sync::watch;
+
+use crate::auth::LoginLimiter;
+use crate::ca::Ca;
+use crate::db::Db;
+use crate::documents::DocumentStore;
+use crate::Config;
+
+struct Inner {
+    config: Config,
+    db: Db,
+    ca: Ca,
+    documents: DocumentStore,
+    limiter: LoginLimiter,
+    events: watch::Sender<u64>,
+}
+
+/// Cheap to clone: one `Arc`.
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+impl AppState {
+    /// Opens the database (SQLite in the data directory unless `DATABASE_URL` is set), brings
+    /// the schema up to date, and loads the CA (creating it on first start).
+    pub async fn open(config: Config) -> Result<AppState, crate::cli::StartError> {
+        config.ensure_data_dir()?;
+        let db = match &config.database_url {
+            Some(url) => Db::connect(url).await?,
+            None => Db::open_sqlite(&config.sqlite_path()).await?,
+        };
+        let ca = Ca::load_or_create(&db, &config).await?;
+        let documents = DocumentStore::new(config.documents_dir());
+        let (events, _) = watch::channel(0);
+        Ok(AppState(Arc::new(Inner {
+            config,
+            db,
+            ca,
+            documents,
+            limiter: LoginLimiter::new(),
+            events,
+        })))
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.0.config
+    }
+
+    /// The database.
+    pub fn db(&self) -> &Db {
+        &self.0.db
+    }
+
+    /// The embedded CA.
+    pub fn ca(&self) -> &Ca {
+        &self.0.ca
+    }
+
+    /// The document store.
+    pub fn documents(&self) -> &DocumentStore {
+        &self.0.documents
+    }
+
+    /// The login rate limit.
+    pub fn limiter(&self) -> &LoginLimiter {
+        &self.0.limiter
+    }
+
+    /// Wakes the event streams of this process after a commit (other instances poll).
+    pub fn notify_events(&self) {
+        self.0.events.send_modify(|n| *n = n.wrapping_add(1));
+    }
+
+    /// A receiver that changes whenever [`AppState::notify_events`] is called.
+    pub fn subscribe_events(&self) -> watch::Receiver<u64> {
+        self.0.events.subscribe()
+    }
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("data_dir", &self.0.config.data_dir)
+            .field("backend", &self.0.db.backend())
+            .finish()
+    }
+}
