@@ -25,11 +25,14 @@ fi
 step "tests"
 export SERTEL_VENV="$PWD/.venv"
 if command -v cargo-nextest >/dev/null 2>&1; then
-  cargo nextest run --workspace --locked --no-fail-fast --failure-output final
+  cargo nextest run --workspace --exclude sertel-server --locked --no-fail-fast --failure-output final
 else
-  cargo test --workspace --locked --no-fail-fast
+  cargo test --workspace --exclude sertel-server --locked --no-fail-fast
 fi
-cargo test --workspace --locked --doc
+cargo test --workspace --exclude sertel-server --locked --doc
+
+step "server tests on SQLite and on a throw-away PostgreSQL"
+bash scripts/test-postgres.sh --locked
 
 if [ "${SERTEL_SKIP_DEB:-0}" != 1 ]; then
   step "desktop package (.deb)"
