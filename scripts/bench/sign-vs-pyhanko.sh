@@ -125,13 +125,13 @@ mkdir -p "$WORK/check"
   --cert "$WORK/pki/signer-rsa-3072.pem" --chain "$WORK/pki/intermediate.pem" \
   --out-dir "$WORK/check" "$ONE" >/dev/null
 for f in "$WORK/check/sertel.pdf" "$WORK/check/surat-001-signed.pdf"; do
-  # Exit 0 (valid) or 2 (indeterminate: the test root is not a trust anchor here) both mean
-  # the signature itself checked out; 1 means invalid.
-  rc=0
-  "$SERTEL" verify --lang en "$f" >"$WORK/check/verify.txt" 2>&1 || rc=$?
-  if [ "$rc" != 0 ] && [ "$rc" != 2 ]; then
-    echo "sign-vs-pyhanko: $f does not verify (exit $rc):" >&2
-    cat "$WORK/check/verify.txt" >&2
+  # The trust verdict depends on whether the test root is trusted here; what must hold is that
+  # the file has a signature whose byte ranges and signature value check out.
+  "$SERTEL" --json verify "$f" >"$WORK/check/verify.json" 2>/dev/null || true
+  if ! jq -e '.files[0].signatures | length > 0 and all(.integrity == "passed" and .signature == "passed")' \
+    "$WORK/check/verify.json" >/dev/null; then
+    echo "sign-vs-pyhanko: $f does not verify:" >&2
+    cat "$WORK/check/verify.json" >&2
     exit 1
   fi
 done
@@ -239,4 +239,7 @@ load() { printf '%s -> %s' "${LOAD_BEFORE[$1]}" "${LOAD_AFTER[$1]}"; }
   echo
   echo "Ratios: a and b are pyHanko / Sertel (higher is better); c is Sertel / OpenSSL (lower is better)."
   echo "Load: the 1-minute load average before -> after the case (2 cores; above 1.5 the figures are noisy)."
+  if [ "$LETTERS" != 100 ] || [ "$BIG_BYTES" != 1073741824 ]; then
+    echo "Note: the goals are stated for 100 letters and a 1 GiB PDF; with other sizes the verdicts are only indicative."
+  fi
 } | tee "$WORK/table.txt"

@@ -4,10 +4,11 @@
 //! this thread reads the same bytes from the page cache and hashes them, so a large file costs
 //! about one SHA-256 pass. For a large input the copying thread then starts flushing the copy
 //! to disk ([`EARLY_FLUSH`]) while the hash is still being computed, so that the `fsync` which
-//! ends signing has almost nothing left to write.
+//! ends signing has almost nothing left to write. A small input (a letter) is copied on the
+//! calling thread from the very reads that feed the hash ([`INLINE_COPY`]).
 
 use std::fs::File;
-use std::io::{self, Read, Seek, SeekFrom};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::FileExt;
 
 use aws_lc_rs::digest;
@@ -18,6 +19,11 @@ const CHUNK: usize = 1 << 20;
 /// the copy is done, overlapping the disk writes with the rest of the hashing. Below it the
 /// extra flush would cost more (one more journal commit) than it saves.
 pub const EARLY_FLUSH: u64 = 16 << 20;
+
+/// Inputs up to this size are copied on the calling thread, writing each chunk it has just read
+/// and hashed: for them a second thread costs more to start (and, on a busy machine, to get a
+/// core) than the copy takes.
+pub const INLINE_COPY: u64 = 4 << 20;
 
 /// Called with the number of bytes hashed so far, after each chunk.
 pub type Progress<'a> = &'a (dyn Fn(u64) + Sync);
@@ -35,6 +41,19 @@ pub fn hash_range_reporting(
     ctx: &mut digest::Context,
     progress: Progress<'_>,
 ) -> io::Result<()> {
+    hash_chunks(src, start, len, ctx, progress, |_| Ok(()))
+}
+
+/// Reads `src[start..start + len]` in fixed-size chunks, feeding each to `ctx` and then to
+/// `sink`, and reporting the bytes done after each.
+fn hash_chunks(
+    src: &File,
+    start: u64,
+    len: u64,
+    ctx: &mut digest::Context,
+    progress: Progress<'_>,
+    mut sink: impl FnMut(&[u8]) -> io::Result<()>,
+) -> io::Result<()> {
     let mut buf = vec![0u8; CHUNK.min(usize::try_from(len).unwrap_or(CHUNK)).max(1)];
     let mut pos = start;
     let end = start + len;
@@ -48,6 +67,7 @@ pub fn hash_range_reporting(
             ));
         }
         ctx.update(&buf[..n]);
+        sink(&buf[..n])?;
         pos += n as u64;
         progress(pos - start);
     }
@@ -55,8 +75,9 @@ pub fn hash_range_reporting(
 }
 
 /// Writes `src[..len]` to the start of `dst` and feeds the same bytes to `ctx`, reporting the
-/// bytes hashed so far. `dst` is left positioned at `len`. From [`EARLY_FLUSH`] bytes on, the
-/// copy is also flushed to disk before returning (the caller still syncs the finished file).
+/// bytes hashed so far. `dst` is left positioned at `len`. Up to [`INLINE_COPY`] bytes the copy
+/// is made on this thread; from [`EARLY_FLUSH`] bytes on, it is also flushed to disk before
+/// returning (the caller still syncs the finished file).
 pub fn copy_hashing(
     src: &File,
     len: u64,
@@ -64,6 +85,10 @@ pub fn copy_hashing(
     ctx: &mut digest::Context,
     progress: Progress<'_>,
 ) -> io::Result<()> {
+    if len <= INLINE_COPY {
+        dst.seek(SeekFrom::Start(0))?;
+        return hash_chunks(src, 0, len, ctx, progress, |chunk| dst.write_all(chunk));
+    }
     let mut reader = src.try_clone()?;
     reader.seek(SeekFrom::Start(0))?;
     dst.seek(SeekFrom::Start(0))?;
@@ -96,43 +121,52 @@ pub fn copy_hashing(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
 
-    #[test]
-    fn copies_and_hashes_the_same_bytes() {
+    fn copy_and_check(len: usize) {
         let mut src = tempfile::tempfile().unwrap();
-        let data: Vec<u8> = (0..3 * CHUNK + 17).map(|i| (i % 251) as u8).collect();
+        let data: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
         src.write_all(&data).unwrap();
         let mut dst = tempfile::tempfile().unwrap();
         let mut ctx = digest::Context::new(&digest::SHA256);
-        copy_hashing(&src, data.len() as u64, &mut dst, &mut ctx, &|_| {}).unwrap();
+        let done = std::sync::atomic::AtomicU64::new(0);
+        let progress = |n: u64| done.store(n, std::sync::atomic::Ordering::Relaxed);
+        copy_hashing(&src, len as u64, &mut dst, &mut ctx, &progress).unwrap();
+        assert_eq!(dst.stream_position().unwrap(), len as u64, "{len}");
+        assert_eq!(done.into_inner(), len as u64, "{len}");
         assert_eq!(
             ctx.finish().as_ref(),
-            digest::digest(&digest::SHA256, &data).as_ref()
+            digest::digest(&digest::SHA256, &data).as_ref(),
+            "{len}"
         );
         let mut back = Vec::new();
         dst.seek(SeekFrom::Start(0)).unwrap();
         dst.read_to_end(&mut back).unwrap();
-        assert_eq!(back, data);
+        assert!(back == data, "{len}");
     }
 
     #[test]
-    fn a_copy_flushed_early_is_the_same() {
+    fn copies_and_hashes_the_same_bytes() {
+        // On this thread (a letter, a few chunks, the limit), on a second thread, and on a
+        // second thread with the early flush.
+        for len in [
+            0,
+            7 * 1024,
+            3 * CHUNK + 17,
+            INLINE_COPY as usize,
+            INLINE_COPY as usize + 1,
+            EARLY_FLUSH as usize + 5,
+        ] {
+            copy_and_check(len);
+        }
+    }
+
+    #[test]
+    fn a_short_input_is_an_error() {
         let mut src = tempfile::tempfile().unwrap();
-        let len = EARLY_FLUSH as usize + 5;
-        let data: Vec<u8> = (0..len).map(|i| (i % 253) as u8).collect();
-        src.write_all(&data).unwrap();
+        src.write_all(&[7u8; 100]).unwrap();
         let mut dst = tempfile::tempfile().unwrap();
         let mut ctx = digest::Context::new(&digest::SHA256);
-        copy_hashing(&src, len as u64, &mut dst, &mut ctx, &|_| {}).unwrap();
-        assert_eq!(dst.stream_position().unwrap(), len as u64);
-        assert_eq!(
-            ctx.finish().as_ref(),
-            digest::digest(&digest::SHA256, &data).as_ref()
-        );
-        let mut back = Vec::new();
-        dst.seek(SeekFrom::Start(0)).unwrap();
-        dst.read_to_end(&mut back).unwrap();
-        assert!(back == data);
+        let err = copy_hashing(&src, 200, &mut dst, &mut ctx, &|_| {}).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::UnexpectedEof);
     }
 }
