@@ -275,10 +275,32 @@ pub struct SignArgs {
     pub passphrase: PassphraseArgs,
 }
 
+/// What an unknown revocation status makes of a signature.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum RevocationArg {
+    /// A warning; the signature can still pass.
+    Soft,
+    /// The signature is indeterminate (TRY_LATER).
+    Hard,
+}
+
 /// `sertel verify`.
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
     /// The PDF files to check.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+    /// A trusted CA certificate (PEM or DER file) or a folder of them; repeatable. The
+    /// certificates in $SERTEL_TRUST_DIR (default ~/.config/sertel/trust) are trusted too.
+    #[arg(long, value_name = "PATH")]
+    pub trust: Vec<PathBuf>,
+    /// A CRL file (DER or PEM) to use for revocation checking; repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub crl: Vec<PathBuf>,
+    /// What an unknown revocation status counts as.
+    #[arg(long, value_enum, default_value = "soft")]
+    pub revocation: RevocationArg,
+    /// Do not download CRLs named in the certificates.
+    #[arg(long)]
+    pub offline: bool,
 }

@@ -17,6 +17,7 @@ fn measured(f: &Fixture, args: &[&str]) -> (std::process::Output, u64) {
         .args(args)
         .current_dir(f.dir.path())
         .env("SERTEL_TEST_PW", common::PASSPHRASE)
+        .env("SERTEL_TRUST_DIR", f.path("trust"))
         .output()
         .expect("GNU time (Debian package `time`) is installed by scripts/setup.sh");
     let stderr = String::from_utf8_lossy(&out.stderr);

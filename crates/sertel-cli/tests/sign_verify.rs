@@ -32,6 +32,8 @@ fn a_batch_is_signed_next_to_the_inputs_and_verifies() {
         assert_eq!(code(&v), 0, "{}", printed(&v));
         let v = json(&v);
         assert_eq!(v["files"][0]["signatures"][0]["verdict"], "VALID", "{v}");
+        let conclusion = &v["files"][0]["signatures"][0]["conclusion"];
+        assert_eq!(conclusion["indication"], "TOTAL_PASSED", "{v}");
     }
     // The originals are untouched.
     for input in &inputs {
@@ -226,4 +228,53 @@ fn usage_errors_exit_3_and_help_lists_exit_codes() {
     );
     let out = f.sertel(&["verify", "does-not-exist.pdf"]);
     assert_eq!(code(&out), 2, "{}", printed(&out));
+}
+
+#[test]
+fn trust_decides_the_conclusion_and_the_exit_code() {
+    let f = Fixture::new(KeyAlgorithm::EcdsaP256);
+    let input = &f.letters(1)[0];
+    let out = f.sign(
+        false,
+        &["-o", "signed.pdf", input.to_str().unwrap_or_default()],
+    );
+    assert_eq!(code(&out), 0, "{}", printed(&out));
+    let conclusion = |v: &serde_json::Value| v["files"][0]["signatures"][0]["conclusion"].clone();
+    // The trust folder holds the root: passed, with the unknown revocation status as a warning.
+    let v = f.sertel(&["--json", "verify", "signed.pdf"]);
+    assert_eq!(code(&v), 0, "{}", printed(&v));
+    let v = json(&v);
+    assert_eq!(conclusion(&v)["indication"], "TOTAL_PASSED", "{v}");
+    assert_eq!(v["files"][0]["signatures"][0]["trust"], "passed", "{v}");
+    // Hard fail: no CRL can be had, so it cannot be decided.
+    let v = f.sertel(&[
+        "--json",
+        "verify",
+        "--revocation",
+        "hard",
+        "--offline",
+        "signed.pdf",
+    ]);
+    assert_eq!(code(&v), 2, "{}", printed(&v));
+    assert_eq!(conclusion(&json(&v))["sub_indication"], "TRY_LATER");
+    // Nothing trusted: indeterminate, though the signature itself is genuine.
+    std::fs::remove_dir_all(f.path("trust")).expect("remove trust folder");
+    let v = f.sertel(&["--json", "verify", "signed.pdf"]);
+    assert_eq!(code(&v), 2, "{}", printed(&v));
+    let v = json(&v);
+    assert_eq!(
+        conclusion(&v)["sub_indication"],
+        "NO_CERTIFICATE_CHAIN_FOUND",
+        "{v}"
+    );
+    assert_eq!(v["files"][0]["signatures"][0]["verdict"], "VALID", "{v}");
+    // --trust names the root explicitly.
+    let v = f.sertel(&["verify", "--trust", "root.pem", "signed.pdf"]);
+    assert_eq!(code(&v), 0, "{}", printed(&v));
+    let text = String::from_utf8_lossy(&v.stdout);
+    assert!(text.contains("SAH: dokumen utuh"), "{text}");
+    assert!(text.contains("Sertel Test Root CA"), "{text}");
+    // An unreadable trust file is an error of its own.
+    let v = f.sertel(&["verify", "--trust", "missing.pem", "signed.pdf"]);
+    assert_eq!(code(&v), 4, "{}", printed(&v));
 }

@@ -63,3 +63,38 @@ pub fn max_signature_len(cert: &Certificate) -> usize {
     }
     512
 }
+
+/// The `http`/`https` addresses of the certificate's CRL distribution points (full names
+/// only; LDAP and relative names are skipped).
+pub fn crl_urls(cert: &Certificate) -> Vec<String> {
+    use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
+    use x509_cert::ext::pkix::CrlDistributionPoints;
+    let Ok(Some((_, points))) = cert.tbs_certificate.get::<CrlDistributionPoints>() else {
+        return Vec::new();
+    };
+    points
+        .0
+        .iter()
+        .filter_map(|p| match &p.distribution_point {
+            Some(DistributionPointName::FullName(names)) => Some(names),
+            _ => None,
+        })
+        .flatten()
+        .filter_map(|n| match n {
+            GeneralName::UniformResourceIdentifier(uri) => Some(uri.as_str().to_owned()),
+            _ => None,
+        })
+        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+        .collect()
+}
+
+/// Whether the certificate's extended key usage includes id-kp-timeStamping (RFC 3161 §2.3).
+pub fn has_time_stamping_usage(cert: &Certificate) -> bool {
+    use x509_cert::ext::pkix::ExtendedKeyUsage;
+    const ID_KP_TIME_STAMPING: const_oid::ObjectIdentifier =
+        const_oid::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.8");
+    matches!(
+        cert.tbs_certificate.get::<ExtendedKeyUsage>(),
+        Ok(Some((_, eku))) if eku.0.contains(&ID_KP_TIME_STAMPING)
+    )
+}

@@ -94,15 +94,37 @@ pub fn post(
     body: &[u8],
     timeout: Duration,
 ) -> Result<Vec<u8>, HttpError> {
-    let unreachable = |e: ureq::Error| HttpError::Unreachable {
-        url: url.into(),
-        reason: e.to_string(),
-    };
-    let mut response = agent(timeout)
+    let response = agent(timeout)
         .post(url)
         .content_type(content_type)
         .send(body)
-        .map_err(unreachable)?;
+        .map_err(|e| unreachable(url, e))?;
+    read_body(url, response, Some(expected_type))
+}
+
+/// GETs `url` and returns the response body, whatever its content type (for CRLs, which
+/// servers label in several ways; the caller decodes and checks what came back).
+pub fn get(url: &str, timeout: Duration) -> Result<Vec<u8>, HttpError> {
+    let response = agent(timeout)
+        .get(url)
+        .call()
+        .map_err(|e| unreachable(url, e))?;
+    read_body(url, response, None)
+}
+
+fn unreachable(url: &str, e: ureq::Error) -> HttpError {
+    HttpError::Unreachable {
+        url: url.into(),
+        reason: e.to_string(),
+    }
+}
+
+/// Checks the status (and content type, when one is expected) and reads the bounded body.
+fn read_body(
+    url: &str,
+    mut response: ureq::http::Response<ureq::Body>,
+    expected_type: Option<&'static str>,
+) -> Result<Vec<u8>, HttpError> {
     let status = response.status().as_u16();
     if status != 200 {
         return Err(HttpError::Status {
@@ -110,29 +132,31 @@ pub fn post(
             status,
         });
     }
-    let found = response
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
-    if !found
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .eq_ignore_ascii_case(expected_type)
-    {
-        return Err(HttpError::ContentType {
-            url: url.into(),
-            found,
-            expected: expected_type,
-        });
+    if let Some(expected) = expected_type {
+        let found = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        if !found
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .eq_ignore_ascii_case(expected)
+        {
+            return Err(HttpError::ContentType {
+                url: url.into(),
+                found,
+                expected,
+            });
+        }
     }
     response
         .body_mut()
         .with_config()
         .limit(MAX_RESPONSE_BYTES)
         .read_to_vec()
-        .map_err(unreachable)
+        .map_err(|e| unreachable(url, e))
 }

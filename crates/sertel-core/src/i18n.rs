@@ -52,3 +52,36 @@ pub trait Localized {
     /// The message in the given language.
     fn message(&self, lang: Lang) -> String;
 }
+
+/// A [`Localized`] value captured in both languages, for reports that are serialized and read
+/// later: the `kind` and both messages travel together.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Text {
+    /// The machine-readable identifier.
+    pub kind: &'static str,
+    /// The message in Indonesian.
+    pub id: String,
+    /// The message in English.
+    pub en: String,
+}
+
+impl Text {
+    /// Captures `value` in both languages.
+    pub fn of(value: &impl Localized) -> Text {
+        Text {
+            kind: value.kind(),
+            id: value.message(Lang::Id),
+            en: value.message(Lang::En),
+        }
+    }
+}
+
+impl Localized for Text {
+    fn kind(&self) -> &'static str {
+        self.kind
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        lang.pick(&self.id, &self.en).clone()
+    }
+}

@@ -5,3 +5,4 @@ pub mod key;
 pub mod pkcs12;
 pub mod sign;
 pub mod verify;
+pub mod verify_options;

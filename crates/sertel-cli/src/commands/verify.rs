@@ -1,25 +1,16 @@
-//! `sertel verify`: integrity and cryptographic check of every signature in each file.
+//! `sertel verify`: every signature in each file, checked for integrity, cryptography, changes
+//! after signing and trust, with an ETSI EN 319 102-1 conclusion per signature.
 
-use sertel_core::i18n::{Lang, Localized};
-use sertel_core::pades::text::display_date;
-use sertel_core::verify::{verify_file, Check, Verdict, VerifyReport};
+use rayon::prelude::*;
+use sertel_core::i18n::Localized;
+use sertel_core::pades::text::{display_date, parse_pdf_date};
+use sertel_core::verify::{Check, Conclusion, Indication, Verifier, VerifyReport};
 
 use crate::args::VerifyArgs;
 use crate::exit::{self, CliError};
 use crate::output::Out;
 
-fn verdict_text(v: Verdict, lang: Lang) -> &'static str {
-    match v {
-        Verdict::Valid => lang.pick(
-            "SAH (utuh, tanda tangan kriptografis benar)",
-            "VALID (intact, signature verifies)",
-        ),
-        Verdict::Invalid => lang.pick("TIDAK SAH", "INVALID"),
-        Verdict::Indeterminate => lang.pick("TIDAK DAPAT DITENTUKAN", "INDETERMINATE"),
-    }
-}
-
-fn check_text(c: &Check, lang: Lang) -> &'static str {
+fn check_text(c: &Check, lang: sertel_core::i18n::Lang) -> &'static str {
     match c {
         Check::Passed => lang.pick("lulus", "passed"),
         Check::Failed => lang.pick("GAGAL", "FAILED"),
@@ -39,13 +30,19 @@ fn print_text(report: &VerifyReport, out: &Out) {
             out.t("Tanda tangan", "Signature"),
             i + 1,
             s.field,
-            verdict_text(s.verdict, l)
+            s.conclusion.message(l)
         );
         if let Some(name) = &s.signer {
             println!("    {}: {name}", out.t("Penanda tangan", "Signer"));
         }
         if let Some(t) = &s.claimed_time {
-            println!("    {}: {t}", out.t("Waktu (diklaim)", "Time (claimed)"));
+            let shown = parse_pdf_date(t)
+                .map(display_date)
+                .unwrap_or_else(|| t.clone());
+            println!(
+                "    {}: {shown}",
+                out.t("Waktu (diklaim)", "Time (claimed)")
+            );
         }
         if let Some(t) = s.timestamp_time {
             println!(
@@ -64,6 +61,35 @@ fn print_text(report: &VerifyReport, out: &Out) {
             out.t("Tanda tangan kriptografis", "Cryptographic signature"),
             check_text(&s.signature, l)
         );
+        println!(
+            "    {}: {}",
+            out.t("Perubahan setelah ditandatangani", "Changes after signing"),
+            check_text(&s.modifications, l)
+        );
+        println!(
+            "    {}: {}",
+            out.t(
+                "Kepercayaan (rantai sertifikat)",
+                "Trust (certificate chain)"
+            ),
+            check_text(&s.trust, l)
+        );
+        if !s.chain.is_empty() {
+            let names: Vec<&str> = s.chain.iter().map(|c| c.name.as_str()).collect();
+            println!("      {}", names.join(" → "));
+        }
+        println!(
+            "    {}: {}",
+            out.t("Status pencabutan", "Revocation status"),
+            check_text(&s.revocation, l)
+        );
+        if let Some(t) = s.validation_time {
+            println!(
+                "    {}: {}",
+                out.t("Waktu validasi", "Validation time"),
+                display_date(t)
+            );
+        }
         let coverage = if s.covers_whole_file {
             out.t("seluruh dokumen", "the whole document")
         } else {
@@ -77,29 +103,32 @@ fn print_text(report: &VerifyReport, out: &Out) {
             println!("    ! {}", f.message(l));
         }
     }
-    println!(
-        "  {}",
-        out.t(
-            "Catatan: kepercayaan pada sertifikat dan status pencabutan belum diperiksa oleh perintah ini.",
-            "Note: trust in the certificate and its revocation status are not checked by this command."
-        )
-    );
 }
 
-/// Runs `sertel verify`.
+/// The exit code a conclusion leads to.
+fn exit_code(c: Conclusion) -> u8 {
+    match c.indication {
+        Indication::TotalPassed => exit::OK,
+        Indication::TotalFailed => exit::INVALID,
+        Indication::Indeterminate => exit::INDETERMINATE,
+    }
+}
+
+/// Runs `sertel verify`: the files are checked in parallel and reported in the order given.
 pub fn run(args: &VerifyArgs, out: &Out) -> Result<u8, CliError> {
+    let verifier = Verifier::new(super::verify_options::options(args)?);
+    let results: Vec<_> = args
+        .files
+        .par_iter()
+        .map(|path| (path, verifier.verify_file(path)))
+        .collect();
     let mut reports = Vec::new();
     let mut worst = exit::OK;
     let mut errors = Vec::new();
-    for path in &args.files {
-        match verify_file(path) {
+    for (path, result) in results {
+        match result {
             Ok(r) => {
-                let code = match r.verdict() {
-                    Verdict::Valid => exit::OK,
-                    Verdict::Invalid => exit::INVALID,
-                    Verdict::Indeterminate => exit::INDETERMINATE,
-                };
-                worst = worst_code(worst, code);
+                worst = worst_code(worst, exit_code(r.conclusion()));
                 if !out.json {
                     print_text(&r, out);
                 }

@@ -14,7 +14,8 @@ use test_support::pki::TestPki;
 /// The passphrase of the test key files.
 pub const PASSPHRASE: &str = "kuda-laut berlari di pantai senja 1987";
 
-/// A working directory with `key.pem`, `cert.pem` (signer + chain) and `root.pem`.
+/// A working directory with `key.pem`, `cert.pem` (signer + chain), `root.pem`, and a trust
+/// folder `trust/` holding the root (what `sertel` reads as `SERTEL_TRUST_DIR` when run here).
 pub struct Fixture {
     pub dir: tempfile::TempDir,
 }
@@ -41,6 +42,12 @@ impl Fixture {
             certificate_to_pem(&pki.root.certificate).expect("pem"),
         )
         .expect("write");
+        std::fs::create_dir(dir.path().join("trust")).expect("trust folder");
+        std::fs::copy(
+            dir.path().join("root.pem"),
+            dir.path().join("trust/root.pem"),
+        )
+        .expect("trust root");
         Fixture { dir }
     }
 
@@ -81,12 +88,14 @@ pub fn sertel_in(dir: &Path, args: &[&str]) -> Output {
     sertel_with(dir, args, &[])
 }
 
-/// Runs the real `sertel` binary with extra environment variables.
+/// Runs the real `sertel` binary with extra environment variables; the trust folder is `trust/`
+/// in `dir` (absent unless the test made it), never the user's.
 pub fn sertel_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sertel"))
         .args(args)
         .current_dir(dir)
         .env("SERTEL_TEST_PW", PASSPHRASE)
+        .env("SERTEL_TRUST_DIR", dir.join("trust"))
         .env_remove("SERTEL_LANG")
         .envs(env.iter().copied())
         .output()

@@ -26,3 +26,6 @@ pub const ID_AA_SIGNATURE_TIME_STAMP_TOKEN: ObjectIdentifier =
 /// `id-ct-TSTInfo` (RFC 3161 §2.4.2).
 pub const ID_CT_TST_INFO: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.1.4");
+/// `adbe-revocationInfoArchival` (Adobe): CRLs and OCSP responses carried in a signed attribute.
+pub const ID_ADBE_REVOCATION_INFO_ARCHIVAL: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.2.840.113583.1.1.8");

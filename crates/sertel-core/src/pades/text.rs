@@ -23,6 +23,52 @@ pub fn pdf_date(unix: i64) -> String {
     )
 }
 
+/// Reads a PDF date string (`D:YYYYMMDDHHmmSSOHH'mm'`, every part after the year optional;
+/// no offset means UTC) as Unix seconds; `None` if it is not one.
+pub fn parse_pdf_date(s: &str) -> Option<i64> {
+    let s = s.strip_prefix("D:").unwrap_or(s);
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits < 4 || digits % 2 != 0 || digits > 14 {
+        return None;
+    }
+    let part = |from: usize, default: u32| -> Option<u32> {
+        if from + 2 <= digits {
+            s.get(from..from + 2)?.parse().ok()
+        } else {
+            Some(default)
+        }
+    };
+    let year: i32 = s.get(..4)?.parse().ok()?;
+    let month = time::Month::try_from(u8::try_from(part(4, 1)?).ok()?).ok()?;
+    let date = time::Date::from_calendar_date(year, month, u8::try_from(part(6, 1)?).ok()?).ok()?;
+    let clock = time::Time::from_hms(
+        u8::try_from(part(8, 0)?).ok()?,
+        u8::try_from(part(10, 0)?).ok()?,
+        u8::try_from(part(12, 0)?).ok()?,
+    )
+    .ok()?;
+    let rest = &s[digits..];
+    let offset = match rest.as_bytes().first() {
+        None | Some(b'Z') => UtcOffset::UTC,
+        Some(sign @ (b'+' | b'-')) => {
+            let nums: Vec<i8> = rest[1..]
+                .split('\'')
+                .filter(|p| !p.is_empty())
+                .map(|p| p.parse().ok())
+                .collect::<Option<_>>()?;
+            let (h, m) = (*nums.first()?, nums.get(1).copied().unwrap_or(0));
+            let k = if *sign == b'-' { -1 } else { 1 };
+            UtcOffset::from_hms(k * h, k * m, 0).ok()?
+        }
+        Some(_) => return None,
+    };
+    Some(
+        time::PrimitiveDateTime::new(date, clock)
+            .assume_offset(offset)
+            .unix_timestamp(),
+    )
+}
+
 /// The date as officials read it on a letter: `24-11-2026 12:30 WIB`.
 pub fn display_date(unix: i64) -> String {
     let t = OffsetDateTime::from_unix_timestamp(unix)
@@ -144,6 +190,27 @@ mod tests {
         let t = 1_795_498_200;
         assert_eq!(pdf_date(t), "D:20261124053000Z");
         assert_eq!(display_date(t), "24-11-2026 12:30 WIB");
+    }
+
+    #[test]
+    fn pdf_dates_are_read_back() {
+        let t = 1_795_498_200;
+        assert_eq!(parse_pdf_date(&pdf_date(t)), Some(t));
+        assert_eq!(parse_pdf_date("D:20261124123000+07'00'"), Some(t));
+        assert_eq!(parse_pdf_date("D:20261124123000+07'00"), Some(t));
+        assert_eq!(parse_pdf_date("D:20261124003000-05'00'"), Some(t));
+        assert_eq!(parse_pdf_date("D:2026"), Some(1_767_225_600));
+        for bad in [
+            "",
+            "D:",
+            "D:202",
+            "D:20261324",
+            "D:20261124250000Z",
+            "D:2026112412x",
+            "D:20261124123000+99'00'",
+        ] {
+            assert_eq!(parse_pdf_date(bad), None, "{bad}");
+        }
     }
 
     #[test]

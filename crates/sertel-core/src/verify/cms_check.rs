@@ -12,8 +12,10 @@ use const_oid::ObjectIdentifier;
 use der::asn1::OctetString;
 use der::{Decode, Encode, Reader, SliceReader};
 use spki::AlgorithmIdentifierOwned;
+use time::OffsetDateTime;
 use x509_cert::Certificate;
 
+use super::evidence::{self, Evidence, TimestampEvidence};
 use super::fields::SignedField;
 use super::integrity::SignedRanges;
 use super::report::{Check, Finding, SignatureReport};
@@ -206,8 +208,13 @@ pub fn verify_signer(
     Ok((cert, si))
 }
 
-/// Checks the timestamp token over `signature` (the signature value it must cover).
-fn check_timestamp(token: &der::Any, signature: &[u8], report: &mut SignatureReport) {
+/// Checks the timestamp token over `signature` (the signature value it must cover); returns
+/// what the trust layer needs of it when it verifies.
+fn check_timestamp(
+    token: &der::Any,
+    signature: &[u8],
+    report: &mut SignatureReport,
+) -> Option<TimestampEvidence> {
     let outcome = (|| {
         let der = token
             .to_der()
@@ -230,7 +237,7 @@ fn check_timestamp(token: &der::Any, signature: &[u8], report: &mut SignatureRep
             .as_ref()
             .and_then(|c| c.decode_as::<OctetString>().ok());
         let econtent = econtent.ok_or_else(|| Finding::TimestampInvalid("no TSTInfo".into()))?;
-        verify_signer(&sd, ID_CT_TST_INFO, |a| {
+        let (tsa, _) = verify_signer(&sd, ID_CT_TST_INFO, |a| {
             Ok(digest::digest(a, econtent.as_bytes()).as_ref().to_vec())
         })
         .map_err(|f| match f {
@@ -238,27 +245,42 @@ fn check_timestamp(token: &der::Any, signature: &[u8], report: &mut SignatureRep
                 Finding::TimestampInvalid(f.message(crate::i18n::Lang::En))
             }
         })?;
-        Ok(info.gen_time.to_unix_duration().as_secs())
+        let secs = info.gen_time.to_unix_duration().as_secs();
+        let time = i64::try_from(secs)
+            .ok()
+            .and_then(|s| OffsetDateTime::from_unix_timestamp(s).ok())
+            .ok_or_else(|| Finding::TimestampInvalid("time out of range".into()))?;
+        Ok((
+            secs,
+            TimestampEvidence {
+                signer: tsa.to_der().unwrap_or_default(),
+                certificates: evidence::certificates(&sd),
+                time,
+            },
+        ))
     })();
     match outcome {
-        Ok(t) => {
+        Ok((t, evidence)) => {
             report.timestamp = Check::Passed;
             report.timestamp_time = Some(t);
+            Some(evidence)
         }
         Err(f) => {
             report.timestamp = Check::Failed;
             report.findings.push(f);
+            None
         }
     }
 }
 
 /// A document timestamp (`/SubFilter /ETSI.RFC3161`): the token's own signature, and its
-/// message imprint against the digest of the byte ranges.
+/// message imprint against the digest of the byte ranges. Returns the trust layer's evidence
+/// when both pass.
 fn check_document_timestamp(
     sd: &SignedData,
     hash_ranges: &dyn Fn(&'static digest::Algorithm) -> Result<Vec<u8>, Finding>,
     report: &mut SignatureReport,
-) {
+) -> Option<Evidence> {
     let econtent = sd
         .encap_content_info
         .econtent
@@ -268,35 +290,35 @@ fn check_document_timestamp(
         report.findings.push(Finding::CmsMalformed(
             "document timestamp without TSTInfo".into(),
         ));
-        return;
+        return None;
     };
     let info = match x509_tsp::TstInfo::from_der(econtent.as_bytes()) {
         Ok(i) => i,
         Err(e) => {
             report.findings.push(Finding::CmsMalformed(e.to_string()));
-            return;
+            return None;
         }
     };
     let token = verify_signer(sd, ID_CT_TST_INFO, |a| {
         Ok(digest::digest(a, econtent.as_bytes()).as_ref().to_vec())
     });
-    let cert = match token {
-        Ok((cert, _)) => cert,
+    let (cert, si) = match token {
+        Ok(found) => found,
         Err(Failure::Integrity(f)) | Err(Failure::Signature(f)) => {
             report.signature = Check::Failed;
             report.findings.push(f);
-            return;
+            return None;
         }
         Err(Failure::Unchecked(f)) => {
             report.findings.push(f);
-            return;
+            return None;
         }
     };
     let Some(alg) = digest_algorithm(&info.message_imprint.hash_algorithm.oid) else {
         report
             .findings
             .push(Finding::CmsUnsupported("imprint algorithm".into()));
-        return;
+        return None;
     };
     match hash_ranges(alg) {
         Ok(d) if d.as_slice() == info.message_imprint.hashed_message.as_bytes() => {
@@ -305,27 +327,35 @@ fn check_document_timestamp(
             report.timestamp = Check::Passed;
             report.timestamp_time = Some(info.gen_time.to_unix_duration().as_secs());
             report.signer = crate::certinfo::common_name(cert);
+            let mut evidence = Evidence::gather(sd, si, cert);
+            evidence.document_timestamp = true;
+            Some(evidence)
         }
         Ok(_) => {
             report.integrity = Check::Failed;
             report.findings.push(Finding::DigestMismatch);
+            None
         }
-        Err(f) => report.findings.push(f),
+        Err(f) => {
+            report.findings.push(f);
+            None
+        }
     }
 }
 
-/// Runs the CMS checks for one signature whose byte ranges passed.
+/// Runs the CMS checks for one signature whose byte ranges passed; returns the trust layer's
+/// evidence when the signature verified.
 pub fn check(
     file: &File,
     _field: &SignedField,
     ranges: &SignedRanges,
     report: &mut SignatureReport,
-) {
+) -> Option<Evidence> {
     let sd = match decode_signed_data(&ranges.contents) {
         Ok(sd) => sd,
         Err(f) => {
             report.findings.push(f);
-            return;
+            return None;
         }
     };
     let hash_ranges = |alg: &'static digest::Algorithm| -> Result<Vec<u8>, Finding> {
@@ -337,8 +367,7 @@ pub fn check(
         Ok(ctx.finish().as_ref().to_vec())
     };
     if report.sub_filter.as_deref() == Some("ETSI.RFC3161") {
-        check_document_timestamp(&sd, &hash_ranges, report);
-        return;
+        return check_document_timestamp(&sd, &hash_ranges, report);
     }
     let detached = matches!(
         report.sub_filter.as_deref(),
@@ -349,7 +378,7 @@ pub fn check(
             "sub-filter {}",
             report.sub_filter.as_deref().unwrap_or("(none)")
         )));
-        return;
+        return None;
     }
     if sd.encap_content_info.econtent.is_some() {
         // A detached signature must not carry content: what it signs is the byte ranges.
@@ -357,7 +386,7 @@ pub fn check(
         report.findings.push(Finding::CmsMalformed(
             "a detached signature carries content".into(),
         ));
-        return;
+        return None;
     }
     let outcome = verify_signer(&sd, ID_DATA, hash_ranges);
     match outcome {
@@ -370,19 +399,26 @@ pub fn check(
                 .as_ref()
                 .and_then(|u| u.iter().find(|a| a.oid == ID_AA_SIGNATURE_TIME_STAMP_TOKEN))
                 .and_then(|a| a.values.get(0));
+            let mut evidence = Evidence::gather(&sd, si, cert);
             if let Some(token) = token {
-                check_timestamp(token, si.signature.as_bytes(), report);
+                evidence.timestamp = check_timestamp(token, si.signature.as_bytes(), report);
             }
+            Some(evidence)
         }
         Err(Failure::Integrity(f)) => {
             report.integrity = Check::Failed;
             report.findings.push(f);
+            None
         }
         Err(Failure::Signature(f)) => {
             report.integrity = Check::Passed;
             report.signature = Check::Failed;
             report.findings.push(f);
+            None
         }
-        Err(Failure::Unchecked(f)) => report.findings.push(f),
+        Err(Failure::Unchecked(f)) => {
+            report.findings.push(f);
+            None
+        }
     }
 }

@@ -1,23 +1,36 @@
-//! Checking the signatures of a PDF: that each is intact (its byte ranges hash to the digest it
-//! signed, and they cover the file except exactly its own `/Contents`) and that the CMS
-//! signature verifies with the signer's key.
+//! Checking the signatures of a PDF, layer by layer:
 //!
-//! This is the integrity and cryptographic layer; trust in the signer's certificate,
-//! revocation and the analysis of later revisions build on it.
+//! 1. integrity: the byte ranges are well formed, cover the file except exactly the
+//!    signature's own `/Contents`, and hash to the digest the signature signed;
+//! 2. cryptography: the CMS signature (and its timestamp) verifies with the signer's key;
+//! 3. changes: every later revision is compared with the signed one, by role;
+//! 4. trust: the signer's certification path to the user's trust anchors, with revocation, at
+//!    the time a trusted timestamp proves or now.
+//!
+//! Each signature gets a status per check and an overall conclusion in the terms of ETSI EN
+//! 319 102-1 ([`Conclusion`]).
 
 pub mod changes;
 pub mod cms_check;
+pub mod conclusion;
+pub mod dss;
 pub mod error;
+pub mod evidence;
+pub mod fetch;
 pub mod fields;
 pub mod integrity;
+pub mod options;
 pub mod report;
+pub mod trust_check;
 
 use std::fs::File;
 use std::path::Path;
 
 use sertel_pdf::{Document, Limits};
 
+pub use conclusion::{Conclusion, Indication, SubIndication};
 pub use error::VerifyError;
+pub use options::{VerifyOptions, DEFAULT_FETCH_TIMEOUT};
 pub use report::{Check, SignatureReport, Verdict, VerifyReport};
 
 /// Judges what changed after the signature (its byte ranges passed, so `signed_length` is the
@@ -51,45 +64,73 @@ fn check_changes(file: &File, len: u64, revisions: &[u64], report: &mut Signatur
     }
 }
 
-/// Verifies every signature of the PDF at `path`.
+/// Verifies every signature of the PDF at `path` against no trust anchors: the integrity,
+/// cryptographic and change checks run in full, and the conclusion is at best INDETERMINATE
+/// NO_CERTIFICATE_CHAIN_FOUND. Use a [`Verifier`] to judge trust.
 pub fn verify_file(path: &Path) -> Result<VerifyReport, VerifyError> {
-    let file = File::open(path).map_err(|source| VerifyError::Io {
-        path: path.into(),
-        source,
-    })?;
-    let doc = Document::open(
-        file.try_clone().map_err(|source| VerifyError::Io {
+    Verifier::new(VerifyOptions::default()).verify_file(path)
+}
+
+/// Verifies files with one set of options; downloads (when allowed) are shared by every file
+/// it verifies. It can be shared between threads.
+#[derive(Debug)]
+pub struct Verifier {
+    options: VerifyOptions,
+    fetcher: Option<fetch::Fetcher>,
+}
+
+impl Verifier {
+    /// A verifier with `options`.
+    pub fn new(options: VerifyOptions) -> Verifier {
+        let fetcher = options.fetch.map(fetch::Fetcher::new);
+        Verifier { options, fetcher }
+    }
+
+    /// Verifies every signature of the PDF at `path`.
+    pub fn verify_file(&self, path: &Path) -> Result<VerifyReport, VerifyError> {
+        let io = |source| VerifyError::Io {
             path: path.into(),
             source,
-        })?,
-        Limits::default(),
-    )
-    .map_err(|source| VerifyError::Pdf {
-        path: path.into(),
-        source,
-    })?;
-    let fields = fields::signature_fields(&doc).map_err(|source| VerifyError::Pdf {
-        path: path.into(),
-        source,
-    })?;
-    let revisions: Vec<u64> = doc.revisions().iter().map(|r| r.end).collect();
-    let signatures = fields
-        .into_iter()
-        .map(|f| {
-            let mut report = SignatureReport::new(&f);
-            let intact = integrity::check(&file, doc.len(), &revisions, &f, &mut report);
-            if let Some(checked) = intact {
-                cms_check::check(&file, &f, &checked, &mut report);
-                check_changes(&file, doc.len(), &revisions, &mut report);
-            }
-            report.conclude();
-            report
+        };
+        let pdf = |source| VerifyError::Pdf {
+            path: path.into(),
+            source,
+        };
+        let file = File::open(path).map_err(io)?;
+        let doc = Document::open(file.try_clone().map_err(io)?, Limits::default()).map_err(pdf)?;
+        let fields = fields::signature_fields(&doc).map_err(pdf)?;
+        let revisions: Vec<u64> = doc.revisions().iter().map(|r| r.end).collect();
+        let dss = dss::Dss::read(&doc);
+        let ctx = trust_check::TrustContext {
+            options: &self.options,
+            fetcher: self.fetcher.as_ref(),
+            dss: &dss,
+            now: self
+                .options
+                .now
+                .unwrap_or_else(time::OffsetDateTime::now_utc),
+        };
+        let signatures = fields
+            .into_iter()
+            .map(|f| {
+                let mut report = SignatureReport::new(&f);
+                let intact = integrity::check(&file, doc.len(), &revisions, &f, &mut report);
+                if let Some(checked) = intact {
+                    let evidence = cms_check::check(&file, &f, &checked, &mut report);
+                    check_changes(&file, doc.len(), &revisions, &mut report);
+                    if let Some(evidence) = evidence {
+                        trust_check::check(&evidence, &ctx, &mut report);
+                    }
+                }
+                report.conclude();
+                report
+            })
+            .collect();
+        Ok(VerifyReport {
+            file: path.to_path_buf(),
+            size: doc.len(),
+            revisions: revisions.len(),
+            signatures,
         })
-        .collect();
-    Ok(VerifyReport {
-        file: path.to_path_buf(),
-        size: doc.len(),
-        revisions: revisions.len(),
-        signatures,
-    })
+    }
 }

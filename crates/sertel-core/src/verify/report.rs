@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use super::conclusion::{Conclusion, SubIndication};
 use super::fields::SignedField;
-use crate::i18n::{Lang, Localized};
+use crate::i18n::{Lang, Localized, Text};
 
 /// A problem found in one signature.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -40,6 +41,14 @@ pub enum Finding {
     Modified(super::changes::Violation),
     /// The later revisions could not be compared.
     ModificationsUnchecked(String),
+    /// The signer's certification path is not valid, or could not be validated.
+    Trust(Text),
+    /// Something about the path that does not decide it (an unknown revocation status accepted
+    /// by the soft-fail policy, a revocation after the validation time).
+    TrustWarning(Text),
+    /// The signature timestamp verifies but its authority is not trusted, so its time does not
+    /// count as proof of when the signature existed.
+    TimestampUntrusted(Text),
 }
 
 impl Localized for Finding {
@@ -59,6 +68,7 @@ impl Localized for Finding {
             Finding::TimestampInvalid(_) => "timestamp_invalid",
             Finding::Modified(v) => v.kind(),
             Finding::ModificationsUnchecked(_) => "modifications_unchecked",
+            Finding::Trust(t) | Finding::TrustWarning(t) | Finding::TimestampUntrusted(t) => t.kind,
         }
     }
 
@@ -66,6 +76,17 @@ impl Localized for Finding {
         use Finding::*;
         let (id, en) = match self {
             Modified(v) => return v.message(lang),
+            Trust(t) | TrustWarning(t) => return t.message(lang),
+            TimestampUntrusted(t) => (
+                format!(
+                    "Penanda waktu tidak tepercaya, waktunya tidak dipakai: {}",
+                    t.message(Lang::Id)
+                ),
+                format!(
+                    "The timestamp is not trusted, its time is not used: {}",
+                    t.message(Lang::En)
+                ),
+            ),
             ModificationsUnchecked(d) => (
                 format!("Perubahan setelah penandatanganan tidak dapat diperiksa: {d}"),
                 format!("Changes after signing could not be checked: {d}"),
@@ -120,6 +141,15 @@ impl Localized for Finding {
     }
 }
 
+/// One certificate of the signer's chain.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChainLink {
+    /// The full subject name.
+    pub subject: String,
+    /// The common name, or the subject when there is none: what a reader recognises.
+    pub name: String,
+}
+
 /// The outcome of one check.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -171,13 +201,27 @@ pub struct SignatureReport {
     pub timestamp: Check,
     /// What changed after signing: passed when nothing did or only permitted changes.
     pub modifications: Check,
+    /// The signer's certification path to a trust anchor.
+    pub trust: Check,
+    /// The revocation status of every certificate of the path: passed when each was
+    /// established as not revoked.
+    pub revocation: Check,
+    /// The signer's certificate and its issuers up to the trust anchor.
+    pub chain: Vec<ChainLink>,
+    /// The time the path was validated at (Unix seconds): the trusted timestamp's, or now.
+    pub validation_time: Option<i64>,
     /// The changes after signing, when there were later revisions.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changes: Option<super::changes::Changes>,
     /// Problems found.
     pub findings: Vec<Finding>,
-    /// The conclusion.
+    /// The conclusion of the integrity and cryptographic layer (trust not included).
     pub verdict: Verdict,
+    /// The overall conclusion, trust included (ETSI EN 319 102-1).
+    pub conclusion: Conclusion,
+    /// What the trust layer concluded, if it ran.
+    #[serde(skip)]
+    pub trust_conclusion: Option<Conclusion>,
 }
 
 impl SignatureReport {
@@ -206,15 +250,23 @@ impl SignatureReport {
             signature: Check::NotChecked,
             timestamp: Check::NotChecked,
             modifications: Check::NotChecked,
+            trust: Check::NotChecked,
+            revocation: Check::NotChecked,
+            chain: Vec::new(),
+            validation_time: None,
             changes: None,
             findings: Vec::new(),
             verdict: Verdict::Indeterminate,
+            conclusion: Conclusion::indeterminate(SubIndication::FormatFailure),
+            trust_conclusion: None,
         }
     }
 
-    /// Derives the verdict: any failed check makes the signature invalid; anything unchecked
-    /// leaves it indeterminate; only all checks passed make it valid.
+    /// Derives the verdict and the conclusion. The verdict: any failed check makes the
+    /// signature invalid; anything unchecked leaves it indeterminate; only all checks passed
+    /// make it valid. The conclusion adds the trust layer's.
     pub fn conclude(&mut self) {
+        use SubIndication::*;
         let checks = [&self.integrity, &self.signature, &self.modifications];
         self.verdict =
             if checks.iter().any(|c| **c == Check::Failed) || self.timestamp == Check::Failed {
@@ -224,6 +276,28 @@ impl SignatureReport {
             } else {
                 Verdict::Indeterminate
             };
+        self.conclusion = if self.integrity == Check::Failed {
+            Conclusion::failed(HashFailure)
+        } else if self.signature == Check::Failed || self.timestamp == Check::Failed {
+            Conclusion::failed(SigCryptoFailure)
+        } else if self.modifications == Check::Failed {
+            Conclusion::failed(FormatFailure)
+        } else if self.verdict != Verdict::Valid {
+            Conclusion::indeterminate(self.undecided())
+        } else {
+            self.trust_conclusion
+                .unwrap_or(Conclusion::indeterminate(CertificateChainGeneralFailure))
+        };
+    }
+
+    /// Why the cryptographic layer could not decide.
+    fn undecided(&self) -> SubIndication {
+        let first = self.findings.iter().find_map(|f| match f {
+            Finding::SignerCertificateMissing => Some(SubIndication::NoSigningCertificateFound),
+            Finding::CmsUnsupported(_) => Some(SubIndication::CryptoConstraintsFailure),
+            _ => None,
+        });
+        first.unwrap_or(SubIndication::FormatFailure)
     }
 }
 
@@ -241,6 +315,16 @@ pub struct VerifyReport {
 }
 
 impl VerifyReport {
+    /// The worst conclusion over all signatures; a file without signatures is INDETERMINATE
+    /// SIGNED_DATA_NOT_FOUND.
+    pub fn conclusion(&self) -> Conclusion {
+        self.signatures
+            .iter()
+            .map(|s| s.conclusion)
+            .max_by_key(|c| c.severity())
+            .unwrap_or(Conclusion::indeterminate(SubIndication::SignedDataNotFound))
+    }
+
     /// The worst verdict over all signatures; a file without signatures is indeterminate.
     pub fn verdict(&self) -> Verdict {
         if self.signatures.is_empty() {

@@ -1,0 +1,290 @@
+//! Trust in the signer, end to end on signed letters: the path to the user's trust anchors,
+//! revocation from CRLs under soft and hard fail, and the time a trusted timestamp proves —
+//! each case with the ETSI EN 319 102-1 conclusion it must reach.
+
+mod trust_support;
+
+use std::path::PathBuf;
+
+use sertel_core::i18n::Localized;
+use sertel_core::key::KeyAlgorithm;
+use sertel_core::pades::{sign_file, Level, SignOptions};
+use sertel_core::trust::{CrlSet, RevocationPolicy, TrustStore};
+use sertel_core::tsp::authority::{TimestampAuthority, SERTEL_TSA_POLICY};
+use sertel_core::verify::{
+    verify_file, Check, Conclusion, Indication, SignatureReport, SubIndication, Verdict, Verifier,
+    VerifyOptions,
+};
+use test_support::letters::{sample_letter, LetterSpec, PageSize};
+use test_support::pki::TestPki;
+use test_support::tsa::TestTsa;
+use time::{Duration, OffsetDateTime};
+use trust_support::{datetime, other_root, root_store, CrlBuilder};
+use x509_cert::ext::pkix::CrlReason;
+
+const ALG: KeyAlgorithm = KeyAlgorithm::EcdsaP256;
+
+struct Signed {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+/// A one-page letter signed now by the P-256 test signer, B-B or B-T.
+fn signed(timestamped: bool) -> Signed {
+    let pki = TestPki::get();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("surat.pdf");
+    std::fs::write(
+        &input,
+        sample_letter(&LetterSpec::new(1, PageSize::A4Portrait)),
+    )
+    .expect("write");
+    let tsa = timestamped.then(|| {
+        TestTsa::start(TimestampAuthority::new(
+            pki.tsa.signer.clone(),
+            pki.tsa.certificate.clone(),
+            pki.tsa.chain.clone(),
+            SERTEL_TSA_POLICY,
+        ))
+        .expect("test TSA")
+    });
+    let opts = SignOptions {
+        level: match &tsa {
+            Some(t) => Level::BT { tsa_url: t.url() },
+            None => Level::BB,
+        },
+        ..SignOptions::default()
+    };
+    let e = pki.signer(ALG);
+    let path = dir.path().join("surat-signed.pdf");
+    sign_file(
+        &input,
+        &path,
+        e.signer.as_ref(),
+        &e.certificate,
+        &e.chain,
+        &opts,
+    )
+    .expect("sign");
+    Signed { _dir: dir, path }
+}
+
+fn now() -> OffsetDateTime {
+    OffsetDateTime::now_utc()
+}
+
+/// Options trusting the test root, at `at`, with `policy` and `crls`.
+fn options(at: OffsetDateTime, policy: RevocationPolicy, crls: CrlSet) -> VerifyOptions {
+    let mut o = VerifyOptions::trusting(root_store());
+    o.now = Some(at);
+    o.revocation = policy;
+    o.crls = crls;
+    o
+}
+
+/// Empty CRLs of the root and the issuing CA, current from `this` for 30 days, the issuing
+/// CA's revoking the signer at `revoked` if given.
+fn crls(this: OffsetDateTime, revoked: Option<OffsetDateTime>) -> CrlSet {
+    let pki = TestPki::get();
+    let next = Some(this + Duration::days(30));
+    let mut ca = CrlBuilder::of(&pki.intermediate).dates(this, next);
+    if let Some(at) = revoked {
+        let serial = &pki.signer(ALG).certificate.tbs_certificate.serial_number;
+        ca = ca.revoke(serial, at, Some(CrlReason::KeyCompromise));
+    }
+    let mut set = CrlSet::new();
+    set.add_der(
+        &CrlBuilder::of(&pki.root)
+            .dates(this, next)
+            .sign(pki.root.signer.as_ref()),
+    )
+    .expect("root CRL");
+    set.add_der(&ca.sign(pki.intermediate.signer.as_ref()))
+        .expect("CA CRL");
+    set
+}
+
+fn verify(s: &Signed, options: VerifyOptions) -> SignatureReport {
+    let report = Verifier::new(options).verify_file(&s.path).expect("verify");
+    assert_eq!(report.signatures.len(), 1);
+    report.signatures.into_iter().next().expect("one signature")
+}
+
+fn kinds(r: &SignatureReport) -> Vec<&'static str> {
+    r.findings.iter().map(|f| f.kind()).collect()
+}
+
+#[track_caller]
+fn assert_conclusion(r: &SignatureReport, expected: Conclusion) {
+    assert_eq!(r.conclusion, expected, "findings: {:?}", kinds(r));
+}
+
+#[test]
+fn without_trust_anchors_a_genuine_signature_is_indeterminate() {
+    let s = signed(false);
+    let r = verify_file(&s.path).expect("verify");
+    let sig = &r.signatures[0];
+    assert_eq!(sig.verdict, Verdict::Valid, "the cryptography is fine");
+    assert_eq!(sig.trust, Check::NotChecked);
+    assert_conclusion(
+        sig,
+        Conclusion::indeterminate(SubIndication::NoCertificateChainFound),
+    );
+    assert_eq!(r.conclusion().indication, Indication::Indeterminate);
+}
+
+#[test]
+fn another_root_does_not_vouch_for_the_signer() {
+    let s = signed(false);
+    let (_, other) = other_root("Akar Lain");
+    let mut store = TrustStore::new();
+    store
+        .add_der(&der::Encode::to_der(&other).expect("der"))
+        .expect("anchor");
+    let mut o = VerifyOptions::trusting(store);
+    o.revocation = RevocationPolicy::SoftFail;
+    let r = verify(&s, o);
+    assert_conclusion(
+        &r,
+        Conclusion::indeterminate(SubIndication::NoCertificateChainFound),
+    );
+}
+
+#[test]
+fn trusted_root_passes_under_soft_fail_with_a_warning() {
+    let s = signed(false);
+    let r = verify(
+        &s,
+        options(now(), RevocationPolicy::SoftFail, CrlSet::new()),
+    );
+    assert_conclusion(&r, Conclusion::PASSED);
+    assert_eq!(r.trust, Check::Passed);
+    assert_eq!(r.revocation, Check::NotChecked);
+    assert!(
+        kinds(&r).contains(&"path_warning_revocation_unknown"),
+        "{:?}",
+        kinds(&r)
+    );
+    assert_eq!(r.chain.len(), 3, "{:?}", r.chain);
+    let names: Vec<&str> = r.chain.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Dewi Lestari, S.E.",
+            "Sertel Test Issuing CA",
+            "Sertel Test Root CA"
+        ]
+    );
+}
+
+#[test]
+fn hard_fail_without_revocation_information_is_try_later() {
+    let s = signed(false);
+    let r = verify(
+        &s,
+        options(now(), RevocationPolicy::HardFail, CrlSet::new()),
+    );
+    assert_conclusion(&r, Conclusion::indeterminate(SubIndication::TryLater));
+    assert_eq!(r.verdict, Verdict::Valid);
+}
+
+#[test]
+fn current_crls_let_hard_fail_pass() {
+    let s = signed(false);
+    let t = now();
+    let r = verify(
+        &s,
+        options(
+            t,
+            RevocationPolicy::HardFail,
+            crls(t - Duration::hours(1), None),
+        ),
+    );
+    assert_conclusion(&r, Conclusion::PASSED);
+    assert_eq!(r.revocation, Check::Passed);
+    assert!(r.findings.is_empty(), "{:?}", kinds(&r));
+}
+
+#[test]
+fn a_revoked_signer_without_timestamp_is_revoked_no_poe() {
+    let s = signed(false);
+    let t = now();
+    let set = crls(t - Duration::hours(1), Some(t - Duration::days(1)));
+    for policy in [RevocationPolicy::SoftFail, RevocationPolicy::HardFail] {
+        let r = verify(&s, options(t, policy, set.clone()));
+        assert_conclusion(&r, Conclusion::indeterminate(SubIndication::RevokedNoPoe));
+        assert_eq!(r.revocation, Check::Failed);
+    }
+}
+
+#[test]
+fn revoked_before_the_proven_time_fails() {
+    let s = signed(true);
+    let t = now();
+    let set = crls(t - Duration::hours(1), Some(t - Duration::days(1)));
+    let r = verify(&s, options(t, RevocationPolicy::SoftFail, set));
+    assert_eq!(r.timestamp, Check::Passed);
+    assert_conclusion(&r, Conclusion::failed(SubIndication::Revoked));
+}
+
+#[test]
+fn revoked_after_the_proven_time_passes_with_a_warning() {
+    let s = signed(true);
+    let later = now() + Duration::days(10);
+    let set = crls(later - Duration::days(5), Some(later - Duration::days(8)));
+    let r = verify(&s, options(later, RevocationPolicy::SoftFail, set.clone()));
+    assert_conclusion(&r, Conclusion::PASSED);
+    assert!(
+        kinds(&r).contains(&"path_warning_revoked_later"),
+        "{:?}",
+        kinds(&r)
+    );
+    let proven = r.timestamp_time.expect("timestamp time") as i64;
+    assert_eq!(r.validation_time, Some(proven));
+    // The same signature without a timestamp has no proof it was made before the revocation.
+    let bare = signed(false);
+    let r = verify(&bare, options(later, RevocationPolicy::SoftFail, set));
+    assert_conclusion(&r, Conclusion::indeterminate(SubIndication::RevokedNoPoe));
+}
+
+#[test]
+fn an_expired_certificate_needs_a_timestamp() {
+    let after_expiry = datetime(2028, 6, 1);
+    let bare = signed(false);
+    let r = verify(
+        &bare,
+        options(after_expiry, RevocationPolicy::SoftFail, CrlSet::new()),
+    );
+    assert_conclusion(
+        &r,
+        Conclusion::indeterminate(SubIndication::OutOfBoundsNoPoe),
+    );
+    let stamped = signed(true);
+    let r = verify(
+        &stamped,
+        options(after_expiry, RevocationPolicy::SoftFail, CrlSet::new()),
+    );
+    assert_conclusion(&r, Conclusion::PASSED);
+}
+
+#[test]
+fn a_tampered_letter_fails_whatever_the_trust() {
+    let s = signed(false);
+    let mut bytes = std::fs::read(&s.path).expect("read");
+    let at = bytes
+        .windows(7)
+        .position(|w| w == b"Muara E")
+        .expect("text in the PDF");
+    bytes[at] = b'N';
+    std::fs::write(&s.path, &bytes).expect("write");
+    let t = now();
+    let r = verify(
+        &s,
+        options(
+            t,
+            RevocationPolicy::HardFail,
+            crls(t - Duration::hours(1), None),
+        ),
+    );
+    assert_conclusion(&r, Conclusion::failed(SubIndication::HashFailure));
+}
