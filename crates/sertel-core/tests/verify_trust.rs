@@ -15,12 +15,16 @@ use sertel_core::verify::{
     verify_file, Check, Conclusion, Indication, SignatureReport, SubIndication, Verdict, Verifier,
     VerifyOptions,
 };
+use sertel_core::x509::extensions as ext;
+use sertel_core::x509::{issue, random_serial, CertificateTemplate};
 use test_support::letters::{sample_letter, LetterSpec, PageSize};
+use test_support::loopback::{LoopbackServer, Response};
 use test_support::pki::TestPki;
 use test_support::tsa::TestTsa;
 use time::{Duration, OffsetDateTime};
 use trust_support::{datetime, other_root, root_store, CrlBuilder};
-use x509_cert::ext::pkix::CrlReason;
+use x509_cert::ext::pkix::{CrlReason, KeyUsages};
+use x509_cert::Certificate;
 
 const ALG: KeyAlgorithm = KeyAlgorithm::EcdsaP256;
 
@@ -31,6 +35,11 @@ struct Signed {
 
 /// A one-page letter signed now by the P-256 test signer, B-B or B-T.
 fn signed(timestamped: bool) -> Signed {
+    signed_with(&TestPki::get().signer(ALG).certificate, timestamped)
+}
+
+/// The same, with `certificate` (which must be for the P-256 test signer's key).
+fn signed_with(certificate: &Certificate, timestamped: bool) -> Signed {
     let pki = TestPki::get();
     let dir = tempfile::tempdir().expect("temp dir");
     let input = dir.path().join("surat.pdf");
@@ -61,7 +70,7 @@ fn signed(timestamped: bool) -> Signed {
         &input,
         &path,
         e.signer.as_ref(),
-        &e.certificate,
+        certificate,
         &e.chain,
         &opts,
     )
@@ -287,4 +296,123 @@ fn a_tampered_letter_fails_whatever_the_trust() {
         ),
     );
     assert_conclusion(&r, Conclusion::failed(SubIndication::HashFailure));
+}
+
+/// A certificate for the P-256 test signer's key whose CRL distribution point is `crl_url`.
+fn certificate_with_crl_at(crl_url: &str) -> Certificate {
+    let pki = TestPki::get();
+    let e = pki.signer(ALG);
+    let template = CertificateTemplate {
+        serial: random_serial().expect("serial"),
+        issuer: pki.intermediate.certificate.tbs_certificate.subject.clone(),
+        subject: e.certificate.tbs_certificate.subject.clone(),
+        not_before: datetime(2026, 1, 1),
+        not_after: datetime(2028, 1, 1),
+        subject_public_key: e
+            .certificate
+            .tbs_certificate
+            .subject_public_key_info
+            .clone(),
+        extensions: vec![
+            ext::basic_constraints(false, None).expect("BC"),
+            ext::key_usage(&[KeyUsages::DigitalSignature, KeyUsages::NonRepudiation]).expect("KU"),
+            ext::authority_key_identifier(pki.intermediate.signer.public_key()).expect("AKI"),
+            ext::crl_distribution_points(&[crl_url]).expect("CRLDP"),
+        ],
+    };
+    issue(&template, pki.intermediate.signer.as_ref()).expect("certificate")
+}
+
+/// A distribution point serving the issuing CA's CRL, current now, revoking nothing.
+fn distribution_point() -> LoopbackServer {
+    let pki = TestPki::get();
+    let t = now() - Duration::hours(1);
+    let body = CrlBuilder::of(&pki.intermediate)
+        .dates(t, Some(t + Duration::days(7)))
+        .sign(pki.intermediate.signer.as_ref());
+    LoopbackServer::start(move |_| Response {
+        status: 200,
+        content_type: "application/pkix-crl",
+        body: body.clone(),
+    })
+    .expect("CRL server")
+}
+
+/// Hard-fail options that may fetch, with the root's CRL supplied (the issuing CA's
+/// certificate names no distribution point).
+fn fetching() -> VerifyOptions {
+    let pki = TestPki::get();
+    let t = now() - Duration::hours(1);
+    let mut root_crl = CrlSet::new();
+    root_crl
+        .add_der(
+            &CrlBuilder::of(&pki.root)
+                .dates(t, Some(t + Duration::days(7)))
+                .sign(pki.root.signer.as_ref()),
+        )
+        .expect("root CRL");
+    let mut o = options(now(), RevocationPolicy::HardFail, root_crl);
+    o.fetch = Some(sertel_core::verify::DEFAULT_FETCH_TIMEOUT);
+    o
+}
+
+#[test]
+fn crls_are_downloaded_once_per_run_from_the_distribution_point() {
+    let server = distribution_point();
+    let cert = certificate_with_crl_at(&format!("{}/crl/ca.crl", server.base_url()));
+    let letters = [signed_with(&cert, false), signed_with(&cert, false)];
+    let verifier = Verifier::new(fetching());
+    for letter in &letters {
+        let report = verifier.verify_file(&letter.path).expect("verify");
+        let r = &report.signatures[0];
+        assert_conclusion(r, Conclusion::PASSED);
+        assert_eq!(r.revocation, Check::Passed);
+    }
+    assert_eq!(server.served(), 1, "one download for both letters");
+    // Offline, the same letters cannot be decided under hard fail.
+    let mut offline = fetching();
+    offline.fetch = None;
+    let r = verify(&letters[0], offline);
+    assert_conclusion(&r, Conclusion::indeterminate(SubIndication::TryLater));
+}
+
+#[test]
+fn a_downloaded_crl_that_lists_the_signer_revokes_it() {
+    let pki = TestPki::get();
+    // The serial is fixed by the certificate, so issue it first and serve a CRL listing it.
+    let holder = std::sync::Arc::new(std::sync::Mutex::new(Vec::<u8>::new()));
+    let served = holder.clone();
+    let server = LoopbackServer::start(move |_| Response {
+        status: 200,
+        content_type: "application/pkix-crl",
+        body: served.lock().expect("lock").clone(),
+    })
+    .expect("CRL server");
+    let cert = certificate_with_crl_at(&format!("{}/crl/ca.crl", server.base_url()));
+    let t = now() - Duration::hours(1);
+    *holder.lock().expect("lock") = CrlBuilder::of(&pki.intermediate)
+        .dates(t, Some(t + Duration::days(7)))
+        .revoke(
+            &cert.tbs_certificate.serial_number,
+            t - Duration::days(1),
+            Some(CrlReason::KeyCompromise),
+        )
+        .sign(pki.intermediate.signer.as_ref());
+    let letter = signed_with(&cert, false);
+    let r = verify(&letter, fetching());
+    assert_conclusion(&r, Conclusion::indeterminate(SubIndication::RevokedNoPoe));
+    assert_eq!(r.revocation, Check::Failed);
+}
+
+#[test]
+fn an_unreachable_distribution_point_leaves_the_status_unknown() {
+    let server = distribution_point();
+    let url = format!("{}/crl/ca.crl", server.base_url());
+    drop(server);
+    let letter = signed_with(&certificate_with_crl_at(&url), false);
+    let r = verify(&letter, fetching());
+    assert_conclusion(&r, Conclusion::indeterminate(SubIndication::TryLater));
+    let mut soft = fetching();
+    soft.revocation = RevocationPolicy::SoftFail;
+    assert_conclusion(&verify(&letter, soft), Conclusion::PASSED);
 }

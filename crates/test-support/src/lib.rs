@@ -5,6 +5,7 @@ pub mod bigpdf;
 pub mod corpus;
 pub mod judges;
 pub mod letters;
+pub mod loopback;
 pub mod pki;
 pub mod pkits;
 pub mod tsa;
