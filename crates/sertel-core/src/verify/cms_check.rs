@@ -7,7 +7,7 @@ use std::fs::File;
 use aws_lc_rs::digest;
 use cms::cert::CertificateChoices;
 use cms::content_info::ContentInfo;
-use cms::signed_data::{SignedData, SignerIdentifier, SignerInfo};
+use cms::signed_data::{SignedAttributes, SignedData, SignerIdentifier, SignerInfo};
 use const_oid::ObjectIdentifier;
 use der::asn1::OctetString;
 use der::{Decode, Encode, Reader, SliceReader};
@@ -118,12 +118,15 @@ pub enum Failure {
 }
 
 /// Checks the single signer of `sd` against the content digest that `content_digest` computes
-/// for a given algorithm; returns the signer's certificate and signer info.
-pub fn verify_signer(
-    sd: &SignedData,
+/// for a given algorithm; returns the signer's certificate and signer info. `raw_attrs` are
+/// the signed attributes as encoded in the CMS (see [`super::signed_attrs`]); the signature is
+/// checked over them when they decode to the same attributes, else over the re-encoding.
+pub fn verify_signer<'a>(
+    sd: &'a SignedData,
+    raw_attrs: Option<&[u8]>,
     content_type: ObjectIdentifier,
     content_digest: impl Fn(&'static digest::Algorithm) -> Result<Vec<u8>, Finding>,
-) -> Result<(&Certificate, &SignerInfo), Failure> {
+) -> Result<(&'a Certificate, &'a SignerInfo), Failure> {
     let si = match sd.signer_infos.0.as_slice() {
         [si] => si,
         _ => {
@@ -188,9 +191,12 @@ pub fn verify_signer(
             return Err(Failure::Signature(Finding::SigningCertificateMismatch));
         }
     }
-    let signed = attrs
-        .to_der()
-        .map_err(|e| Failure::Unchecked(Finding::CmsMalformed(e.to_string())))?;
+    let signed = match raw_attrs {
+        Some(raw) if SignedAttributes::from_der(raw).as_ref() == Ok(attrs) => raw.to_vec(),
+        _ => attrs
+            .to_der()
+            .map_err(|e| Failure::Unchecked(Finding::CmsMalformed(e.to_string())))?,
+    };
     crate::sigcheck::verify(
         &cert.tbs_certificate.subject_public_key_info,
         &effective_signature_algorithm(si),
@@ -237,7 +243,8 @@ fn check_timestamp(
             .as_ref()
             .and_then(|c| c.decode_as::<OctetString>().ok());
         let econtent = econtent.ok_or_else(|| Finding::TimestampInvalid("no TSTInfo".into()))?;
-        let (tsa, _) = verify_signer(&sd, ID_CT_TST_INFO, |a| {
+        let raw = super::signed_attrs::raw_signed_attrs(&der);
+        let (tsa, _) = verify_signer(&sd, raw.as_deref(), ID_CT_TST_INFO, |a| {
             Ok(digest::digest(a, econtent.as_bytes()).as_ref().to_vec())
         })
         .map_err(|f| match f {
@@ -278,6 +285,7 @@ fn check_timestamp(
 /// when both pass.
 fn check_document_timestamp(
     sd: &SignedData,
+    raw_attrs: Option<&[u8]>,
     hash_ranges: &dyn Fn(&'static digest::Algorithm) -> Result<Vec<u8>, Finding>,
     report: &mut SignatureReport,
 ) -> Option<Evidence> {
@@ -299,7 +307,7 @@ fn check_document_timestamp(
             return None;
         }
     };
-    let token = verify_signer(sd, ID_CT_TST_INFO, |a| {
+    let token = verify_signer(sd, raw_attrs, ID_CT_TST_INFO, |a| {
         Ok(digest::digest(a, econtent.as_bytes()).as_ref().to_vec())
     });
     let (cert, si) = match token {
@@ -358,6 +366,7 @@ pub fn check(
             return None;
         }
     };
+    let raw_attrs = super::signed_attrs::raw_signed_attrs(&ranges.contents);
     let hash_ranges = |alg: &'static digest::Algorithm| -> Result<Vec<u8>, Finding> {
         let [_, len1, start2, len2] = ranges.ranges;
         let mut ctx = digest::Context::new(alg);
@@ -367,7 +376,7 @@ pub fn check(
         Ok(ctx.finish().as_ref().to_vec())
     };
     if report.sub_filter.as_deref() == Some("ETSI.RFC3161") {
-        return check_document_timestamp(&sd, &hash_ranges, report);
+        return check_document_timestamp(&sd, raw_attrs.as_deref(), &hash_ranges, report);
     }
     let detached = matches!(
         report.sub_filter.as_deref(),
@@ -388,7 +397,7 @@ pub fn check(
         ));
         return None;
     }
-    let outcome = verify_signer(&sd, ID_DATA, hash_ranges);
+    let outcome = verify_signer(&sd, raw_attrs.as_deref(), ID_DATA, hash_ranges);
     match outcome {
         Ok((cert, si)) => {
             report.integrity = Check::Passed;

@@ -21,6 +21,7 @@ pub mod fields;
 pub mod integrity;
 pub mod options;
 pub mod report;
+pub mod signed_attrs;
 pub mod trust_check;
 
 use std::fs::File;
