@@ -17,6 +17,7 @@ use sertel_core::verify::{
 };
 use sertel_core::x509::extensions as ext;
 use sertel_core::x509::{issue, random_serial, CertificateTemplate};
+use sertel_pdf::{Dict, Document, IncrementalUpdate, Limits, Object, Stream};
 use test_support::letters::{sample_letter, LetterSpec, PageSize};
 use test_support::loopback::{LoopbackServer, Response};
 use test_support::pki::TestPki;
@@ -33,13 +34,15 @@ struct Signed {
     path: PathBuf,
 }
 
-/// A one-page letter signed now by the P-256 test signer, B-B or B-T.
+/// A one-page letter signed now by the P-256 test signer, B-B or B-T, with the issuing CA in
+/// the CMS.
 fn signed(timestamped: bool) -> Signed {
-    signed_with(&TestPki::get().signer(ALG).certificate, timestamped)
+    let e = TestPki::get().signer(ALG);
+    signed_with(&e.certificate, &e.chain, timestamped)
 }
 
-/// The same, with `certificate` (which must be for the P-256 test signer's key).
-fn signed_with(certificate: &Certificate, timestamped: bool) -> Signed {
+/// The same, with `certificate` (which must be for the P-256 test signer's key) and `chain`.
+fn signed_with(certificate: &Certificate, chain: &[Certificate], timestamped: bool) -> Signed {
     let pki = TestPki::get();
     let dir = tempfile::tempdir().expect("temp dir");
     let input = dir.path().join("surat.pdf");
@@ -66,16 +69,13 @@ fn signed_with(certificate: &Certificate, timestamped: bool) -> Signed {
     };
     let e = pki.signer(ALG);
     let path = dir.path().join("surat-signed.pdf");
-    sign_file(
-        &input,
-        &path,
-        e.signer.as_ref(),
-        certificate,
-        &e.chain,
-        &opts,
-    )
-    .expect("sign");
+    sign_file(&input, &path, e.signer.as_ref(), certificate, chain, &opts).expect("sign");
     Signed { _dir: dir, path }
+}
+
+/// The issuing CA and the root, as the signer's chain.
+fn chain() -> &'static [Certificate] {
+    &TestPki::get().signer(ALG).chain
 }
 
 fn now() -> OffsetDateTime {
@@ -360,7 +360,10 @@ fn fetching() -> VerifyOptions {
 fn crls_are_downloaded_once_per_run_from_the_distribution_point() {
     let server = distribution_point();
     let cert = certificate_with_crl_at(&format!("{}/crl/ca.crl", server.base_url()));
-    let letters = [signed_with(&cert, false), signed_with(&cert, false)];
+    let letters = [
+        signed_with(&cert, chain(), false),
+        signed_with(&cert, chain(), false),
+    ];
     let verifier = Verifier::new(fetching());
     for letter in &letters {
         let report = verifier.verify_file(&letter.path).expect("verify");
@@ -398,7 +401,7 @@ fn a_downloaded_crl_that_lists_the_signer_revokes_it() {
             Some(CrlReason::KeyCompromise),
         )
         .sign(pki.intermediate.signer.as_ref());
-    let letter = signed_with(&cert, false);
+    let letter = signed_with(&cert, chain(), false);
     let r = verify(&letter, fetching());
     assert_conclusion(&r, Conclusion::indeterminate(SubIndication::RevokedNoPoe));
     assert_eq!(r.revocation, Check::Failed);
@@ -409,10 +412,72 @@ fn an_unreachable_distribution_point_leaves_the_status_unknown() {
     let server = distribution_point();
     let url = format!("{}/crl/ca.crl", server.base_url());
     drop(server);
-    let letter = signed_with(&certificate_with_crl_at(&url), false);
+    let letter = signed_with(&certificate_with_crl_at(&url), chain(), false);
     let r = verify(&letter, fetching());
     assert_conclusion(&r, Conclusion::indeterminate(SubIndication::TryLater));
     let mut soft = fetching();
     soft.revocation = RevocationPolicy::SoftFail;
     assert_conclusion(&verify(&letter, soft), Conclusion::PASSED);
+}
+
+/// Appends a document security store holding `certs` and `crls` to the signed letter.
+fn add_dss(s: &Signed, certs: &[&[u8]], crls: &[Vec<u8>]) {
+    let bytes = std::fs::read(&s.path).expect("read");
+    let doc = Document::open(bytes.clone(), Limits::default()).expect("open");
+    let mut upd = IncrementalUpdate::new(&doc).expect("update");
+    let mut streams = |items: Vec<&[u8]>| -> Object {
+        Object::Array(
+            items
+                .into_iter()
+                .map(|der| {
+                    let r = upd.allocate();
+                    upd.put(r, Object::Stream(Stream::new(Dict::new(), der.to_vec())));
+                    Object::Reference(r)
+                })
+                .collect(),
+        )
+    };
+    let certs = streams(certs.to_vec());
+    let crls = streams(crls.iter().map(Vec::as_slice).collect());
+    let dss = upd.allocate();
+    upd.put(
+        dss,
+        Object::Dictionary(Dict::from_pairs([("Certs", certs), ("CRLs", crls)])),
+    );
+    let (catalog_ref, mut catalog) = doc.catalog().expect("catalog");
+    catalog.set("DSS", Object::Reference(dss));
+    upd.put(catalog_ref, Object::Dictionary(catalog));
+    let mut all = bytes;
+    all.extend_from_slice(&upd.finish().expect("finish").bytes);
+    std::fs::write(&s.path, all).expect("write");
+}
+
+#[test]
+fn the_document_security_store_completes_the_chain_and_the_revocation_data() {
+    let pki = TestPki::get();
+    let e = pki.signer(ALG);
+    // Only the signer's certificate in the CMS: the issuing CA is missing.
+    let letter = signed_with(&e.certificate, &[], false);
+    let hard = || options(now(), RevocationPolicy::HardFail, CrlSet::new());
+    let r = verify(&letter, hard());
+    assert_conclusion(
+        &r,
+        Conclusion::indeterminate(SubIndication::NoCertificateChainFound),
+    );
+    // The DSS brings the issuing CA and both CRLs: hard fail passes, offline.
+    let t = now() - Duration::hours(1);
+    let next = Some(t + Duration::days(7));
+    let crl_list = vec![
+        CrlBuilder::of(&pki.root)
+            .dates(t, next)
+            .sign(pki.root.signer.as_ref()),
+        CrlBuilder::of(&pki.intermediate)
+            .dates(t, next)
+            .sign(pki.intermediate.signer.as_ref()),
+    ];
+    add_dss(&letter, &[&pki.intermediate.der], &crl_list);
+    let r = verify(&letter, hard());
+    assert_eq!(r.modifications, Check::Passed, "{:?}", kinds(&r));
+    assert_conclusion(&r, Conclusion::PASSED);
+    assert_eq!(r.revocation, Check::Passed);
 }
