@@ -51,29 +51,27 @@ fn print_text(report: &VerifyReport, out: &Out) {
                 display_date(t as i64)
             );
         }
-        println!(
-            "    {}: {}",
-            out.t("Keutuhan", "Integrity"),
-            check_text(&s.integrity, l)
-        );
-        println!(
-            "    {}: {}",
-            out.t("Tanda tangan kriptografis", "Cryptographic signature"),
-            check_text(&s.signature, l)
-        );
-        println!(
-            "    {}: {}",
-            out.t("Perubahan setelah ditandatangani", "Changes after signing"),
-            check_text(&s.modifications, l)
-        );
-        println!(
-            "    {}: {}",
-            out.t(
-                "Kepercayaan (rantai sertifikat)",
-                "Trust (certificate chain)"
+        let checks = [
+            (("Keutuhan", "Integrity"), &s.integrity),
+            (
+                ("Tanda tangan kriptografis", "Cryptographic signature"),
+                &s.signature,
             ),
-            check_text(&s.trust, l)
-        );
+            (
+                ("Perubahan setelah ditandatangani", "Changes after signing"),
+                &s.modifications,
+            ),
+            (
+                (
+                    "Kepercayaan (rantai sertifikat)",
+                    "Trust (certificate chain)",
+                ),
+                &s.trust,
+            ),
+        ];
+        for ((id, en), check) in checks {
+            println!("    {}: {}", out.t(id, en), check_text(check, l));
+        }
         if !s.chain.is_empty() {
             let names: Vec<&str> = s.chain.iter().map(|c| c.name.as_str()).collect();
             println!("      {}", names.join(" → "));
