@@ -67,7 +67,7 @@ CREATE TABLE crl (
     revoked_count BIGINT NOT NULL,
     der BYTEA NOT NULL
 );
-CREATE TRIGGER crl_number_grows BEFORE UPDATE ON crl
+CREATE TRIGGER crl_number_grows BEFORE UPDATE OF number ON crl
 FOR EACH ROW WHEN (NEW.number <= OLD.number)
 EXECUTE FUNCTION lifecycle_refuse('the CRL number must grow');
 

@@ -59,7 +59,7 @@ CREATE TABLE crl (
     revoked_count BIGINT NOT NULL,
     der BLOB NOT NULL
 );
-CREATE TRIGGER crl_number_grows BEFORE UPDATE ON crl
+CREATE TRIGGER crl_number_grows BEFORE UPDATE OF number ON crl
 WHEN NEW.number <= OLD.number
 BEGIN SELECT RAISE(ABORT, 'the CRL number must grow'); END;
 
