@@ -131,14 +131,6 @@ impl Status {
     pub fn allows_new_application(self) -> bool {
         matches!(self, Status::Revoked | Status::Superseded)
     }
-
-    /// Whether the application is under review (waiting for a verifier).
-    pub fn in_review(self) -> bool {
-        matches!(
-            self,
-            Status::Submitted | Status::BadanApproved | Status::DinasApproved | Status::Approved
-        )
-    }
 }
 
 #[cfg(test)]
