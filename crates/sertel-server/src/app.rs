@@ -6,8 +6,9 @@ use axum::response::IntoResponse;
 use axum::routing::{delete, get, post};
 use axum::Router;
 
-use crate::applications::{read, review, submit, upload::MAX_UPLOAD_BODY};
-use crate::{consent, events, users, ApiError, AppState};
+use crate::applications::{follow_up, read, review, submit, upload::MAX_UPLOAD_BODY};
+use crate::revocation::{direct, lost_key, request_read, request_review, request_submit};
+use crate::{consent, crl, events, tsa, users, ApiError, AppState};
 
 /// Largest JSON body accepted.
 pub const JSON_BODY_LIMIT: usize = 64 * 1024;
@@ -28,7 +29,19 @@ pub fn app(state: AppState) -> Router {
     let uploads = Router::new()
         .route("/api/v1/applications", post(submit::submit))
         .route("/api/v1/applications/{id}/resubmit", post(submit::resubmit))
+        .route("/api/v1/applications/{id}/renew", post(follow_up::renew))
+        .route(
+            "/api/v1/applications/{id}/reissue",
+            post(follow_up::reissue),
+        )
+        .route(
+            "/api/v1/applications/{id}/revocation-requests",
+            post(request_submit::request_revocation),
+        )
         .layer(DefaultBodyLimit::max(MAX_UPLOAD_BODY));
+    let timestamps = Router::new()
+        .route("/tsa", post(tsa::endpoint::timestamp))
+        .layer(DefaultBodyLimit::max(tsa::endpoint::MAX_QUERY_LEN));
     Router::new()
         .route("/api/v1/openapi.json", get(openapi))
         .route("/api/v1/consent", get(consent::current_consent))
@@ -48,11 +61,35 @@ pub fn app(state: AppState) -> Router {
             "/api/v1/applications/{id}/certificate",
             get(read::certificate),
         )
+        .route("/api/v1/applications/{id}/revoke", post(direct::revoke))
+        .route(
+            "/api/v1/applications/{id}/lost-key",
+            post(lost_key::report_lost_key),
+        )
+        .route(
+            "/api/v1/revocation-requests",
+            get(request_read::list_requests),
+        )
+        .route(
+            "/api/v1/revocation-requests/{id}",
+            get(request_read::get_request),
+        )
+        .route(
+            "/api/v1/revocation-requests/{id}/letter",
+            get(request_read::request_letter),
+        )
+        .route(
+            "/api/v1/revocation-requests/{id}/review",
+            post(request_review::review_request),
+        )
         .route("/api/v1/events", get(events::list_events))
         .route("/api/v1/events/stream", get(events::event_stream))
         .route("/ca/regency-ca.crt", get(read::ca_certificate))
+        .route("/crl/regency-ca.crl", get(crl::crl))
+        .route("/tsa/tsa.crt", get(tsa::endpoint::tsa_certificate))
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
         .merge(uploads)
+        .merge(timestamps)
         .fallback(not_found)
         .with_state(state)
 }

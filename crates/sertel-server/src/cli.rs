@@ -165,6 +165,7 @@ async fn serve(mut config: Config, args: ServeArgs) -> Result<(), StartError> {
             state.config().regency.email_domain
         );
     }
+    crate::crl::spawn_refresher(state.clone());
     let router = app(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, router)
         .with_graceful_shutdown(shutdown_signal())

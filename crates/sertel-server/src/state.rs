@@ -5,15 +5,18 @@ use std::sync::Arc;
 use tokio::sync::watch;
 
 use crate::auth::LoginLimiter;
+use crate::ca::passphrase::ca_passphrase;
 use crate::ca::Ca;
 use crate::db::Db;
 use crate::documents::DocumentStore;
+use crate::tsa::Tsa;
 use crate::Config;
 
 struct Inner {
     config: Config,
     db: Db,
     ca: Ca,
+    tsa: Tsa,
     documents: DocumentStore,
     limiter: LoginLimiter,
     events: watch::Sender<u64>,
@@ -25,20 +28,27 @@ pub struct AppState(Arc<Inner>);
 
 impl AppState {
     /// Opens the database (SQLite in the data directory unless `DATABASE_URL` is set), brings
-    /// the schema up to date, and loads the CA (creating it on first start).
+    /// the schema up to date, loads the CA and the TSA (creating them on first start) and
+    /// publishes a CRL if none is current.
     pub async fn open(config: Config) -> Result<AppState, crate::cli::StartError> {
         config.ensure_data_dir()?;
         let db = match &config.database_url {
             Some(url) => Db::connect(url).await?,
             None => Db::open_sqlite(&config.sqlite_path()).await?,
         };
-        let ca = Ca::load_or_create(&db, &config).await?;
+        let passphrase = ca_passphrase(&config)?;
+        let ca = Ca::load_or_create(&db, &config, &passphrase).await?;
+        let tsa = Tsa::load_or_create(&db, &config, &ca, &passphrase).await?;
+        crate::crl::refresh_with(&db, &ca)
+            .await
+            .map_err(|e| crate::cli::StartError::Other(format!("publishing the CRL: {e}")))?;
         let documents = DocumentStore::new(config.documents_dir());
         let (events, _) = watch::channel(0);
         Ok(AppState(Arc::new(Inner {
             config,
             db,
             ca,
+            tsa,
             documents,
             limiter: LoginLimiter::new(),
             events,
@@ -58,6 +68,11 @@ impl AppState {
     /// The embedded CA.
     pub fn ca(&self) -> &Ca {
         &self.0.ca
+    }
+
+    /// The time-stamping authority.
+    pub fn tsa(&self) -> &Tsa {
+        &self.0.tsa
     }
 
     /// The document store.

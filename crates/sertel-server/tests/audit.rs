@@ -23,8 +23,8 @@ async fn intact_after_changes(srv: common::TestServer) {
     let p = fixtures::people(&srv).await;
     fixtures::submitted(&srv, &p.owner, 0).await;
     let report = verify_chain(srv.state.db().pool()).await.unwrap();
-    // ca.create, 5 users, 5 sessions, 1 submission.
-    assert_eq!(report.entries, 12);
+    // ca.create, tsa.create, crl.publish, 5 users, 5 sessions, 1 submission.
+    assert_eq!(report.entries, 14);
     let actions: Vec<String> = sqlx::query("SELECT action FROM audit ORDER BY seq")
         .fetch_all(srv.state.db().pool())
         .await
@@ -32,8 +32,8 @@ async fn intact_after_changes(srv: common::TestServer) {
         .iter()
         .map(|r| r.get(0))
         .collect();
-    assert_eq!(actions[0], "ca.create");
-    assert_eq!(actions[1], "owner.register");
+    assert_eq!(actions[..3], ["ca.create", "tsa.create", "crl.publish"]);
+    assert_eq!(actions[3], "owner.register");
     assert_eq!(actions.last().unwrap(), "application.submit");
 }
 on_every_backend!(chain_is_intact_after_changes, intact_after_changes);

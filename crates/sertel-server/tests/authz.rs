@@ -70,7 +70,13 @@ fn request(
         b = b.header("authorization", format!("Bearer {t}"));
     }
     let body = match template {
-        "/api/v1/applications" | "/api/v1/applications/{id}/resubmit" if method == "POST" => {
+        "/api/v1/applications"
+        | "/api/v1/applications/{id}/resubmit"
+        | "/api/v1/applications/{id}/renew"
+        | "/api/v1/applications/{id}/reissue"
+        | "/api/v1/applications/{id}/revocation-requests"
+            if method == "POST" =>
+        {
             let form = common::multipart::body(&[("consent_version", b"x".to_vec())]);
             b = b.header(
                 "content-type",
@@ -85,6 +91,12 @@ fn request(
             b = b.header("content-type", "application/json");
             let v = match template {
                 "/api/v1/applications/{id}/review" => json!({"decision": "approve"}),
+                "/api/v1/revocation-requests/{id}/review" => {
+                    json!({"decision": "reject", "reason": "Surat belum lengkap."})
+                }
+                "/api/v1/applications/{id}/revoke" => {
+                    json!({"reason": "unspecified", "comment": "Evaluasi."})
+                }
                 "/api/v1/users" => json!({
                     "role": "verifier_badan",
                     "email": format!("staf{n}@muaraenimkab.go.id"),
@@ -110,6 +122,9 @@ async fn matrix(srv: common::TestServer) {
         review(&srv, &p.dinas, &id, "approve", "").await.json()["state"],
         "issued"
     );
+    let r = fixtures::request_revocation(&srv, &p.owner, &id, "unspecified").await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.json());
+    let request_id = r.json()["id"].as_str().unwrap().to_owned();
     let token = |c: Caller| -> Option<&Login> {
         match c {
             Caller::Anonymous => None,
@@ -123,7 +138,12 @@ async fn matrix(srv: common::TestServer) {
     let mut n = 0;
     let mut failures = Vec::new();
     for (method, template, access) in ROUTES {
-        let path = template.replace("{id}", &id).replace("{kind}", "photo");
+        let subject = if template.starts_with("/api/v1/revocation-requests/") {
+            &request_id
+        } else {
+            &id
+        };
+        let path = template.replace("{id}", subject).replace("{kind}", "photo");
         for caller in CALLERS {
             n += 1;
             let req = request(

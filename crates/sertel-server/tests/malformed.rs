@@ -164,6 +164,66 @@ async fn malformed(srv: common::TestServer) {
             StatusCode::UNAUTHORIZED,
         ),
         (
+            "bad JSON to revoke",
+            raw(
+                "POST",
+                &format!("/api/v1/applications/{id}/revoke"),
+                badan,
+                json,
+                b"{\"reason\": ".to_vec(),
+            ),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "revocation reason of the wrong type",
+            raw(
+                "POST",
+                &format!("/api/v1/applications/{id}/revoke"),
+                badan,
+                json,
+                br#"{"reason": 4, "comment": "x"}"#.to_vec(),
+            ),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "garbage multipart revocation request",
+            raw(
+                "POST",
+                &format!("/api/v1/applications/{id}/revocation-requests"),
+                owner,
+                Some(&multipart),
+                b"not a multipart body at all".to_vec(),
+            ),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "lost-key report as text",
+            raw(
+                "POST",
+                &format!("/api/v1/applications/{id}/lost-key"),
+                owner,
+                Some("text/plain"),
+                b"hilang".to_vec(),
+            ),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        ),
+        (
+            "timestamp query as JSON",
+            raw("POST", "/tsa", None, json, b"{}".to_vec()),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        ),
+        (
+            "oversize timestamp query",
+            raw(
+                "POST",
+                "/tsa",
+                None,
+                Some("application/timestamp-query"),
+                vec![0; 100 * 1024],
+            ),
+            StatusCode::PAYLOAD_TOO_LARGE,
+        ),
+        (
             "unknown path",
             raw("GET", "/api/v1/nothing", None, None, vec![]),
             StatusCode::NOT_FOUND,

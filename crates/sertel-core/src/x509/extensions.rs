@@ -8,11 +8,12 @@ use sha1::{Digest, Sha1};
 use spki::SubjectPublicKeyInfoOwned;
 use x509_cert::ext::pkix::certpolicy::{PolicyInformation, PolicyQualifierInfo};
 use x509_cert::ext::pkix::crl::dp::DistributionPoint;
+use x509_cert::ext::pkix::crl::CrlNumber;
 use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
 use x509_cert::ext::pkix::{
     AccessDescription, AuthorityInfoAccessSyntax, AuthorityKeyIdentifier, BasicConstraints,
-    CertificatePolicies, CrlDistributionPoints, ExtendedKeyUsage, KeyUsage, SubjectAltName,
-    SubjectKeyIdentifier,
+    CertificatePolicies, CrlDistributionPoints, CrlReason, ExtendedKeyUsage, KeyUsage,
+    SubjectAltName, SubjectKeyIdentifier,
 };
 use x509_cert::ext::Extension;
 
@@ -178,4 +179,15 @@ pub fn certificate_policies(
         });
     }
     ext(&CertificatePolicies(v), false)
+}
+
+/// cRLNumber (RFC 5280 §5.2.3, not critical): `CRLNumber ::= INTEGER (0..MAX)`.
+pub fn crl_number(number: u64) -> Result<Extension, X509Error> {
+    let value = der::asn1::Uint::new(&number.to_be_bytes())?;
+    ext(&CrlNumber(value), false)
+}
+
+/// reasonCode (RFC 5280 §5.3.1, a CRL entry extension, not critical).
+pub fn crl_reason(reason: CrlReason) -> Result<Extension, X509Error> {
+    ext(&reason, false)
 }

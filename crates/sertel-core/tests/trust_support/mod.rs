@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-use der::asn1::{BitString, OctetString};
+use der::asn1::OctetString;
 use der::Encode;
 use sertel_core::key::{KeyAlgorithm, LocalKey};
 use sertel_core::signer::Signer;
@@ -13,12 +13,12 @@ use sertel_core::trust::{
 };
 use sertel_core::x509::extensions as ext;
 use sertel_core::x509::{
-    build_name, issue, random_serial, x509_time, Certificate, CertificateTemplate, Name,
-    NameAttribute,
+    build_name, crl_to_der, issue, random_serial, sign_crl, x509_time, Certificate,
+    CertificateTemplate, Name, NameAttribute,
 };
 use test_support::pki::{TestEntity, TestPki, TEST_NOW};
 use time::{Duration, OffsetDateTime};
-use x509_cert::crl::{CertificateList, RevokedCert, TbsCertList};
+use x509_cert::crl::{RevokedCert, TbsCertList};
 use x509_cert::ext::pkix::CrlReason;
 use x509_cert::ext::Extension;
 use x509_cert::serial_number::SerialNumber;
@@ -86,26 +86,18 @@ impl CrlBuilder {
         self
     }
 
-    /// Signs with `signer` and encodes.
+    /// Signs with `signer` (through the core's [`sign_crl`]) and encodes.
     pub fn sign(self, signer: &dyn Signer) -> Vec<u8> {
-        let algorithm = signer.algorithm().algorithm_identifier();
         let tbs = TbsCertList {
             version: Version::V2,
-            signature: algorithm.clone(),
+            signature: signer.algorithm().algorithm_identifier(),
             issuer: self.issuer,
             this_update: x509_time(self.this_update).expect("time"),
             next_update: self.next_update.map(|t| x509_time(t).expect("time")),
             revoked_certificates: (!self.revoked.is_empty()).then_some(self.revoked),
             crl_extensions: (!self.extensions.is_empty()).then_some(self.extensions),
         };
-        let signature = signer.sign(&tbs.to_der().expect("tbs")).expect("sign");
-        CertificateList {
-            tbs_cert_list: tbs,
-            signature_algorithm: algorithm,
-            signature: BitString::from_bytes(&signature).expect("bits"),
-        }
-        .to_der()
-        .expect("CRL")
+        crl_to_der(&sign_crl(tbs, signer).expect("sign")).expect("CRL")
     }
 }
 

@@ -1,9 +1,11 @@
 //! Request plumbing shared by the handlers: extractors whose rejections are [`crate::ApiError`]s.
 
 mod client_ip;
+mod free_text;
 mod idempotency_key;
 mod json;
 
 pub use client_ip::ClientIp;
+pub use free_text::{free_text, MAX_FREE_TEXT_LEN};
 pub use idempotency_key::IdempotencyKey;
 pub use json::ApiJson;

@@ -51,11 +51,24 @@ pub enum DocumentKind {
     SkPangkat,
     /// Face photo: JPEG or PNG.
     Photo,
+    /// Surat keterangan signed by the head of the agency for a re-issue after a lost key
+    /// (Pasal 16 ayat 3), PDF.
+    StatementLetter,
 }
 
 impl DocumentKind {
     /// Every kind, in form order.
-    pub const ALL: [DocumentKind; 5] = [
+    pub const ALL: [DocumentKind; 6] = [
+        DocumentKind::RecommendationLetter,
+        DocumentKind::Ktp,
+        DocumentKind::SkJabatan,
+        DocumentKind::SkPangkat,
+        DocumentKind::Photo,
+        DocumentKind::StatementLetter,
+    ];
+
+    /// The documents a first application must carry (Pasal 15 ayat 1).
+    pub const FIRST_APPLICATION: [DocumentKind; 5] = [
         DocumentKind::RecommendationLetter,
         DocumentKind::Ktp,
         DocumentKind::SkJabatan,
@@ -71,6 +84,7 @@ impl DocumentKind {
             DocumentKind::SkJabatan => "sk_jabatan",
             DocumentKind::SkPangkat => "sk_pangkat",
             DocumentKind::Photo => "photo",
+            DocumentKind::StatementLetter => "statement_letter",
         }
     }
 

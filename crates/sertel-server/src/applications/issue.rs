@@ -82,5 +82,50 @@ pub async fn issue_certificate(
     )
     .await?;
     debug_assert_eq!(next, Status::Issued);
+    if let Some(previous) = &app.previous_id {
+        supersede(tx, previous, &serial, actor).await?;
+    }
+    Ok(())
+}
+
+/// Marks the application a renewal or re-issue follows as superseded by `serial`, if it is
+/// still `issued` (a revoked one stays revoked). Its certificate is not revoked.
+async fn supersede(
+    tx: &mut WriteTx,
+    previous_id: &str,
+    serial: &str,
+    actor: &str,
+) -> Result<(), ApiError> {
+    let Some(previous) = repo::load(tx.conn(), previous_id).await? else {
+        return Err(ApiError::internal("the previous application is missing"));
+    };
+    if previous.status != Status::Issued {
+        return Ok(());
+    }
+    let next = previous.status.next(Action::Supersede)?;
+    repo::set_status(
+        tx.conn(),
+        previous_id,
+        next,
+        previous.revision,
+        &now_rfc3339(),
+    )
+    .await?;
+    record_event(
+        tx,
+        &previous.owner_id,
+        previous_id,
+        "certificate.superseded",
+        next.as_str(),
+    )
+    .await?;
+    audit::append(
+        tx,
+        actor,
+        "certificate.supersede",
+        previous_id,
+        json!({"superseded_by": serial}),
+    )
+    .await?;
     Ok(())
 }

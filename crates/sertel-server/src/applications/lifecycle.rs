@@ -5,6 +5,8 @@
 //!     │     ──approve(dinas)──▶ dinas_approved ──approve(badan)──▶ approved
 //!     └──────────── reject(any side), from any of the three review states ──▶ rejected
 //! rejected ──resubmit──▶ submitted (next revision)
+//! issued ──supersede (the renewal or re-issue that follows it was issued)──▶ superseded
+//! issued | superseded ──revoke──▶ revoked   (final: nothing leaves it, Pasal 17 ayat 4)
 //! ```
 //!
 //! The two verifiers review in either order; a certificate is only issued from `approved`, which
@@ -31,6 +33,12 @@ pub enum Status {
     Rejected,
     /// The certificate was issued.
     Issued,
+    /// A renewal's certificate replaced this one; it stays usable until it expires unless
+    /// revoked.
+    Superseded,
+    /// The certificate was revoked; it is never valid again (Pasal 17 ayat 4). The database
+    /// refuses any change out of this state too.
+    Revoked,
 }
 
 /// Which verifier.
@@ -54,17 +62,23 @@ pub enum Action {
     Resubmit,
     /// The certificate is issued.
     Issue,
+    /// The certificate of a renewal (or re-issue) following this one was issued.
+    Supersede,
+    /// The certificate is revoked.
+    Revoke,
 }
 
 impl Status {
     /// Every status.
-    pub const ALL: [Status; 6] = [
+    pub const ALL: [Status; 8] = [
         Status::Submitted,
         Status::BadanApproved,
         Status::DinasApproved,
         Status::Approved,
         Status::Rejected,
         Status::Issued,
+        Status::Superseded,
+        Status::Revoked,
     ];
 
     /// The stored name.
@@ -76,6 +90,8 @@ impl Status {
             Status::Approved => "approved",
             Status::Rejected => "rejected",
             Status::Issued => "issued",
+            Status::Superseded => "superseded",
+            Status::Revoked => "revoked",
         }
     }
 
@@ -100,17 +116,20 @@ impl Status {
             | (S::DinasApproved, A::Reject(_)) => Ok(S::Rejected),
             (S::Rejected, A::Resubmit) => Ok(S::Submitted),
             (S::Approved, A::Issue) => Ok(S::Issued),
+            (S::Issued, A::Supersede) => Ok(S::Superseded),
+            (S::Issued | S::Superseded, A::Revoke) => Ok(S::Revoked),
             _ => Err(ApiError::InvalidTransition {
                 state: self.as_str(),
             }),
         }
     }
 
-    /// Whether the owner may start a new application while this one exists. No current state
-    /// allows it: a rejected application is resubmitted, an issued one must first be revoked
-    /// (revocation is not yet built).
+    /// Whether the owner may start a new application while this one exists: after a
+    /// revocation (Pasal 17 ayat 6) or once a later certificate superseded this one. A rejected
+    /// application is resubmitted instead; an issued one blocks until its certificate expires
+    /// (checked by the caller) or is revoked, and is renewed meanwhile.
     pub fn allows_new_application(self) -> bool {
-        false
+        matches!(self, Status::Revoked | Status::Superseded)
     }
 }
 
@@ -121,13 +140,15 @@ mod tests {
     use Side::{Badan, Dinas};
     use Status as S;
 
-    const ACTIONS: [Action; 6] = [
+    const ACTIONS: [Action; 8] = [
         A::Approve(Badan),
         A::Approve(Dinas),
         A::Reject(Badan),
         A::Reject(Dinas),
         A::Resubmit,
         A::Issue,
+        A::Supersede,
+        A::Revoke,
     ];
 
     /// Every allowed transition; every (state, action) pair not listed must be refused.
@@ -144,6 +165,9 @@ mod tests {
         (S::DinasApproved, A::Reject(Dinas), S::Rejected),
         (S::Approved, A::Issue, S::Issued),
         (S::Rejected, A::Resubmit, S::Submitted),
+        (S::Issued, A::Supersede, S::Superseded),
+        (S::Issued, A::Revoke, S::Revoked),
+        (S::Superseded, A::Revoke, S::Revoked),
     ];
 
     #[test]
@@ -165,7 +189,7 @@ mod tests {
                 checked += 1;
             }
         }
-        assert_eq!(checked, 36);
+        assert_eq!(checked, 64);
     }
 
     #[test]
@@ -175,6 +199,14 @@ mod tests {
             assert!(s.and_then(|s| s.next(A::Issue).ok()).is_none());
             assert!(s.and_then(|s| s.next(A::Approve(first)).ok()).is_none());
         }
+    }
+
+    #[test]
+    fn revoked_is_final() {
+        for action in ACTIONS {
+            assert!(S::Revoked.next(action).is_err(), "{action:?}");
+        }
+        assert!(S::Revoked.allows_new_application());
     }
 
     #[test]

@@ -5,7 +5,9 @@ use sqlx::AnyConnection;
 use sqlx::Row;
 
 use super::documents::{DocumentKind, MediaType};
+use super::kind::ApplicationKind;
 use super::lifecycle::Status;
+use crate::ids::now_rfc3339;
 use crate::ApiError;
 
 /// An application row.
@@ -21,18 +23,24 @@ pub struct ApplicationRow {
     pub revision: i64,
     /// The CSR, DER.
     pub csr_der: Vec<u8>,
+    /// New, renewal or re-issue.
+    pub kind: ApplicationKind,
+    /// The application a renewal or re-issue follows.
+    pub previous_id: Option<String>,
 }
 
 /// Loads an application; `FOR UPDATE`-free: writers already hold the write lock.
 pub async fn load(conn: &mut AnyConnection, id: &str) -> Result<Option<ApplicationRow>, ApiError> {
     let row = sqlx::query(
-        "SELECT id, owner_id, state, revision, csr_der FROM applications WHERE id = $1",
+        "SELECT id, owner_id, state, revision, csr_der, kind, previous_id FROM applications \
+         WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(conn)
     .await?;
     row.map(|r| {
         let state: String = r.try_get(2)?;
+        let kind: String = r.try_get(5)?;
         Ok(ApplicationRow {
             id: r.try_get(0)?,
             owner_id: r.try_get(1)?,
@@ -40,24 +48,55 @@ pub async fn load(conn: &mut AnyConnection, id: &str) -> Result<Option<Applicati
                 .ok_or_else(|| ApiError::internal(format!("unknown state {state}")))?,
             revision: r.try_get(3)?,
             csr_der: r.try_get(4)?,
+            kind: ApplicationKind::from_stored(&kind)?,
+            previous_id: r.try_get(6)?,
         })
     })
     .transpose()
 }
 
-/// Whether the owner has an application that blocks a new one.
-pub async fn owner_has_open(conn: &mut AnyConnection, owner_id: &str) -> Result<bool, ApiError> {
-    let rows = sqlx::query("SELECT state FROM applications WHERE owner_id = $1")
-        .bind(owner_id)
-        .fetch_all(conn)
-        .await?;
+/// Whether the owner has an application that blocks a new one, leaving out `except` (the
+/// application a renewal follows). An issued application stops blocking once its certificate
+/// has expired.
+pub async fn owner_has_open(
+    conn: &mut AnyConnection,
+    owner_id: &str,
+    except: Option<&str>,
+) -> Result<bool, ApiError> {
+    let rows = sqlx::query(
+        "SELECT a.id, a.state, c.not_after FROM applications a \
+         LEFT JOIN certificates c ON c.application_id = a.id WHERE a.owner_id = $1",
+    )
+    .bind(owner_id)
+    .fetch_all(conn)
+    .await?;
+    let now = now_rfc3339();
     for r in rows {
-        let s: String = r.try_get(0)?;
-        if !Status::parse(&s).is_some_and(Status::allows_new_application) {
+        let id: String = r.try_get(0)?;
+        let s: String = r.try_get(1)?;
+        let not_after: Option<String> = r.try_get(2)?;
+        if except == Some(id.as_str()) {
+            continue;
+        }
+        let status = Status::parse(&s);
+        let expired = status == Some(Status::Issued) && not_after.is_some_and(|t| t < now);
+        if !expired && !status.is_some_and(Status::allows_new_application) {
             return Ok(true);
         }
     }
     Ok(false)
+}
+
+/// The serial number (hex) and end of validity of an application's certificate.
+pub async fn certificate_of(
+    conn: &mut AnyConnection,
+    application_id: &str,
+) -> Result<Option<(String, String)>, ApiError> {
+    let row = sqlx::query("SELECT serial, not_after FROM certificates WHERE application_id = $1")
+        .bind(application_id)
+        .fetch_optional(conn)
+        .await?;
+    row.map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).transpose()
 }
 
 /// Sets the status (and revision) of an application.
@@ -141,4 +180,23 @@ pub async fn documents(
             })
         })
         .collect()
+}
+
+/// Gives application `to` the documents of application `from` (a renewal or re-issue carries
+/// them over; documents sent with it then replace theirs).
+pub async fn copy_documents(
+    conn: &mut AnyConnection,
+    from: &str,
+    to: &str,
+) -> Result<(), ApiError> {
+    sqlx::query(
+        "INSERT INTO application_documents (application_id, kind, sha256, size, media_type) \
+         SELECT $1, kind, sha256, size, media_type FROM application_documents \
+         WHERE application_id = $2",
+    )
+    .bind(to)
+    .bind(from)
+    .execute(conn)
+    .await?;
+    Ok(())
 }

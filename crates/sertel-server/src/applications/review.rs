@@ -12,7 +12,7 @@ use super::issue::issue_certificate;
 use super::lifecycle::{Action, Side, Status};
 use super::repo;
 use super::view::{load_view, ApplicationView};
-use crate::api::ApiJson;
+use crate::api::{free_text, ApiJson, MAX_FREE_TEXT_LEN};
 use crate::audit;
 use crate::auth::{CurrentUser, Role};
 use crate::events::record_event;
@@ -20,7 +20,7 @@ use crate::ids::{new_id, now_rfc3339};
 use crate::{ApiError, AppState};
 
 /// Longest reason, in characters.
-pub const MAX_REASON_LEN: usize = 2000;
+pub const MAX_REASON_LEN: usize = MAX_FREE_TEXT_LEN;
 
 /// The decision.
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
@@ -55,18 +55,7 @@ pub async fn review(
         Role::VerifierDinas => Side::Dinas,
         _ => return Err(ApiError::Forbidden),
     };
-    let reason = form.reason.trim().to_owned();
-    if reason.chars().count() > MAX_REASON_LEN
-        || reason.chars().any(|c| c.is_control() && c != '\n')
-    {
-        return Err(ApiError::InvalidField {
-            field: "reason",
-            reason: "at most 2000 characters, no control characters",
-        });
-    }
-    if form.decision == Decision::Reject && reason.is_empty() {
-        return Err(ApiError::MissingField("reason"));
-    }
+    let reason = free_text("reason", &form.reason, form.decision == Decision::Reject)?;
     let action = match form.decision {
         Decision::Approve => Action::Approve(side),
         Decision::Reject => Action::Reject(side),

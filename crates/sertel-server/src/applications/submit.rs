@@ -14,8 +14,9 @@ use serde_json::json;
 use sqlx::AnyConnection;
 use sqlx::Row;
 
-use super::csr_check::check_csr;
+use super::csr_check::{check_csr, CheckedCsr};
 use super::documents::DocumentKind;
+use super::kind::ApplicationKind;
 use super::lifecycle::{Action, Status};
 use super::repo;
 use super::upload::{read_upload, rejection, Upload};
@@ -29,11 +30,11 @@ use crate::events::record_event;
 use crate::ids::{new_id, now_rfc3339};
 use crate::{ApiError, AppState};
 
-type Reply = (StatusCode, Json<ApplicationView>);
+pub(super) type Reply = (StatusCode, Json<ApplicationView>);
 
 /// The application an earlier request with this key made, if any; refuses the key when it was
 /// used with different content.
-async fn replayed(
+pub(super) async fn replayed(
     conn: &mut AnyConnection,
     owner: &str,
     key: &IdempotencyKey,
@@ -56,7 +57,7 @@ async fn replayed(
     Ok(Some(row.try_get(1)?))
 }
 
-async fn remember(
+pub(super) async fn remember(
     tx: &mut WriteTx,
     owner: &str,
     key: &IdempotencyKey,
@@ -77,7 +78,7 @@ async fn remember(
     Ok(())
 }
 
-fn check_consent(upload: &Upload) -> Result<(), ApiError> {
+pub(super) fn check_consent(upload: &Upload) -> Result<(), ApiError> {
     match upload.consent_version.as_deref() {
         Some(CONSENT_VERSION) => Ok(()),
         _ => Err(ApiError::ConsentRequired),
@@ -85,7 +86,7 @@ fn check_consent(upload: &Upload) -> Result<(), ApiError> {
 }
 
 /// Writes the uploaded documents to the store and refers to them from the application.
-async fn attach_documents(
+pub(super) async fn attach_documents(
     state: &AppState,
     tx: &mut WriteTx,
     application_id: &str,
@@ -111,7 +112,7 @@ async fn attach_documents(
 }
 
 /// Commits the change and answers with the application.
-async fn reply(
+pub(super) async fn reply(
     tx: WriteTx,
     state: &AppState,
     id: &str,
@@ -122,10 +123,83 @@ async fn reply(
     view(state, id, status).await
 }
 
-async fn view(state: &AppState, id: &str, status: StatusCode) -> Result<Reply, ApiError> {
+pub(super) async fn view(
+    state: &AppState,
+    id: &str,
+    status: StatusCode,
+) -> Result<Reply, ApiError> {
     let mut conn = state.db().pool().acquire().await?;
     let view = load_view(&mut conn, id).await?.ok_or(ApiError::NotFound)?;
     Ok((status, Json(view)))
+}
+
+/// What a new application is, besides its form.
+pub(super) struct NewApplication<'a> {
+    /// New, renewal or re-issue.
+    pub kind: ApplicationKind,
+    /// The application a renewal or re-issue follows; its documents are carried over.
+    pub previous: Option<&'a str>,
+    /// The checked request.
+    pub csr: &'a CheckedCsr,
+}
+
+/// Writes a new application in `tx`: the row, its documents (carried over from the previous
+/// application, then those uploaded), the idempotency key, the event and the audit entry.
+pub(super) async fn create_application(
+    state: &AppState,
+    tx: &mut WriteTx,
+    me: &CurrentUser,
+    key: &IdempotencyKey,
+    upload: &Upload,
+    new: NewApplication<'_>,
+) -> Result<String, ApiError> {
+    let id = new_id();
+    let now = now_rfc3339();
+    sqlx::query(
+        "INSERT INTO applications (id, owner_id, state, revision, csr_der, key_kind, \
+         consent_version, consent_at, created_at, updated_at, kind, previous_id) \
+         VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $7, $7, $8, $9)",
+    )
+    .bind(&id)
+    .bind(me.id())
+    .bind(Status::Submitted.as_str())
+    .bind(&new.csr.der)
+    .bind(&new.csr.key_kind)
+    .bind(CONSENT_VERSION)
+    .bind(&now)
+    .bind(new.kind.as_str())
+    .bind(new.previous)
+    .execute(tx.conn())
+    .await?;
+    if let Some(previous) = new.previous {
+        repo::copy_documents(tx.conn(), previous, &id).await?;
+    }
+    attach_documents(state, tx, &id, upload).await?;
+    remember(tx, me.id(), key, &upload.request_hash, &id).await?;
+    record_event(
+        tx,
+        me.id(),
+        &id,
+        "application.submitted",
+        Status::Submitted.as_str(),
+    )
+    .await?;
+    let docs: Vec<&str> = upload.documents.keys().map(|k| k.as_str()).collect();
+    audit::append(
+        tx,
+        me.id(),
+        "application.submit",
+        &id,
+        json!({
+            "kind": new.kind.as_str(),
+            "previous": new.previous,
+            "key_kind": new.csr.key_kind,
+            "consent_version": CONSENT_VERSION,
+            "documents": docs,
+        }),
+    )
+    .await?;
+    Ok(id)
 }
 
 /// Submits a new application.
@@ -142,7 +216,7 @@ pub async fn submit(
         &me.user.owner_profile(),
         &state.config().regency,
     )?;
-    for kind in DocumentKind::ALL {
+    for kind in DocumentKind::FIRST_APPLICATION {
         if !upload.documents.contains_key(&kind) {
             return Err(ApiError::MissingField(kind.as_str()));
         }
@@ -153,44 +227,15 @@ pub async fn submit(
         drop(tx);
         return view(&state, &id, StatusCode::OK).await;
     }
-    if repo::owner_has_open(tx.conn(), me.id()).await? {
+    if repo::owner_has_open(tx.conn(), me.id(), None).await? {
         return Err(ApiError::ApplicationOpen);
     }
-    let id = new_id();
-    let now = now_rfc3339();
-    sqlx::query(
-        "INSERT INTO applications (id, owner_id, state, revision, csr_der, key_kind, \
-         consent_version, consent_at, created_at, updated_at) \
-         VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $7, $7)",
-    )
-    .bind(&id)
-    .bind(me.id())
-    .bind(Status::Submitted.as_str())
-    .bind(&csr.der)
-    .bind(&csr.key_kind)
-    .bind(CONSENT_VERSION)
-    .bind(&now)
-    .execute(tx.conn())
-    .await?;
-    attach_documents(&state, &mut tx, &id, &upload).await?;
-    remember(&mut tx, me.id(), &key, &upload.request_hash, &id).await?;
-    record_event(
-        &mut tx,
-        me.id(),
-        &id,
-        "application.submitted",
-        Status::Submitted.as_str(),
-    )
-    .await?;
-    let docs: Vec<&str> = upload.documents.keys().map(|k| k.as_str()).collect();
-    audit::append(
-        &mut tx,
-        me.id(),
-        "application.submit",
-        &id,
-        json!({"key_kind": csr.key_kind, "consent_version": CONSENT_VERSION, "documents": docs}),
-    )
-    .await?;
+    let new = NewApplication {
+        kind: ApplicationKind::New,
+        previous: None,
+        csr: &csr,
+    };
+    let id = create_application(&state, &mut tx, &me, &key, &upload, new).await?;
     reply(tx, &state, &id, StatusCode::CREATED).await
 }
 

@@ -27,7 +27,7 @@ pub struct Upload {
     pub request_hash: String,
 }
 
-fn multipart_error(e: MultipartError) -> ApiError {
+pub(crate) fn multipart_error(e: MultipartError) -> ApiError {
     if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
         ApiError::TooLarge {
             part: "body".into(),
@@ -46,7 +46,7 @@ pub fn rejection(e: MultipartRejection) -> ApiError {
     }
 }
 
-async fn read_limited(
+pub(crate) async fn read_limited(
     field: &mut axum::extract::multipart::Field<'_>,
     name: &str,
     limit: usize,

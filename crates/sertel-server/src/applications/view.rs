@@ -33,6 +33,10 @@ pub struct CertificateView {
     pub not_before: String,
     /// End of validity.
     pub not_after: String,
+    /// When it was revoked, if it was (then it is never valid again).
+    pub revoked_at: Option<String>,
+    /// Why it was revoked (`key_compromise`, `affiliation_changed`, …).
+    pub revocation_reason: Option<String>,
 }
 
 /// An application as the API shows it.
@@ -44,6 +48,10 @@ pub struct ApplicationView {
     pub owner_id: String,
     /// Status (see `lifecycle`).
     pub state: String,
+    /// `new`, `renewal` or `reissue`.
+    pub kind: String,
+    /// The application a renewal or re-issue follows.
+    pub previous_id: Option<String>,
     /// Revision.
     pub revision: i64,
     /// Key type of the CSR.
@@ -71,7 +79,7 @@ pub async fn load_view(
 ) -> Result<Option<ApplicationView>, ApiError> {
     let Some(r) = sqlx::query(
         "SELECT id, owner_id, state, revision, key_kind, consent_version, consent_at, \
-         created_at, updated_at FROM applications WHERE id = $1",
+         created_at, updated_at, kind, previous_id FROM applications WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(&mut *conn)
@@ -99,7 +107,8 @@ pub async fn load_view(
     })
     .collect::<Result<Vec<_>, ApiError>>()?;
     let certificate = sqlx::query(
-        "SELECT serial, not_before, not_after FROM certificates WHERE application_id = $1",
+        "SELECT c.serial, c.not_before, c.not_after, r.revoked_at, r.reason FROM certificates c \
+         LEFT JOIN revocations r ON r.serial = c.serial WHERE c.application_id = $1",
     )
     .bind(id)
     .fetch_optional(&mut *conn)
@@ -109,6 +118,8 @@ pub async fn load_view(
             serial: c.try_get(0)?,
             not_before: c.try_get(1)?,
             not_after: c.try_get(2)?,
+            revoked_at: c.try_get(3)?,
+            revocation_reason: c.try_get(4)?,
         })
     })
     .transpose()?;
@@ -116,6 +127,8 @@ pub async fn load_view(
         id: r.try_get(0)?,
         owner_id: r.try_get(1)?,
         state: r.try_get(2)?,
+        kind: r.try_get(9)?,
+        previous_id: r.try_get(10)?,
         revision: r.try_get(3)?,
         key_kind: r.try_get(4)?,
         consent_version: r.try_get(5)?,

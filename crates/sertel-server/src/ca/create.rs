@@ -1,7 +1,7 @@
 //! Creating the CA on first start.
 
 use serde_json::json;
-use sertel_core::key::{encrypt_key_pem, KdfParams, KeyAlgorithm, LocalKey, Passphrase};
+use sertel_core::key::{KeyAlgorithm, LocalKey, Passphrase};
 use sertel_core::signer::Signer;
 use sertel_core::x509::extensions::{
     basic_constraints, key_usage, subject_key_identifier, KeyUsages,
@@ -10,10 +10,8 @@ use sertel_core::x509::{build_name, issue, random_serial, CertificateTemplate, N
 use sertel_core::x509::{certificate_to_der, Name};
 use time::OffsetDateTime;
 
-use super::{CaError, CA_ID};
-use crate::audit;
+use super::{stored_key, CaError, CA_ID};
 use crate::db::Db;
-use crate::ids::now_rfc3339;
 use crate::Config;
 
 /// How long the CA certificate is valid.
@@ -81,45 +79,22 @@ pub(super) async fn create(
     passphrase: &Passphrase,
 ) -> Result<(), CaError> {
     let config2 = config.clone();
-    let pass = passphrase.clone();
-    let (key_pem, cert_der) = tokio::task::spawn_blocking(move || {
+    let (key, cert_der) = tokio::task::spawn_blocking(move || {
         let key =
             LocalKey::generate(KeyAlgorithm::Rsa3072).map_err(|e| CaError::Key(e.to_string()))?;
         let cert_der = self_signed(&config2, &key)?;
-        let key_pem = encrypt_key_pem(&key, &pass, KdfParams::DEFAULT)
-            .map_err(|e| CaError::Key(e.to_string()))?;
-        Ok::<_, CaError>((key_pem, cert_der))
+        Ok::<_, CaError>((key, cert_der))
     })
     .await
     .map_err(|e| CaError::Key(e.to_string()))??;
-    let mut tx = db.begin_write().await?;
-    let inserted = sqlx::query(
-        "INSERT INTO ca (id, key_pem, cert_der, created_at) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (id) DO NOTHING",
-    )
-    .bind(CA_ID)
-    .bind(&key_pem)
-    .bind(&cert_der)
-    .bind(now_rfc3339())
-    .execute(tx.conn())
-    .await?
-    .rows_affected();
-    if inserted == 0 {
-        return Ok(());
-    }
-    let fingerprint = hex::encode(aws_lc_rs::digest::digest(
-        &aws_lc_rs::digest::SHA256,
-        &cert_der,
-    ));
-    audit::append(
-        &mut tx,
-        "system",
-        "ca.create",
+    let key_pem = stored_key::seal(key, passphrase).await?;
+    stored_key::insert(
+        db,
         CA_ID,
-        json!({"certificate_sha256": fingerprint, "key": "rsa-3072"}),
+        &key_pem,
+        &cert_der,
+        "ca.create",
+        json!({"key": "rsa-3072"}),
     )
     .await
-    .map_err(|e| CaError::Key(e.to_string()))?;
-    tx.commit().await.map_err(|e| CaError::Key(e.to_string()))?;
-    Ok(())
 }

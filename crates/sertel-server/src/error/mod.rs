@@ -97,6 +97,19 @@ pub enum ApiError {
         /// The current state.
         state: &'static str,
     },
+    /// The revocation reason is not one the server records (or not one an owner may ask for).
+    #[error("revocation reason not allowed: {0}")]
+    RevocationReason(String),
+    /// A revocation request for this certificate is already waiting for a verifier.
+    #[error("a revocation request is already pending")]
+    RevocationPending,
+    /// The certificate has expired: renewal is only before expiry (Pasal 18 ayat 2).
+    #[error("the certificate has expired")]
+    CertificateExpired,
+    /// A re-issue follows a lost-key report only; after another revocation a new application
+    /// is made (Pasal 17 ayat 6).
+    #[error("re-issue is only possible after a lost-key report")]
+    ReissueNeedsLostKey,
     /// Too many failed logins; try again later.
     #[error("too many attempts; retry after {retry_after_secs} s")]
     RateLimited {
@@ -125,13 +138,17 @@ impl ApiError {
             | E::SubjectMismatch
             | E::Profile(_)
             | E::ConsentRequired
+            | E::RevocationReason(_)
             | E::IdempotencyKeyReused => StatusCode::UNPROCESSABLE_ENTITY,
             E::Unauthenticated | E::InvalidCredentials => StatusCode::UNAUTHORIZED,
             E::Forbidden => StatusCode::FORBIDDEN,
             E::NotFound => StatusCode::NOT_FOUND,
-            E::AlreadyRegistered(_) | E::ApplicationOpen | E::InvalidTransition { .. } => {
-                StatusCode::CONFLICT
-            }
+            E::AlreadyRegistered(_)
+            | E::ApplicationOpen
+            | E::InvalidTransition { .. }
+            | E::RevocationPending
+            | E::CertificateExpired
+            | E::ReissueNeedsLostKey => StatusCode::CONFLICT,
             E::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             E::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -28,6 +28,10 @@ impl Localized for ApiError {
             E::AlreadyRegistered(_) => "already_registered",
             E::ApplicationOpen => "application_open",
             E::InvalidTransition { .. } => "invalid_transition",
+            E::RevocationReason(_) => "revocation_reason_not_allowed",
+            E::RevocationPending => "revocation_pending",
+            E::CertificateExpired => "certificate_expired",
+            E::ReissueNeedsLostKey => "reissue_needs_lost_key",
             E::RateLimited { .. } => "rate_limited",
             E::Internal(_) => "internal",
         }
@@ -123,6 +127,44 @@ impl Localized for ApiError {
             E::InvalidTransition { state } => pick(
                 format!("Tindakan ini tidak dapat dilakukan pada status permohonan '{state}'."),
                 format!("This action is not possible while the application is '{state}'."),
+            ),
+            E::RevocationReason(r) => pick(
+                format!(
+                    "Alasan pencabutan '{r}' tidak dapat digunakan. Pilih unspecified, \
+                     key_compromise, affiliation_changed, superseded, cessation_of_operation \
+                     atau (khusus verifikator) privilege_withdrawn. Penangguhan \
+                     (certificate_hold) tidak tersedia: sertifikat yang dicabut tidak dapat \
+                     digunakan kembali."
+                ),
+                format!(
+                    "The revocation reason '{r}' cannot be used. Choose unspecified, \
+                     key_compromise, affiliation_changed, superseded, cessation_of_operation or \
+                     (verifiers only) privilege_withdrawn. Suspension (certificate_hold) is not \
+                     offered: a revoked certificate can never be used again."
+                ),
+            ),
+            E::RevocationPending => pick(
+                "Permohonan pencabutan sertifikat ini sudah diajukan dan sedang menunggu \
+                 verifikator."
+                    .into(),
+                "A revocation request for this certificate is already waiting for a verifier."
+                    .into(),
+            ),
+            E::CertificateExpired => pick(
+                "Masa berlaku sertifikat sudah berakhir; perpanjangan hanya dapat diajukan \
+                 sebelum masa berlaku berakhir. Ajukan permohonan baru."
+                    .into(),
+                "The certificate has expired; renewal is only possible before expiry. Submit a \
+                 new application."
+                    .into(),
+            ),
+            E::ReissueNeedsLostKey => pick(
+                "Penerbitan kembali hanya untuk sertifikat yang dicabut karena kunci hilang; \
+                 setelah pencabutan lain, ajukan permohonan baru."
+                    .into(),
+                "Re-issue is only for a certificate revoked after a lost key; after another \
+                 revocation, submit a new application."
+                    .into(),
             ),
             E::RateLimited { retry_after_secs } => pick(
                 format!("Terlalu banyak percobaan; coba lagi dalam {retry_after_secs} detik."),

@@ -33,7 +33,10 @@ pub struct EventView {
     pub at: String,
     /// The application.
     pub application_id: String,
-    /// What happened, e.g. `application.submitted`, `certificate.issued`.
+    /// What happened: `application.submitted`, `application.resubmitted`,
+    /// `application.approved`, `application.rejected`, `certificate.issued`,
+    /// `certificate.superseded`, `certificate.revoked`, `revocation.requested`,
+    /// `revocation.rejected`.
     pub kind: String,
     /// The application's state afterwards.
     pub state: String,

@@ -201,3 +201,78 @@ pub async fn review(
     )
     .await
 }
+
+/// Submits owner `n`'s application and has both verifiers approve it; returns its id.
+pub async fn issued(srv: &TestServer, p: &People, who: &Login, n: u8) -> String {
+    let id = submitted(srv, who, n).await;
+    review(srv, &p.badan, &id, "approve", "").await;
+    let r = review(srv, &p.dinas, &id, "approve", "").await;
+    assert_eq!(r.json()["state"], "issued", "{:?}", r.json());
+    id
+}
+
+/// Both verifiers approve application `id`.
+pub async fn approve_both(srv: &TestServer, p: &People, id: &str) -> Reply {
+    let r = review(srv, &p.badan, id, "approve", "").await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.json());
+    review(srv, &p.dinas, id, "approve", "").await
+}
+
+/// The owner's revocation request for application `id`, with a letter.
+pub async fn request_revocation(srv: &TestServer, who: &Login, id: &str, reason: &str) -> Reply {
+    srv.send(multipart::request(
+        &format!("/api/v1/applications/{id}/revocation-requests"),
+        Some(&who.token),
+        None,
+        &[
+            ("reason", reason.as_bytes().to_vec()),
+            ("statement", b"Pindah tugas ke instansi lain.".to_vec()),
+            ("letter", pdf("surat kepala perangkat daerah")),
+        ],
+    ))
+    .await
+}
+
+/// A verifier revokes application `id`'s certificate directly.
+pub async fn revoke(srv: &TestServer, who: &Login, id: &str, reason: &str) -> Reply {
+    srv.post(
+        &format!("/api/v1/applications/{id}/revoke"),
+        Some(&who.token),
+        json!({"reason": reason, "comment": "Hasil evaluasi verifikator."}),
+    )
+    .await
+}
+
+/// The owner reports the key of application `id` lost.
+pub async fn lost_key(srv: &TestServer, who: &Login, id: &str) -> Reply {
+    srv.post(
+        &format!("/api/v1/applications/{id}/lost-key"),
+        Some(&who.token),
+        json!({"statement": "Laptop hilang."}),
+    )
+    .await
+}
+
+/// A renewal (or re-issue, with `path` = "reissue") of application `id` with a new key and
+/// `extra` fields.
+pub async fn follow_up(
+    srv: &TestServer,
+    who: &Login,
+    id: &str,
+    path: &str,
+    n: u8,
+    extra: Vec<(&'static str, Vec<u8>)>,
+) -> Reply {
+    let mut fields = vec![
+        ("csr", csr_for(n, KeyAlgorithm::EcdsaP256)),
+        ("consent_version", CONSENT_VERSION.as_bytes().to_vec()),
+    ];
+    fields.extend(extra);
+    srv.send(multipart::request(
+        &format!("/api/v1/applications/{id}/{path}"),
+        Some(&who.token),
+        Some(&format!("{path}-{}", sertel_server::ids::new_id())),
+        &fields,
+    ))
+    .await
+}

@@ -50,9 +50,53 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
         "/api/v1/applications/{id}/certificate",
         Access::OwnerOrStaff,
     ),
+    (
+        "POST",
+        "/api/v1/applications/{id}/renew",
+        Access::OwningOwner,
+    ),
+    (
+        "POST",
+        "/api/v1/applications/{id}/reissue",
+        Access::OwningOwner,
+    ),
+    (
+        "POST",
+        "/api/v1/applications/{id}/revocation-requests",
+        Access::OwningOwner,
+    ),
+    ("GET", "/api/v1/revocation-requests", Access::SignedIn),
+    (
+        "GET",
+        "/api/v1/revocation-requests/{id}",
+        Access::OwnerOrStaff,
+    ),
+    (
+        "GET",
+        "/api/v1/revocation-requests/{id}/letter",
+        Access::OwnerOrStaff,
+    ),
+    (
+        "POST",
+        "/api/v1/revocation-requests/{id}/review",
+        Access::Verifiers,
+    ),
+    (
+        "POST",
+        "/api/v1/applications/{id}/lost-key",
+        Access::OwningOwner,
+    ),
+    (
+        "POST",
+        "/api/v1/applications/{id}/revoke",
+        Access::Verifiers,
+    ),
     ("GET", "/api/v1/events", Access::SignedIn),
     ("GET", "/api/v1/events/stream", Access::SignedIn),
     ("GET", "/ca/regency-ca.crt", Access::Public),
+    ("GET", "/crl/regency-ca.crl", Access::Public),
+    ("POST", "/tsa", Access::Public),
+    ("GET", "/tsa/tsa.crt", Access::Public),
     // Last: it ends the caller's session.
     ("DELETE", "/api/v1/sessions/current", Access::SignedIn),
 ];

@@ -1,4 +1,4 @@
-//! The independent judges: pyHanko, poppler's `pdfsig` and qpdf, run as external programs
+//! The independent judges: pyHanko, poppler's `pdfsig`, qpdf and pkilint, run as external programs
 //! and their output parsed. Each function returns a parsed verdict plus the raw output, for
 //! assertion messages. A judge that is not installed makes the calling test panic with a
 //! message to run `scripts/setup.sh`; it never silently passes.
@@ -7,6 +7,7 @@ mod nss;
 mod nss_chain;
 mod pdfsig;
 mod pdfsig_report;
+mod pkilint;
 mod pyhanko;
 mod pyhanko_report;
 mod qpdf;
@@ -16,6 +17,7 @@ pub use nss::NssDb;
 pub use nss_chain::{nss_verify_signers, NssChainCheck};
 pub use pdfsig::{pdfsig, pdfsig_trusting, pdfsig_with_db, PdfsigReport};
 pub use pdfsig_report::{CertificateStatus, PdfsigSignature, SignatureStatus};
+pub use pkilint::{pkilint_certificate, pkilint_crl, PkilintReport};
 pub use pyhanko::{
     pyhanko_signature_fields, pyhanko_validate, pyhanko_validate_at, PyHankoReport, SignatureField,
 };

@@ -1,0 +1,67 @@
+//! `POST /tsa`: RFC 3161 over HTTP (§3.4). The body is a DER `TimeStampReq` sent as
+//! `application/timestamp-query`; the answer is a DER `TimeStampResp` as
+//! `application/timestamp-reply`. A request that is not a valid `TimeStampReq` gets a rejection
+//! response (status 200, as the RFC has it); a wrong content type or an oversize body gets the
+//! API's bilingual 4xx error. `GET /tsa/tsa.crt` serves the TSA certificate.
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use crate::{ApiError, AppState};
+
+/// Largest request body accepted (a request holds a digest, a nonce and a policy: well under
+/// 1 KiB).
+pub const MAX_QUERY_LEN: usize = 16 * 1024;
+
+/// The query's content type.
+pub const QUERY_TYPE: &str = "application/timestamp-query";
+/// The reply's content type.
+pub const REPLY_TYPE: &str = "application/timestamp-reply";
+
+/// Answers one time-stamp request.
+pub async fn timestamp(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let essence = content_type.split(';').next().unwrap_or_default().trim();
+    if !essence.eq_ignore_ascii_case(QUERY_TYPE) {
+        return Err(ApiError::UnsupportedMediaType {
+            expected: QUERY_TYPE,
+        });
+    }
+    let body = body.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::TooLarge {
+                part: "body".into(),
+                limit: MAX_QUERY_LEN,
+            }
+        } else {
+            ApiError::Malformed(e.body_text())
+        }
+    })?;
+    let tsa = state.tsa().clone();
+    let reply = tokio::task::spawn_blocking(move || tsa.respond(&body))
+        .await
+        .map_err(ApiError::internal)?;
+    if reply.is_empty() {
+        return Err(ApiError::internal("the TSA produced no response"));
+    }
+    Ok(([(header::CONTENT_TYPE, REPLY_TYPE)], reply).into_response())
+}
+
+/// `GET /tsa/tsa.crt`: the TSA certificate, DER.
+pub async fn tsa_certificate(State(state): State<AppState>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/pkix-cert")],
+        state.tsa().certificate_der().to_vec(),
+    )
+        .into_response()
+}
