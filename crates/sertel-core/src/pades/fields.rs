@@ -183,30 +183,5 @@ fn update_form(
 /// True when the document carries a DocMDP certification that permits no change (`/P 1`).
 pub fn certified_without_changes(doc: &Document) -> Result<bool, PdfError> {
     let (_, catalog) = doc.catalog()?;
-    let Some(perms) = catalog.get(b"Perms") else {
-        return Ok(false);
-    };
-    let Object::Dictionary(perms) = doc.resolve(perms)? else {
-        return Ok(false);
-    };
-    let Some(sig) = perms.get(b"DocMDP") else {
-        return Ok(false);
-    };
-    let Object::Dictionary(sig) = doc.resolve(sig)? else {
-        return Ok(false);
-    };
-    for reference in array_of(doc, sig.get(b"Reference"))? {
-        let Object::Dictionary(r) = doc.resolve(&reference)? else {
-            continue;
-        };
-        let Some(params) = r.get(b"TransformParams") else {
-            continue;
-        };
-        if let Object::Dictionary(p) = doc.resolve(params)? {
-            if let Some(Object::Integer(1)) = p.get(b"P") {
-                return Ok(true);
-            }
-        }
-    }
-    Ok(false)
+    Ok(crate::verify::changes::context::docmdp_level(doc, &catalog)? == Some(1))
 }
