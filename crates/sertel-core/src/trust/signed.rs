@@ -24,23 +24,39 @@ pub(crate) struct Signed {
 
 /// Splits `der` (`SEQUENCE { tbs, AlgorithmIdentifier, BIT STRING }`, nothing after it).
 pub(crate) fn split_signed(der: &[u8]) -> der::Result<Signed> {
+    match split_signed_with_tail(der)? {
+        (signed, None) => Ok(signed),
+        (_, Some(_)) => Err(Tag::Sequence.value_error()),
+    }
+}
+
+/// Like [`split_signed`], but one more field may follow the signature (the `certs` of an OCSP
+/// `BasicOCSPResponse`, RFC 6960 §4.2.1); returns where that field's encoding lies.
+pub(crate) fn split_signed_with_tail(der: &[u8]) -> der::Result<(Signed, Option<Range<usize>>)> {
     let mut reader = SliceReader::new(der)?;
     let header = Header::decode(&mut reader)?;
     header.tag.assert_eq(Tag::Sequence)?;
     let start = usize::try_from(reader.position())?;
-    let signed = reader.read_nested(header.length, |r| {
+    let parts = reader.read_nested(header.length, |r| {
         let tbs = r.tlv_bytes()?;
         let algorithm = AlgorithmIdentifierOwned::decode(r)?;
         let bits = AnyRef::decode(r)?;
         bits.tag().assert_eq(Tag::BitString)?;
         let signature = bits.value().to_vec();
-        Ok(Signed {
+        let tail = if r.is_finished() {
+            None
+        } else {
+            let at = start + usize::try_from(r.position())?;
+            Some(at..at + r.tlv_bytes()?.len())
+        };
+        let signed = Signed {
             tbs: start..start + tbs.len(),
             algorithm,
             signature,
-        })
+        };
+        Ok((signed, tail))
     })?;
-    reader.finish(signed)
+    reader.finish(parts)
 }
 
 /// Checks the signature of `der` (split as `signed`) with the key `issuer`.
