@@ -56,6 +56,20 @@ pub struct RequestOptions {
     pub nonce: NonceChoice,
 }
 
+impl RequestOptions {
+    /// The same options with `hash`.
+    pub fn with_hash(mut self, hash: CertIdHash) -> RequestOptions {
+        self.hash = hash;
+        self
+    }
+
+    /// The same options with `nonce`.
+    pub fn with_nonce(mut self, nonce: NonceChoice) -> RequestOptions {
+        self.nonce = nonce;
+        self
+    }
+}
+
 /// A request ready to send, and what checking its answer needs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PreparedRequest {

@@ -12,13 +12,12 @@ use x509_cert::ext::pkix::{
 };
 use x509_cert::ext::Extension;
 
+use crate::x509::extensions::OID_OCSP_NOCHECK;
+
 /// `authorityInfoAccess`.
 const OID_AIA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.1.1");
 /// `subjectInfoAccess`.
 const OID_SIA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.1.11");
-/// `id-pkix-ocsp-nocheck` (RFC 6960 §4.2.2.2.1).
-pub(crate) const OID_OCSP_NOCHECK: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1.5");
 
 /// Extensions that may be critical and that path validation accepts without acting on them:
 /// what they say concerns the application (extended key usage), only informs (access
