@@ -144,8 +144,14 @@ fn our_checker_classifies_openssl_responses() {
             for (cert, expected) in cases {
                 let options = RequestOptions::default().with_hash(hash);
                 let req = request(cert, &pki.intermediate, &options);
-                let (resp, run) =
-                    judge.respond(&index, "intermediate.pem", rsigner, rkey, req.der(), &[]);
+                let (resp, run) = judge.respond(
+                    &index,
+                    "intermediate.pem",
+                    rsigner,
+                    rkey,
+                    req.der(),
+                    &["-ndays", "1"],
+                );
                 assert_eq!(run.code, Some(0), "{run}");
                 let verified = check_response(
                     &resp,

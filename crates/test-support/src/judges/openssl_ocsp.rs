@@ -112,7 +112,8 @@ impl OpensslOcsp {
     }
 
     /// Answers `request` as an offline responder: `-index` from `entries`, `-CA ca`, signed
-    /// with `-rsigner signer -rkey key` (files in the folder), `-ndays 1`, plus `extra`.
+    /// with `-rsigner signer -rkey key` (files in the folder), plus `extra` (such as
+    /// `-ndays 1`; without it OpenSSL writes no nextUpdate).
     /// Returns the DER response (empty if OpenSSL wrote none) and the run.
     pub fn respond(
         &self,
@@ -139,8 +140,6 @@ impl OpensslOcsp {
             "request.der",
             "-respout",
             "response.der",
-            "-ndays",
-            "1",
         ];
         args.extend_from_slice(extra);
         let run = self.run(&args);
