@@ -305,8 +305,8 @@ impl TestPki {
     }
 
     /// Writes the PKI as PEM files into `dir`: `root.pem`, `intermediate.pem`, `chain.pem`
-    /// (intermediate then root), and for each signer, the TSA and the OCSP responder
-    /// `<name>.pem` (certificate) and `<name>.key.pem`.
+    /// (intermediate then root), and for each signer and the TSA `<name>.pem` (certificate) and
+    /// `<name>.key.pem`. (The OCSP responder is not written: write it where a test needs it.)
     ///
     /// The keys are written **unencrypted** (PKCS#8 `PRIVATE KEY`, mode 0600) so that external
     /// tools such as pyHanko and OpenSSL can use them. Test use only: these keys are throwaway and
@@ -320,7 +320,7 @@ impl TestPki {
         )?;
         let chain = pem(&self.intermediate.certificate)? + &pem(&self.root.certificate)?;
         std::fs::write(dir.join("chain.pem"), chain)?;
-        for e in self.signers.iter().chain([&self.tsa, &self.ocsp]) {
+        for e in self.signers.iter().chain(std::iter::once(&self.tsa)) {
             std::fs::write(dir.join(format!("{}.pem", e.name)), pem(&e.certificate)?)?;
             let der = e.key.to_pkcs8_der().map_err(std::io::Error::other)?;
             let key_pem = der::pem::encode_string("PRIVATE KEY", LineEnding::LF, &der)

@@ -102,6 +102,23 @@ mod tests {
     }
 
     #[test]
+    fn one_field_may_follow_the_signature_when_asked() {
+        // SEQUENCE { SEQUENCE {}, AlgorithmIdentifier { 1.2.3.4 }, BIT STRING '', [0] { NULL } }
+        let with_tail = [
+            0x30, 0x10, 0x30, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2a, 0x03, 0x04, 0x03, 0x01, 0x00,
+            0xa0, 0x02, 0x05, 0x00,
+        ];
+        let (parts, tail) = split_signed_with_tail(&with_tail).expect("well formed");
+        assert_eq!(parts.tbs, 2..4);
+        assert_eq!(tail, Some(14..18));
+        assert!(split_signed(&with_tail).is_err());
+        let mut two = with_tail.to_vec();
+        two[1] += 2;
+        two.extend([0x05, 0x00]);
+        assert!(split_signed_with_tail(&two).is_err());
+    }
+
+    #[test]
     fn a_signature_with_unused_bits_never_verifies() {
         use crate::key::{KeyAlgorithm, LocalKey};
         use crate::signer::Signer;

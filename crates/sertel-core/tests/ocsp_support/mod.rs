@@ -211,6 +211,7 @@ pub fn write_entity(dir: &Path, stem: &str, entity: &TestEntity) {
 pub fn write_pki(dir: &Path) {
     let pki = TestPki::get();
     pki.write_pem_files(dir).expect("PEM files");
+    write_entity(dir, "ocsp", &pki.ocsp);
     write_entity(dir, "intermediate", &pki.intermediate);
     write_entity(dir, "root", &pki.root);
 }
