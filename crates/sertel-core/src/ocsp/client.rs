@@ -54,7 +54,9 @@ pub fn get(base_url: &str, request: &[u8], timeout: Duration) -> Result<Vec<u8>,
 }
 
 /// The GET form of a request (RFC 6960 Appendix A.1): the responder's URL, a slash, and the
-/// base64 of the DER request with `+`, `/` and `=` percent-encoded.
+/// base64 of the DER request with `+`, `/` and `=` percent-encoded. (RFC 5019 §5 asks for
+/// POST when the encoded request exceeds 255 bytes; a default request with a nonce is about
+/// 200 bytes of base64.)
 pub fn get_url(base_url: &str, request: &[u8]) -> String {
     let mut url = base_url.trim_end_matches('/').to_owned();
     url.push('/');
