@@ -78,6 +78,12 @@ fn post_and_get_reach_the_responder() {
             ..
         }
     ));
+    // The server counts an exchange once its answer is written, which may be a moment after
+    // the client has read it.
+    let deadline = std::time::Instant::now() + StdDuration::from_secs(5);
+    while server.served() < 2 && std::time::Instant::now() < deadline {
+        std::thread::sleep(StdDuration::from_millis(10));
+    }
     assert_eq!(server.served(), 2);
 }
 

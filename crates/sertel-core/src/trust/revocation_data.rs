@@ -8,6 +8,7 @@ use crate::ocsp::OcspResponseSet;
 /// usable CRL or a usable OCSP response says so, revoked if either says it was revoked at or
 /// before the validation time, unknown otherwise.
 #[derive(Clone, Debug, Default)]
+#[non_exhaustive]
 pub struct RevocationData {
     /// The CRLs.
     pub crls: CrlSet,
