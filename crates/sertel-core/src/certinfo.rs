@@ -98,3 +98,24 @@ pub fn has_time_stamping_usage(cert: &Certificate) -> bool {
         Ok(Some((_, eku))) if eku.0.contains(&ID_KP_TIME_STAMPING)
     )
 }
+
+/// The `http`/`https` addresses of the certificate's OCSP responders (authority information
+/// access, id-ad-ocsp).
+pub fn ocsp_urls(cert: &Certificate) -> Vec<String> {
+    use x509_cert::ext::pkix::name::GeneralName;
+    use x509_cert::ext::pkix::AuthorityInfoAccessSyntax;
+    const ID_AD_OCSP: const_oid::ObjectIdentifier =
+        const_oid::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1");
+    let Ok(Some((_, aia))) = cert.tbs_certificate.get::<AuthorityInfoAccessSyntax>() else {
+        return Vec::new();
+    };
+    aia.0
+        .iter()
+        .filter(|d| d.access_method == ID_AD_OCSP)
+        .filter_map(|d| match &d.access_location {
+            GeneralName::UniformResourceIdentifier(uri) => Some(uri.as_str().to_owned()),
+            _ => None,
+        })
+        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+        .collect()
+}

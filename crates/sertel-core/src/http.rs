@@ -1,5 +1,5 @@
-//! The one HTTP client of the core (timestamp authorities, later OCSP and CRL fetches):
-//! bounded time, bounded response size, TLS through rustls on aws-lc-rs.
+//! The one HTTP client of the core (timestamp authorities, OCSP responders, later CRL
+//! fetches): bounded time, bounded response size, TLS through rustls on aws-lc-rs.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -39,6 +39,14 @@ pub enum HttpError {
         /// What was expected.
         expected: &'static str,
     },
+    /// The response body is larger than the caller accepts.
+    #[error("{url} answered with more than {limit} bytes")]
+    TooLarge {
+        /// The address that was tried.
+        url: String,
+        /// The limit, in bytes.
+        limit: u64,
+    },
 }
 
 impl Localized for HttpError {
@@ -47,6 +55,7 @@ impl Localized for HttpError {
             HttpError::Unreachable { .. } => "server_unreachable",
             HttpError::Status { .. } => "server_error_status",
             HttpError::ContentType { .. } => "server_bad_content_type",
+            HttpError::TooLarge { .. } => "server_response_too_large",
         }
     }
 
@@ -68,6 +77,9 @@ impl Localized for HttpError {
             ) => {
                 format!("Server {url} mengirim jenis isi {found:?}, seharusnya {expected}")
             }
+            (HttpError::TooLarge { url, limit }, Lang::Id) => {
+                format!("Jawaban server {url} melebihi {limit} bait")
+            }
             (e, Lang::En) => e.to_string(),
         }
     }
@@ -86,7 +98,8 @@ fn agent(timeout: Duration) -> ureq::Agent {
         .new_agent()
 }
 
-/// POSTs `body` and returns the response body, which must carry `expected_type`.
+/// POSTs `body` and returns the response body, which must carry `expected_type` and hold at
+/// most [`MAX_RESPONSE_BYTES`].
 pub fn post(
     url: &str,
     content_type: &str,
@@ -94,22 +107,47 @@ pub fn post(
     body: &[u8],
     timeout: Duration,
 ) -> Result<Vec<u8>, HttpError> {
+    post_limited(
+        url,
+        content_type,
+        expected_type,
+        body,
+        timeout,
+        MAX_RESPONSE_BYTES,
+    )
+}
+
+/// Like [`post`], with the response body limited to `limit` bytes.
+pub fn post_limited(
+    url: &str,
+    content_type: &str,
+    expected_type: &'static str,
+    body: &[u8],
+    timeout: Duration,
+    limit: u64,
+) -> Result<Vec<u8>, HttpError> {
     let response = agent(timeout)
         .post(url)
         .content_type(content_type)
         .send(body)
         .map_err(|e| unreachable(url, e))?;
-    read_body(url, response, Some(expected_type))
+    read_body(url, response, Some(expected_type), limit)
 }
 
-/// GETs `url` and returns the response body, whatever its content type (for CRLs, which
-/// servers label in several ways; the caller decodes and checks what came back).
-pub fn get(url: &str, timeout: Duration) -> Result<Vec<u8>, HttpError> {
+/// GETs `url` and returns the response body, which must hold at most `limit` bytes and carry
+/// `expected_type` when one is given (CRLs come labelled in several ways: the caller decodes
+/// and checks what came back).
+pub fn get(
+    url: &str,
+    expected_type: Option<&'static str>,
+    timeout: Duration,
+    limit: u64,
+) -> Result<Vec<u8>, HttpError> {
     let response = agent(timeout)
         .get(url)
         .call()
         .map_err(|e| unreachable(url, e))?;
-    read_body(url, response, None)
+    read_body(url, response, expected_type, limit)
 }
 
 fn unreachable(url: &str, e: ureq::Error) -> HttpError {
@@ -119,11 +157,13 @@ fn unreachable(url: &str, e: ureq::Error) -> HttpError {
     }
 }
 
-/// Checks the status (and content type, when one is expected) and reads the bounded body.
+/// Checks the status (and the content type, when one is expected) and reads the body, at most
+/// `limit` bytes.
 fn read_body(
     url: &str,
     mut response: ureq::http::Response<ureq::Body>,
     expected_type: Option<&'static str>,
+    limit: u64,
 ) -> Result<Vec<u8>, HttpError> {
     let status = response.status().as_u16();
     if status != 200 {
@@ -156,7 +196,13 @@ fn read_body(
     response
         .body_mut()
         .with_config()
-        .limit(MAX_RESPONSE_BYTES)
+        .limit(limit)
         .read_to_vec()
-        .map_err(|e| unreachable(url, e))
+        .map_err(|e| match e {
+            ureq::Error::BodyExceedsLimit(_) => HttpError::TooLarge {
+                url: url.into(),
+                limit,
+            },
+            other => unreachable(url, other),
+        })
 }

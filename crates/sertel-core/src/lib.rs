@@ -9,6 +9,7 @@ pub mod cms;
 pub mod http;
 pub mod i18n;
 pub mod key;
+pub mod ocsp;
 pub mod pades;
 pub mod profile;
 pub mod sigcheck;

@@ -6,8 +6,8 @@ use std::time::Instant;
 use sertel_core::key::{KeyAlgorithm, LocalKey};
 use sertel_core::signer::Signer;
 use sertel_core::trust::{
-    validate_path, CertPool, CrlSet, IndeterminateReason, Limits, PathCertificate, PathStatus,
-    RevocationPolicy, TrustStore, ValidationOptions,
+    validate_path, CertPool, IndeterminateReason, Limits, PathCertificate, PathStatus,
+    RevocationData, RevocationPolicy, TrustStore, ValidationOptions,
 };
 use sertel_core::x509::extensions as ext;
 use sertel_core::x509::{
@@ -93,14 +93,14 @@ fn a_chain_longer_than_the_limit_is_not_followed() {
     let leaf_key = LocalKey::generate(KeyAlgorithm::EcdsaP256).expect("key");
     let leaf = certify(issuer, &name("Leaf"), &leaf_key, true);
     let store = store_of(&root);
-    let outcome = validate_path(&leaf, &pool, &CrlSet::new(), &store, &soft());
+    let outcome = validate_path(&leaf, &pool, &RevocationData::new(), &store, &soft());
     assert_eq!(
         outcome.status,
         PathStatus::Indeterminate(IndeterminateReason::SearchLimitReached)
     );
     let mut longer = soft();
     longer.limits.max_path_len = 11;
-    let outcome = validate_path(&leaf, &pool, &CrlSet::new(), &store, &longer);
+    let outcome = validate_path(&leaf, &pool, &RevocationData::new(), &store, &longer);
     assert_eq!(outcome.status, PathStatus::Valid);
     assert_eq!(outcome.path.len(), 11);
 }
@@ -116,7 +116,7 @@ fn cross_certificate_loops_end() {
     let leaf_key = LocalKey::generate(KeyAlgorithm::EcdsaP256).expect("key");
     let leaf = certify(&a, &name("Leaf"), &leaf_key, true);
     let store = store_of(&ca("Unrelated"));
-    let outcome = validate_path(&leaf, &pool, &CrlSet::new(), &store, &soft());
+    let outcome = validate_path(&leaf, &pool, &RevocationData::new(), &store, &soft());
     assert_eq!(
         outcome.status,
         PathStatus::Indeterminate(IndeterminateReason::NoPathToAnchor)
@@ -141,7 +141,7 @@ fn a_mesh_of_cross_certificates_does_not_blow_up() {
     let leaf = certify(&keys[0], &name("Leaf"), &leaf_key, true);
     let unrelated = store_of(&ca("Unrelated"));
     let started = Instant::now();
-    let outcome = validate_path(&leaf, &pool, &CrlSet::new(), &unrelated, &soft());
+    let outcome = validate_path(&leaf, &pool, &RevocationData::new(), &unrelated, &soft());
     assert!(!outcome.is_valid());
     assert!(
         started.elapsed().as_secs() < 5,
@@ -153,7 +153,13 @@ fn a_mesh_of_cross_certificates_does_not_blow_up() {
     pool.add(certify(&root, &keys[7].name, &keys[7].key, false))
         .expect("root->7");
     let started = Instant::now();
-    let outcome = validate_path(&leaf, &pool, &CrlSet::new(), &store_of(&root), &soft());
+    let outcome = validate_path(
+        &leaf,
+        &pool,
+        &RevocationData::new(),
+        &store_of(&root),
+        &soft(),
+    );
     assert!(
         started.elapsed().as_secs() < 5,
         "took {:?}",

@@ -54,7 +54,7 @@ fn truncated_certificates_are_refused() {
 fn a_certificate_with_any_byte_changed_never_validates() {
     let pki = TestPki::get();
     let der = &pki.signers[3].der;
-    let (store, pool, crls) = (root_store(), intermediate_pool(), fresh_crls());
+    let (store, pool, crls) = (root_store(), intermediate_pool(), fresh_crls().into());
     let options = ValidationOptions::at(TEST_NOW);
     for i in 0..der.len() {
         let mut bent = der.clone();
@@ -116,7 +116,7 @@ fn a_crl_with_any_byte_changed_never_clears_a_revoked_signer() {
         let mut crls = CrlSet::new();
         crls.add_der(&root_crl).expect("root CRL");
         let _ = crls.add_der(&bent);
-        let outcome = validate_path(&ee, &pool, &crls, &store, &options);
+        let outcome = validate_path(&ee, &pool, &crls.into(), &store, &options);
         assert_ne!(outcome.status, PathStatus::Valid, "byte {i}");
     }
 }
@@ -236,7 +236,7 @@ fn crls_with_features_sertel_does_not_process_are_not_used() {
         let outcome = validate_path(
             &ee,
             &intermediate_pool(),
-            &crls,
+            &crls.into(),
             &root_store(),
             &ValidationOptions::at(TEST_NOW),
         );

@@ -24,6 +24,11 @@ fn all() -> Vec<Box<dyn Localized>> {
         Unk::CrlIssuerNotTrusted,
         Unk::CrlUnsupported("delta CRL".into()),
         Unk::ReasonsNotCovered,
+        Unk::OcspSignatureInvalid,
+        Unk::OcspResponderNotTrusted,
+        Unk::OcspOutdated,
+        Unk::OcspCertificateUnknown,
+        Unk::OcspUnsupported("critical extension 1.2.3".into()),
     ];
     let mut v: Vec<Box<dyn Localized>> = vec![
         Box::new(PathStatus::Valid),
@@ -144,4 +149,8 @@ fn kinds_are_unique_and_messages_bilingual() {
         None,
         "removeFromCRL is no revocation"
     );
+    for code in [0, 1, 2, 3, 4, 5, 6, 9, 10] {
+        let reason = RevocationReason::from_code(code).expect("a revocation");
+        assert_eq!(reason.code(), code);
+    }
 }

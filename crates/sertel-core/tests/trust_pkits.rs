@@ -145,7 +145,7 @@ fn run(case: &PkitsCase) -> PathOutcome {
     let ee = PathCertificate::from_der(&read(ee)).expect("end entity");
     let mut options = ValidationOptions::at(TEST_NOW);
     options.revocation = RevocationPolicy::HardFail;
-    validate_path(&ee, &pool, &crls, &store, &options)
+    validate_path(&ee, &pool, &crls.into(), &store, &options)
 }
 
 #[test]

@@ -104,14 +104,26 @@ fn the_end_entity_key_usage_is_checked_when_asked() {
     // The issuing CA's key may sign certificates and CRLs, not documents.
     let ca = path_cert(&pki.intermediate);
     let o = hard(TEST_NOW);
-    let outcome = validate_path(&ca, &CertPool::new(), &fresh_crls(), &root_store(), &o);
+    let outcome = validate_path(
+        &ca,
+        &CertPool::new(),
+        &fresh_crls().into(),
+        &root_store(),
+        &o,
+    );
     assert!(matches!(
         outcome.status,
         PathStatus::Invalid(InvalidReason::EndEntityKeyUsage { .. })
     ));
     let mut any = o;
     any.end_entity_usage = EndEntityUsage::Any;
-    let outcome = validate_path(&ca, &CertPool::new(), &fresh_crls(), &root_store(), &any);
+    let outcome = validate_path(
+        &ca,
+        &CertPool::new(),
+        &fresh_crls().into(),
+        &root_store(),
+        &any,
+    );
     assert_eq!(outcome.status, PathStatus::Valid);
 }
 

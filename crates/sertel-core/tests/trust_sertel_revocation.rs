@@ -178,7 +178,7 @@ fn a_crl_issuer_cannot_vouch_for_the_ca_it_depends_on() {
     crls.add_der(&CrlBuilder::of(&pki.intermediate).sign(pki.intermediate.signer.as_ref()))
         .expect("CA CRL");
     let ee = path_cert(&pki.signers[0]);
-    let outcome = validate_path(&ee, &pool, &crls, &root_store(), &hard(TEST_NOW));
+    let outcome = validate_path(&ee, &pool, &crls.into(), &root_store(), &hard(TEST_NOW));
     assert_eq!(
         outcome.revocation[0],
         RevocationStatus::Unknown(UnknownRevocation::CrlIssuerNotTrusted)

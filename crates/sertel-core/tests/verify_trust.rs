@@ -8,8 +8,9 @@ use std::path::PathBuf;
 
 use sertel_core::i18n::Localized;
 use sertel_core::key::KeyAlgorithm;
+use sertel_core::ocsp::{OcspResponder, SerialStatus, StatusLookup};
 use sertel_core::pades::{sign_file, Level, SignOptions};
-use sertel_core::trust::{CrlSet, RevocationPolicy, TrustStore};
+use sertel_core::trust::{CrlSet, PathCertificate, RevocationPolicy, RevocationReason, TrustStore};
 use sertel_core::tsp::authority::{TimestampAuthority, SERTEL_TSA_POLICY};
 use sertel_core::verify::{
     verify_file, Check, Conclusion, Indication, SignatureReport, SubIndication, Verdict, Verifier,
@@ -19,7 +20,8 @@ use sertel_core::x509::extensions as ext;
 use sertel_core::x509::{issue, random_serial, CertificateTemplate};
 use sertel_pdf::{Dict, Document, IncrementalUpdate, Limits, Object, Stream};
 use test_support::letters::{sample_letter, LetterSpec, PageSize};
-use test_support::loopback::{LoopbackServer, Response};
+use test_support::loopback::{HttpRequest, HttpResponse, LoopbackServer};
+use test_support::ocsp::start_ocsp_server;
 use test_support::pki::TestPki;
 use test_support::tsa::TestTsa;
 use time::{Duration, OffsetDateTime};
@@ -300,6 +302,17 @@ fn a_tampered_letter_fails_whatever_the_trust() {
 
 /// A certificate for the P-256 test signer's key whose CRL distribution point is `crl_url`.
 fn certificate_with_crl_at(crl_url: &str) -> Certificate {
+    certificate_with(ext::crl_distribution_points(&[crl_url]).expect("CRLDP"))
+}
+
+/// A certificate for the P-256 test signer's key whose OCSP responder is at `url`.
+fn certificate_with_ocsp_at(url: &str) -> Certificate {
+    certificate_with(ext::authority_info_access(Some(url), None).expect("AIA"))
+}
+
+/// A certificate for the P-256 test signer's key, issued now by the issuing CA, with
+/// `revocation_pointer` (where its status is published).
+fn certificate_with(revocation_pointer: x509_cert::ext::Extension) -> Certificate {
     let pki = TestPki::get();
     let e = pki.signer(ALG);
     let template = CertificateTemplate {
@@ -317,7 +330,7 @@ fn certificate_with_crl_at(crl_url: &str) -> Certificate {
             ext::basic_constraints(false, None).expect("BC"),
             ext::key_usage(&[KeyUsages::DigitalSignature, KeyUsages::NonRepudiation]).expect("KU"),
             ext::authority_key_identifier(pki.intermediate.signer.public_key()).expect("AKI"),
-            ext::crl_distribution_points(&[crl_url]).expect("CRLDP"),
+            revocation_pointer,
         ],
     };
     issue(&template, pki.intermediate.signer.as_ref()).expect("certificate")
@@ -330,11 +343,9 @@ fn distribution_point() -> LoopbackServer {
     let body = CrlBuilder::of(&pki.intermediate)
         .dates(t, Some(t + Duration::days(7)))
         .sign(pki.intermediate.signer.as_ref());
-    LoopbackServer::start(move |_| Response {
-        status: 200,
-        content_type: "application/pkix-crl",
-        body: body.clone(),
-    })
+    LoopbackServer::start(std::sync::Arc::new(move |_: &HttpRequest| {
+        HttpResponse::ok("application/pkix-crl", body.clone())
+    }))
     .expect("CRL server")
 }
 
@@ -359,7 +370,7 @@ fn fetching() -> VerifyOptions {
 #[test]
 fn crls_are_downloaded_once_per_run_from_the_distribution_point() {
     let server = distribution_point();
-    let cert = certificate_with_crl_at(&format!("{}/crl/ca.crl", server.base_url()));
+    let cert = certificate_with_crl_at(&format!("{}crl/ca.crl", server.url()));
     let letters = [
         signed_with(&cert, chain(), false),
         signed_with(&cert, chain(), false),
@@ -385,13 +396,11 @@ fn a_downloaded_crl_that_lists_the_signer_revokes_it() {
     // The serial is fixed by the certificate, so issue it first and serve a CRL listing it.
     let holder = std::sync::Arc::new(std::sync::Mutex::new(Vec::<u8>::new()));
     let served = holder.clone();
-    let server = LoopbackServer::start(move |_| Response {
-        status: 200,
-        content_type: "application/pkix-crl",
-        body: served.lock().expect("lock").clone(),
-    })
+    let server = LoopbackServer::start(std::sync::Arc::new(move |_: &HttpRequest| {
+        HttpResponse::ok("application/pkix-crl", served.lock().expect("lock").clone())
+    }))
     .expect("CRL server");
-    let cert = certificate_with_crl_at(&format!("{}/crl/ca.crl", server.base_url()));
+    let cert = certificate_with_crl_at(&format!("{}crl/ca.crl", server.url()));
     let t = now() - Duration::hours(1);
     *holder.lock().expect("lock") = CrlBuilder::of(&pki.intermediate)
         .dates(t, Some(t + Duration::days(7)))
@@ -410,7 +419,7 @@ fn a_downloaded_crl_that_lists_the_signer_revokes_it() {
 #[test]
 fn an_unreachable_distribution_point_leaves_the_status_unknown() {
     let server = distribution_point();
-    let url = format!("{}/crl/ca.crl", server.base_url());
+    let url = format!("{}crl/ca.crl", server.url());
     drop(server);
     let letter = signed_with(&certificate_with_crl_at(&url), chain(), false);
     let r = verify(&letter, fetching());
@@ -480,4 +489,51 @@ fn the_document_security_store_completes_the_chain_and_the_revocation_data() {
     assert_eq!(r.modifications, Check::Passed, "{:?}", kinds(&r));
     assert_conclusion(&r, Conclusion::PASSED);
     assert_eq!(r.revocation, Check::Passed);
+}
+
+/// A loopback OCSP responder (the issuing CA's delegated responder) answering `status` for
+/// every certificate.
+fn ocsp_server(status: SerialStatus) -> LoopbackServer {
+    let pki = TestPki::get();
+    let path = |e: &test_support::pki::TestEntity| PathCertificate::from_der(&e.der).expect("cert");
+    let lookup: std::sync::Arc<StatusLookup> = std::sync::Arc::new(move |_: &[u8]| Ok(status));
+    let responder = OcspResponder::new(
+        &path(&pki.intermediate),
+        &path(&pki.ocsp),
+        pki.ocsp.signer.clone(),
+        lookup,
+    )
+    .expect("responder");
+    start_ocsp_server(responder, OffsetDateTime::now_utc).expect("OCSP server")
+}
+
+#[test]
+fn the_ocsp_responder_is_asked_once_per_run() {
+    let server = ocsp_server(SerialStatus::Good);
+    let cert = certificate_with_ocsp_at(&format!("{}ocsp", server.url()));
+    let letters = [
+        signed_with(&cert, chain(), false),
+        signed_with(&cert, chain(), false),
+    ];
+    let verifier = Verifier::new(fetching());
+    for letter in &letters {
+        let report = verifier.verify_file(&letter.path).expect("verify");
+        let r = &report.signatures[0];
+        assert_conclusion(r, Conclusion::PASSED);
+        assert_eq!(r.revocation, Check::Passed);
+    }
+    assert_eq!(server.served(), 1, "one answer for both letters");
+}
+
+#[test]
+fn an_ocsp_answer_of_revoked_revokes_the_signer() {
+    let server = ocsp_server(SerialStatus::Revoked {
+        time: now() - Duration::days(1),
+        reason: RevocationReason::KeyCompromise,
+    });
+    let cert = certificate_with_ocsp_at(&format!("{}ocsp", server.url()));
+    let letter = signed_with(&cert, chain(), false);
+    let r = verify(&letter, fetching());
+    assert_conclusion(&r, Conclusion::indeterminate(SubIndication::RevokedNoPoe));
+    assert_eq!(r.revocation, Check::Failed);
 }

@@ -1,11 +1,13 @@
-//! Test support for Sertel: declared test PKI, sample letters, a local TSA, independent judges,
-//! and the expected verdicts of independent corpora (pyHanko test PDFs, NIST PKITS).
+//! Test support for Sertel: declared test PKI, sample letters, a local TSA and OCSP
+//! responder, independent judges, and the expected verdicts of independent corpora (pyHanko
+//! test PDFs, NIST PKITS).
 
 pub mod bigpdf;
 pub mod corpus;
 pub mod judges;
 pub mod letters;
 pub mod loopback;
+pub mod ocsp;
 pub mod pki;
 pub mod pkits;
 pub mod tsa;

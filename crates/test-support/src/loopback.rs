@@ -1,6 +1,5 @@
-//! A small HTTP/1.1 server on an ephemeral loopback port for tests that need a remote party (a
-//! timestamp authority, a CRL distribution point): one thread per connection, one request per
-//! connection, a handler that maps each request to a response, stopped when dropped.
+//! A minimal HTTP/1.1 server on loopback for tests: one thread per connection, one request per
+//! connection, the answer computed by a handler. Stops when dropped.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -9,34 +8,50 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-const MAX_BODY: usize = 64 * 1024;
-const MAX_HEADERS: usize = 16 * 1024;
+const MAX_BODY: usize = 256 * 1024;
 
-/// What the server received.
-#[derive(Debug)]
-pub struct Request {
+/// A request as the handler sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpRequest {
     /// `GET`, `POST`, ...
     pub method: String,
-    /// The request target, e.g. `/crl/issuing-ca.crl`.
+    /// The request target (path and query).
     pub path: String,
-    /// The body (empty without `Content-Length`).
-    pub body: Vec<u8>,
-}
-
-/// What the handler answers.
-#[derive(Debug)]
-pub struct Response {
-    /// The HTTP status code.
-    pub status: u16,
-    /// The `Content-Type`.
-    pub content_type: &'static str,
+    /// The `Content-Type` header, if any.
+    pub content_type: Option<String>,
     /// The body.
     pub body: Vec<u8>,
 }
 
-type Handler = dyn Fn(&Request) -> Response + Send + Sync;
+/// The handler's answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpResponse {
+    /// The status code.
+    pub status: u16,
+    /// The `Content-Type` header.
+    pub content_type: String,
+    /// The body.
+    pub body: Vec<u8>,
+    /// How long to wait before answering (to test client time-outs).
+    pub delay: Duration,
+}
 
-/// A running server.
+impl HttpResponse {
+    /// A 200 answer with `content_type` and `body`.
+    pub fn ok(content_type: &str, body: Vec<u8>) -> HttpResponse {
+        HttpResponse {
+            status: 200,
+            content_type: content_type.into(),
+            body,
+            delay: Duration::ZERO,
+        }
+    }
+}
+
+/// The function answering requests.
+pub type Handler = dyn Fn(&HttpRequest) -> HttpResponse + Send + Sync;
+
+/// A running loopback server.
 pub struct LoopbackServer {
     addr: SocketAddr,
     stop: Arc<AtomicBool>,
@@ -48,21 +63,18 @@ impl std::fmt::Debug for LoopbackServer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("LoopbackServer")
             .field("addr", &self.addr)
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
 impl LoopbackServer {
-    /// Starts serving with `handler`.
-    pub fn start(
-        handler: impl Fn(&Request) -> Response + Send + Sync + 'static,
-    ) -> std::io::Result<LoopbackServer> {
+    /// Starts a server on an ephemeral loopback port.
+    pub fn start(handler: Arc<Handler>) -> std::io::Result<LoopbackServer> {
         let listener = TcpListener::bind("127.0.0.1:0")?;
         let addr = listener.local_addr()?;
         let stop = Arc::new(AtomicBool::new(false));
         let served = Arc::new(AtomicUsize::new(0));
         let (stop2, served2) = (stop.clone(), served.clone());
-        let handler: Arc<Handler> = Arc::new(handler);
         let thread = std::thread::spawn(move || {
             for conn in listener.incoming() {
                 if stop2.load(Ordering::SeqCst) {
@@ -85,9 +97,9 @@ impl LoopbackServer {
         })
     }
 
-    /// `http://127.0.0.1:PORT` (no trailing slash).
-    pub fn base_url(&self) -> String {
-        format!("http://{}", self.addr)
+    /// The base URL, ending in `/`.
+    pub fn url(&self) -> String {
+        format!("http://{}/", self.addr)
     }
 
     /// How many requests were answered.
@@ -107,23 +119,23 @@ impl Drop for LoopbackServer {
     }
 }
 
-fn read_request(conn: &TcpStream) -> std::io::Result<Option<Request>> {
+fn serve(conn: TcpStream, handler: &Handler) -> std::io::Result<()> {
+    conn.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(conn.try_clone()?);
-    let mut first = String::new();
-    reader.read_line(&mut first)?;
-    let mut parts = first.split_whitespace();
-    let (method, path) = (
-        parts.next().unwrap_or_default().to_owned(),
-        parts.next().unwrap_or_default().to_owned(),
-    );
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    let mut parts = request_line.split_whitespace();
+    let method = parts.next().unwrap_or_default().to_owned();
+    let path = parts.next().unwrap_or_default().to_owned();
     let mut length = 0;
+    let mut content_type = None;
     let mut line = String::new();
-    let mut header_bytes = first.len();
+    let mut header_bytes = 0;
     loop {
         line.clear();
         let n = reader.read_line(&mut line)?;
         header_bytes += n;
-        if n == 0 || header_bytes > MAX_HEADERS {
+        if n == 0 || header_bytes > 16 * 1024 {
             return Err(std::io::ErrorKind::InvalidData.into());
         }
         let l = line.trim_end();
@@ -133,27 +145,27 @@ fn read_request(conn: &TcpStream) -> std::io::Result<Option<Request>> {
         if let Some((k, v)) = l.split_once(':') {
             if k.trim().eq_ignore_ascii_case("content-length") {
                 length = v.trim().parse::<usize>().unwrap_or(usize::MAX);
+            } else if k.trim().eq_ignore_ascii_case("content-type") {
+                content_type = Some(v.trim().to_owned());
             }
         }
     }
+    let mut out = conn;
     if length > MAX_BODY {
-        return Ok(None);
+        out.write_all(
+            b"HTTP/1.1 413 Payload Too Large\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        )?;
+        return Err(std::io::ErrorKind::InvalidData.into());
     }
     let mut body = vec![0u8; length];
     reader.read_exact(&mut body)?;
-    Ok(Some(Request { method, path, body }))
-}
-
-fn serve(conn: TcpStream, handler: &Handler) -> std::io::Result<()> {
-    conn.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut out = conn.try_clone()?;
-    let Some(request) = read_request(&conn)? else {
-        out.write_all(
-            b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
-        )?;
-        return Err(std::io::ErrorKind::InvalidData.into());
-    };
-    let response = handler(&request);
+    let response = handler(&HttpRequest {
+        method,
+        path,
+        content_type,
+        body,
+    });
+    std::thread::sleep(response.delay);
     write!(
         out,
         "HTTP/1.1 {} X\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",

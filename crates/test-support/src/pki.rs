@@ -5,7 +5,9 @@
 //! Sertel Test Root CA (RSA-3072, 2025-01-01 .. 2045-01-01)
 //! └── Sertel Test Issuing CA (RSA-3072, 2025-01-01 .. 2035-01-01, pathLen 0)
 //!     ├── signer rsa-2048 / rsa-3072 / rsa-4096 / p-256 (2026-01-01 .. 2028-01-01)
-//!     └── Sertel Test TSA (RSA-3072, EKU timeStamping critical, 2025-01-01 .. 2030-01-01)
+//!     ├── Sertel Test TSA (RSA-3072, EKU timeStamping critical, 2025-01-01 .. 2030-01-01)
+//!     └── Sertel Test OCSP Responder (P-256, EKU OCSPSigning, id-pkix-ocsp-nocheck,
+//!         2025-01-01 .. 2030-01-01)
 //! ```
 //!
 //! Signer certificates carry the regency's subject profile built from an [`OwnerProfile`], keyUsage
@@ -67,6 +69,8 @@ pub struct TestPki {
     pub signers: Vec<TestEntity>,
     /// The timestamping authority.
     pub tsa: TestEntity,
+    /// The issuing CA's delegated OCSP responder (`ocsp`).
+    pub ocsp: TestEntity,
 }
 
 static PKI: OnceLock<TestPki> = OnceLock::new();
@@ -261,6 +265,26 @@ impl TestPki {
                 ext::authority_info_access(Some(OCSP_URL), Some(CA_ISSUERS_URL)).expect("AIA"),
                 ext::crl_distribution_points(&[CRL_URL]).expect("CRLDP"),
             ],
+            leaf_chain.clone(),
+        );
+        let ocsp = make(
+            "ocsp".into(),
+            generate(KeyAlgorithm::EcdsaP256),
+            ca_name("Sertel Test OCSP Responder"),
+            Some(Issuer {
+                name: &int_name,
+                signer: intermediate.signer.as_ref(),
+            }),
+            (
+                datetime!(2025-01-01 00:00:00 UTC),
+                datetime!(2030-01-01 00:00:00 UTC),
+            ),
+            vec![
+                ext::basic_constraints(false, None).expect("BC"),
+                ext::key_usage(&[KeyUsages::DigitalSignature]).expect("KU"),
+                ext::ocsp_signing_eku().expect("EKU"),
+                ext::ocsp_no_check().expect("nocheck"),
+            ],
             leaf_chain,
         );
         TestPki {
@@ -268,6 +292,7 @@ impl TestPki {
             intermediate,
             signers,
             tsa,
+            ocsp,
         }
     }
 
@@ -281,7 +306,7 @@ impl TestPki {
 
     /// Writes the PKI as PEM files into `dir`: `root.pem`, `intermediate.pem`, `chain.pem`
     /// (intermediate then root), and for each signer and the TSA `<name>.pem` (certificate) and
-    /// `<name>.key.pem`.
+    /// `<name>.key.pem`. (The OCSP responder is not written: write it where a test needs it.)
     ///
     /// The keys are written **unencrypted** (PKCS#8 `PRIVATE KEY`, mode 0600) so that external
     /// tools such as pyHanko and OpenSSL can use them. Test use only: these keys are throwaway and

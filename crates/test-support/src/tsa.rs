@@ -3,11 +3,12 @@
 //! It answers `POST` requests with `application/timestamp-query` bodies using the core's
 //! [`TimestampAuthority`], and stops when dropped.
 
+use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use sertel_core::tsp::authority::TimestampAuthority;
 
-use crate::loopback::{LoopbackServer, Response};
+use crate::loopback::{HttpRequest, HttpResponse, LoopbackServer};
 
 /// A running test TSA.
 #[derive(Debug)]
@@ -30,17 +31,18 @@ impl TestTsa {
         authority: TimestampAuthority,
         clock: fn() -> Duration,
     ) -> std::io::Result<TestTsa> {
-        let server = LoopbackServer::start(move |request| Response {
-            status: 200,
-            content_type: "application/timestamp-reply",
-            body: authority.respond(&request.body, clock()),
-        })?;
+        let server = LoopbackServer::start(Arc::new(move |request: &HttpRequest| {
+            HttpResponse::ok(
+                "application/timestamp-reply",
+                authority.respond(&request.body, clock()),
+            )
+        }))?;
         Ok(TestTsa { server })
     }
 
     /// The URL to give a signer.
     pub fn url(&self) -> String {
-        format!("{}/", self.server.base_url())
+        self.server.url()
     }
 
     /// How many requests were answered.

@@ -31,6 +31,8 @@ struct Inner {
     tbs_algorithm: AlgorithmIdentifierOwned,
     issuer: Name,
     subject: Name,
+    issuer_der: Vec<u8>,
+    subject_der: Vec<u8>,
     issuer_canon: CanonName,
     subject_canon: CanonName,
     not_before: Seconds,
@@ -53,8 +55,10 @@ struct Tbs {
     serial: Vec<u8>,
     algorithm: AlgorithmIdentifierOwned,
     issuer: Name,
+    issuer_der: Vec<u8>,
     validity: (Seconds, Seconds),
     subject: Name,
+    subject_der: Vec<u8>,
     public_key: SubjectPublicKeyInfoOwned,
     extensions: Vec<Extension>,
 }
@@ -78,12 +82,14 @@ fn parse_tbs(tbs: &[u8]) -> der::Result<Tbs> {
         }
         let serial = IntRef::decode(r)?.as_bytes().to_vec();
         let algorithm = AlgorithmIdentifierOwned::decode(r)?;
-        let issuer = Name::decode(r)?;
+        let issuer_der = r.tlv_bytes()?.to_vec();
+        let issuer = Name::from_der(&issuer_der)?;
         let validity = r.sequence(|v| {
             let time = |a: AnyRef<'_>| parse_time(a).ok_or_else(|| a.tag().value_error());
             Ok((time(AnyRef::decode(v)?)?, time(AnyRef::decode(v)?)?))
         })?;
-        let subject = Name::decode(r)?;
+        let subject_der = r.tlv_bytes()?.to_vec();
+        let subject = Name::from_der(&subject_der)?;
         let public_key = SubjectPublicKeyInfoOwned::decode(r)?;
         let mut extensions = Vec::new();
         while !r.is_finished() {
@@ -102,8 +108,10 @@ fn parse_tbs(tbs: &[u8]) -> der::Result<Tbs> {
             serial,
             algorithm,
             issuer,
+            issuer_der,
             validity,
             subject,
+            subject_der,
             public_key,
             extensions,
         })
@@ -134,6 +142,8 @@ impl PathCertificate {
             subject_canon: CanonName::new(&tbs.subject),
             issuer: tbs.issuer,
             subject: tbs.subject,
+            issuer_der: tbs.issuer_der,
+            subject_der: tbs.subject_der,
             not_before: tbs.validity.0,
             not_after: tbs.validity.1,
             public_key: tbs.public_key,
@@ -210,6 +220,16 @@ impl PathCertificate {
     /// The certificate's X.509 version, 1 to 3.
     pub fn version(&self) -> u8 {
         self.0.version + 1
+    }
+
+    /// The issuer name exactly as encoded in the certificate (what an OCSP `CertID` hashes).
+    pub fn issuer_der(&self) -> &[u8] {
+        &self.0.issuer_der
+    }
+
+    /// The subject name exactly as encoded in the certificate.
+    pub fn subject_der(&self) -> &[u8] {
+        &self.0.subject_der
     }
 
     pub(crate) fn signed(&self) -> &Signed {

@@ -7,10 +7,12 @@ use der::Decode;
 use x509_cert::ext::pkix::crl::dp::DistributionPoint;
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::ext::pkix::{
-    AuthorityKeyIdentifier, BasicConstraints, CrlDistributionPoints, KeyUsage, NameConstraints,
-    PolicyConstraints, SubjectAltName, SubjectKeyIdentifier,
+    AuthorityKeyIdentifier, BasicConstraints, CrlDistributionPoints, ExtendedKeyUsage, KeyUsage,
+    NameConstraints, PolicyConstraints, SubjectAltName, SubjectKeyIdentifier,
 };
 use x509_cert::ext::Extension;
+
+use crate::x509::extensions::OID_OCSP_NOCHECK;
 
 /// `authorityInfoAccess`.
 const OID_AIA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.1.1");
@@ -21,9 +23,10 @@ const OID_SIA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.1.
 /// what they say concerns the application (extended key usage), only informs (access
 /// descriptions, issuer alternative names), or, with the default policy inputs Sertel uses
 /// (any policy acceptable, no explicit policy required), cannot change the result
-/// (certificatePolicies).
-const ACCEPTED: [ObjectIdentifier; 5] = [
+/// (certificatePolicies), or is read by the OCSP checks (id-pkix-ocsp-nocheck).
+const ACCEPTED: [ObjectIdentifier; 6] = [
     oid::ID_CE_EXT_KEY_USAGE,
+    OID_OCSP_NOCHECK,
     oid::ID_CE_CERTIFICATE_POLICIES,
     oid::ID_CE_ISSUER_ALT_NAME,
     OID_AIA,
@@ -56,6 +59,12 @@ pub(crate) struct CertExtensions {
     pub name_constraints: Option<NameConstraints>,
     /// cRLDistributionPoints.
     pub crl_distribution_points: Option<Vec<DistributionPoint>>,
+    /// The purposes of extendedKeyUsage, if present (none when it does not decode: path
+    /// validation itself does not read it).
+    pub extended_key_usage: Option<Vec<ObjectIdentifier>>,
+    /// Whether id-pkix-ocsp-nocheck is present (a delegated OCSP responder whose own status
+    /// is not checked).
+    pub ocsp_no_check: bool,
     /// An extension Sertel recognises but does not evaluate, whose effect could reject the
     /// path: policyConstraints requiring an explicit policy, or a critical policyMappings,
     /// inhibitAnyPolicy or freshestCRL.
@@ -102,6 +111,12 @@ pub(crate) fn parse_extensions(list: &[Extension]) -> Result<CertExtensions, Ext
                 let dps: CrlDistributionPoints = decode(e)?;
                 out.crl_distribution_points = Some(dps.0);
             }
+            oid::ID_CE_EXT_KEY_USAGE => {
+                // Path validation does not act on it; an unreadable one grants no purpose.
+                let eku: Result<ExtendedKeyUsage, _> = decode(e);
+                out.extended_key_usage = Some(eku.map(|k| k.0).unwrap_or_default());
+            }
+            OID_OCSP_NOCHECK => out.ocsp_no_check = true,
             oid::ID_CE_POLICY_CONSTRAINTS => {
                 let pc: PolicyConstraints = decode(e)?;
                 if pc.require_explicit_policy.is_some() {

@@ -3,8 +3,10 @@
 
 use time::OffsetDateTime;
 
-/// What to conclude when a certificate's revocation status cannot be established (no CRL in
-/// scope, CRLs out of date, a CRL that cannot be used).
+use crate::ocsp::OcspTiming;
+
+/// What to conclude when a certificate's revocation status cannot be established (no CRL or
+/// OCSP response in scope, out of date, or unusable).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RevocationPolicy {
@@ -37,7 +39,8 @@ pub struct Limits {
     pub max_paths: usize,
     /// The most issuer candidates examined while building paths.
     pub max_search_steps: usize,
-    /// How deep validations of CRL issuers' own paths may nest.
+    /// How deep validations of CRL issuers' (and delegated OCSP responders') own paths may
+    /// nest.
     pub max_crl_issuer_depth: usize,
 }
 
@@ -66,6 +69,8 @@ pub struct ValidationOptions {
     pub check_anchor_validity: bool,
     /// Work bounds.
     pub limits: Limits,
+    /// How current an OCSP response must be at the validation time.
+    pub ocsp_timing: OcspTiming,
 }
 
 impl ValidationOptions {
@@ -78,6 +83,7 @@ impl ValidationOptions {
             end_entity_usage: EndEntityUsage::default(),
             check_anchor_validity: true,
             limits: Limits::default(),
+            ocsp_timing: OcspTiming::default(),
         }
     }
 }

@@ -25,7 +25,8 @@ pub enum PathStatus {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RevocationStatus {
-    /// A CRL in scope, valid at the validation time, does not list the certificate.
+    /// A CRL in scope, valid at the validation time, does not list the certificate, or a
+    /// usable OCSP response reports it good.
     Good,
     /// The certificate was revoked at or before the validation time.
     Revoked {
@@ -51,7 +52,7 @@ pub enum PathWarning {
         /// Why the status is unknown.
         reason: UnknownRevocation,
     },
-    /// A CRL lists the certificate as revoked after the validation time.
+    /// A CRL or an OCSP response reports the certificate revoked after the validation time.
     RevokedAfterValidationTime {
         /// Position in the path.
         index: usize,

@@ -7,20 +7,20 @@ use std::collections::HashMap;
 
 use super::builder::{build_paths, Candidate};
 use super::cert::PathCertificate;
-use super::crl::CrlSet;
 use super::indeterminate::IndeterminateReason;
 use super::invalid::InvalidReason;
 use super::options::{EndEntityUsage, RevocationPolicy, ValidationOptions};
 use super::outcome::{PathOutcome, PathStatus, PathWarning, RevocationStatus};
 use super::pool::CertPool;
 use super::revocation::{check_certificate, CrlIssuerTrust, PathContext};
+use super::revocation_data::RevocationData;
 use super::revocation_reason::UnknownRevocation;
 use super::store::TrustStore;
 use super::time::{to_datetime, to_seconds, Seconds};
 use super::validate::validate_structure;
 
 /// Validates `end_entity` to one of the anchors in `store`, with intermediates from `pool` and
-/// revocation information from `crls`, as `options` say.
+/// revocation information (CRLs, OCSP responses) from `revocation`, as `options` say.
 ///
 /// The result is never a bare yes or no: see [`PathOutcome`]. An unknown revocation status
 /// makes the path indeterminate under [`RevocationPolicy::HardFail`] and a warning under
@@ -28,13 +28,13 @@ use super::validate::validate_structure;
 pub fn validate_path(
     end_entity: &PathCertificate,
     pool: &CertPool,
-    crls: &CrlSet,
+    revocation: &RevocationData,
     store: &TrustStore,
     options: &ValidationOptions,
 ) -> PathOutcome {
     let engine = Engine {
         pool: pool.certificates(),
-        crls,
+        revocation,
         options,
         time: to_seconds(options.time),
         in_progress: RefCell::new(Vec::new()),
@@ -48,12 +48,13 @@ type IssuerKey = ([u8; 32], [u8; 32]);
 
 struct Engine<'a> {
     pool: &'a [PathCertificate],
-    crls: &'a CrlSet,
+    revocation: &'a RevocationData,
     options: &'a ValidationOptions,
     time: Seconds,
     /// Certificates whose validation is under way further up the call stack.
     in_progress: RefCell<Vec<[u8; 32]>>,
-    /// CRL issuers already judged, by (issuer, anchor) fingerprints.
+    /// CRL issuers and delegated OCSP responders already judged, by (issuer, anchor)
+    /// fingerprints.
     issuer_cache: RefCell<HashMap<IssuerKey, bool>>,
 }
 
@@ -124,10 +125,11 @@ impl Engine<'_> {
             pool: self.pool,
             time: self.time,
             depth,
+            ocsp_timing: self.options.ocsp_timing,
         };
         let mut statuses = Vec::with_capacity(outcome.path.len());
         for (index, cert) in outcome.path.iter().enumerate() {
-            let checked = check_certificate(&ctx, index, self.crls.crls(), self);
+            let checked = check_certificate(&ctx, index, self.revocation, self);
             if let Some((time, reason)) = checked.revoked_later {
                 outcome
                     .warnings

@@ -1,4 +1,6 @@
-//! The revocation status of one certificate of a path from the CRLs at hand (RFC 5280 §6.3).
+//! The revocation status of one certificate of a path from the CRLs (RFC 5280 §6.3) and the
+//! OCSP responses (see [`super::ocsp_source`]) at hand: revoked if either says it was revoked
+//! at or before the validation time, good if either says it is good, unknown otherwise.
 //!
 //! For each distribution point of the certificate (or the implied one: its issuer's CRL), the
 //! CRLs in scope are taken newest first; one that adds no reason not already covered is
@@ -16,12 +18,16 @@ use x509_cert::ext::pkix::KeyUsages;
 use super::cert::PathCertificate;
 use super::crl::Crl;
 use super::crl_scope::{crl_scope, distribution_points, ALL_REASONS};
+use super::ocsp_source::{ocsp_status, OcspChecked};
 use super::outcome::RevocationStatus;
+use super::revocation_data::RevocationData;
 use super::revocation_reason::{RevocationReason, UnknownRevocation};
 use super::signed::verify_signed;
 use super::time::{to_datetime, Seconds};
+use crate::ocsp::{OcspTiming, SingleStatus};
 
-/// Decides whether a certificate outside the path may be trusted as a CRL issuer.
+/// Decides whether a certificate outside the path may be trusted as a CRL issuer or as a
+/// delegated OCSP responder.
 pub(crate) trait CrlIssuerTrust {
     /// Whether `issuer`'s own path validates to `anchor` (`depth` is the current nesting).
     fn crl_issuer_trusted(
@@ -37,7 +43,7 @@ pub(crate) trait CrlIssuerTrust {
 pub(crate) struct Checked {
     /// The status at the validation time.
     pub status: RevocationStatus,
-    /// A revocation dated after the validation time, if a CRL lists one.
+    /// A revocation dated after the validation time, if a CRL or OCSP response reports one.
     pub revoked_later: Option<(Seconds, RevocationReason)>,
 }
 
@@ -53,6 +59,8 @@ pub(crate) struct PathContext<'a> {
     pub time: Seconds,
     /// Nesting depth of CRL issuer validations.
     pub depth: usize,
+    /// The time rules for OCSP responses.
+    pub ocsp_timing: OcspTiming,
 }
 
 fn may_sign_crls(cert: &PathCertificate) -> bool {
@@ -110,8 +118,60 @@ fn check_crl_issuer(
     Err(problem)
 }
 
-/// The revocation status of `ctx.path[index]` from `crls`.
+/// The revocation status of `ctx.path[index]` from the CRLs and the OCSP responses of `data`.
 pub(crate) fn check_certificate(
+    ctx: &PathContext<'_>,
+    index: usize,
+    data: &RevocationData,
+    trust: &dyn CrlIssuerTrust,
+) -> Checked {
+    let from_crls = crl_status(ctx, index, data.crls.crls(), trust);
+    if matches!(from_crls.status, RevocationStatus::Revoked { .. }) {
+        return from_crls;
+    }
+    let from_ocsp = ocsp_status(ctx, index, data.ocsp.responses(), trust);
+    combine(from_crls, from_ocsp, ctx.time)
+}
+
+/// Joins what the CRLs found (not revoked) with what the OCSP responses found.
+fn combine(crls: Checked, ocsp: OcspChecked, time: Seconds) -> Checked {
+    let mut revoked_later = crls.revoked_later;
+    let mut good = crls.status == RevocationStatus::Good;
+    match ocsp.verdict {
+        Some(SingleStatus::Revoked { at, reason }) if at <= time => {
+            return Checked {
+                status: RevocationStatus::Revoked {
+                    time: to_datetime(at),
+                    reason,
+                },
+                revoked_later: None,
+            };
+        }
+        Some(SingleStatus::Revoked { at, reason }) => {
+            revoked_later = Some(match revoked_later {
+                Some(earlier) if earlier.0 <= at => earlier,
+                _ => (at, reason),
+            });
+            good = true;
+        }
+        Some(SingleStatus::Good) => good = true,
+        Some(SingleStatus::Unknown) | None => {}
+    }
+    let status = match (good, crls.status, ocsp.problem) {
+        (true, _, _) => RevocationStatus::Good,
+        (false, RevocationStatus::Unknown(UnknownRevocation::NoCrl), Some(problem)) => {
+            RevocationStatus::Unknown(problem)
+        }
+        (false, status, _) => status,
+    };
+    Checked {
+        status,
+        revoked_later,
+    }
+}
+
+/// The revocation status of `ctx.path[index]` from `crls`.
+fn crl_status(
     ctx: &PathContext<'_>,
     index: usize,
     crls: &[Arc<Crl>],

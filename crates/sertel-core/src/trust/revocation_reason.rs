@@ -46,6 +46,22 @@ impl RevocationReason {
         })
     }
 
+    /// The CRLReason code of the reason (RFC 5280 §5.3.1).
+    pub fn code(self) -> u32 {
+        use RevocationReason::*;
+        match self {
+            Unspecified => 0,
+            KeyCompromise => 1,
+            CaCompromise => 2,
+            AffiliationChanged => 3,
+            Superseded => 4,
+            CessationOfOperation => 5,
+            CertificateHold => 6,
+            PrivilegeWithdrawn => 9,
+            AaCompromise => 10,
+        }
+    }
+
     fn texts(self) -> (&'static str, &'static str, &'static str) {
         use RevocationReason::*;
         match self {
@@ -91,7 +107,7 @@ impl Localized for RevocationReason {
 pub enum UnknownRevocation {
     /// Not checked: the path failed before revocation was looked at.
     NotChecked,
-    /// No CRL given covers the certificate.
+    /// No CRL given covers the certificate, and no OCSP response names it.
     NoCrl,
     /// The CRLs that cover the certificate were out of date at the validation time (their
     /// nextUpdate had passed).
@@ -106,6 +122,19 @@ pub enum UnknownRevocation {
     CrlUnsupported(String),
     /// The CRLs cover the certificate only for some revocation reasons.
     ReasonsNotCovered,
+    /// An OCSP response about the certificate does not verify with its responder's key, or
+    /// names a responder no certificate at hand matches.
+    OcspSignatureInvalid,
+    /// An OCSP response about the certificate is signed by a responder the certificate's
+    /// issuer did not authorize, or whose own certificate could not be validated.
+    OcspResponderNotTrusted,
+    /// The OCSP responses about the certificate were out of date at the validation time.
+    OcspOutdated,
+    /// The OCSP responder does not know the certificate (status "unknown").
+    OcspCertificateUnknown,
+    /// An OCSP response about the certificate uses something Sertel does not process (a
+    /// critical extension, a signature algorithm).
+    OcspUnsupported(String),
 }
 
 impl Localized for UnknownRevocation {
@@ -119,6 +148,11 @@ impl Localized for UnknownRevocation {
             CrlIssuerNotTrusted => "revocation_crl_issuer_not_trusted",
             CrlUnsupported(_) => "revocation_crl_unsupported",
             ReasonsNotCovered => "revocation_reasons_not_covered",
+            OcspSignatureInvalid => "revocation_ocsp_signature_invalid",
+            OcspResponderNotTrusted => "revocation_ocsp_responder_not_trusted",
+            OcspOutdated => "revocation_ocsp_outdated",
+            OcspCertificateUnknown => "revocation_ocsp_certificate_unknown",
+            OcspUnsupported(_) => "revocation_ocsp_unsupported",
         }
     }
 
@@ -130,8 +164,8 @@ impl Localized for UnknownRevocation {
                 "revocation was not checked because the path had already failed",
             ),
             NoCrl => lang.pick(
-                "tidak ada CRL yang mencakup sertifikat ini",
-                "no CRL covers this certificate",
+                "tidak ada CRL maupun jawaban OCSP yang mencakup sertifikat ini",
+                "no CRL or OCSP response covers this certificate",
             ),
             CrlOutdated => lang.pick(
                 "CRL yang tersedia sudah kedaluwarsa pada waktu validasi",
@@ -158,6 +192,31 @@ impl Localized for UnknownRevocation {
                 "CRL hanya mencakup sebagian alasan pencabutan",
                 "the CRLs cover only some revocation reasons",
             ),
+            OcspSignatureInvalid => lang.pick(
+                "tanda tangan jawaban OCSP tidak sah",
+                "the OCSP response's signature is not valid",
+            ),
+            OcspResponderNotTrusted => lang.pick(
+                "responder OCSP tidak berwenang atau sertifikatnya tidak dapat divalidasi",
+                "the OCSP responder is not authorized or its certificate could not be validated",
+            ),
+            OcspOutdated => lang.pick(
+                "jawaban OCSP yang tersedia sudah kedaluwarsa pada waktu validasi",
+                "the available OCSP responses were out of date at the validation time",
+            ),
+            OcspCertificateUnknown => lang.pick(
+                "responder OCSP tidak mengenal sertifikat ini",
+                "the OCSP responder does not know this certificate",
+            ),
+            OcspUnsupported(d) => {
+                return lang
+                    .pick(
+                        "jawaban OCSP memakai fitur yang tidak didukung: ",
+                        "the OCSP response uses an unsupported feature: ",
+                    )
+                    .to_owned()
+                    + d;
+            }
         }
         .to_owned()
     }

@@ -24,23 +24,39 @@ pub(crate) struct Signed {
 
 /// Splits `der` (`SEQUENCE { tbs, AlgorithmIdentifier, BIT STRING }`, nothing after it).
 pub(crate) fn split_signed(der: &[u8]) -> der::Result<Signed> {
+    match split_signed_with_tail(der)? {
+        (signed, None) => Ok(signed),
+        (_, Some(_)) => Err(Tag::Sequence.value_error()),
+    }
+}
+
+/// Like [`split_signed`], but one more field may follow the signature (the `certs` of an OCSP
+/// `BasicOCSPResponse`, RFC 6960 §4.2.1); returns where that field's encoding lies.
+pub(crate) fn split_signed_with_tail(der: &[u8]) -> der::Result<(Signed, Option<Range<usize>>)> {
     let mut reader = SliceReader::new(der)?;
     let header = Header::decode(&mut reader)?;
     header.tag.assert_eq(Tag::Sequence)?;
     let start = usize::try_from(reader.position())?;
-    let signed = reader.read_nested(header.length, |r| {
+    let parts = reader.read_nested(header.length, |r| {
         let tbs = r.tlv_bytes()?;
         let algorithm = AlgorithmIdentifierOwned::decode(r)?;
         let bits = AnyRef::decode(r)?;
         bits.tag().assert_eq(Tag::BitString)?;
         let signature = bits.value().to_vec();
-        Ok(Signed {
+        let tail = if r.is_finished() {
+            None
+        } else {
+            let at = start + usize::try_from(r.position())?;
+            Some(at..at + r.tlv_bytes()?.len())
+        };
+        let signed = Signed {
             tbs: start..start + tbs.len(),
             algorithm,
             signature,
-        })
+        };
+        Ok((signed, tail))
     })?;
-    reader.finish(signed)
+    reader.finish(parts)
 }
 
 /// Checks the signature of `der` (split as `signed`) with the key `issuer`.
@@ -83,6 +99,23 @@ mod tests {
         let mut not_bits = ok;
         not_bits[11] = 0x04;
         assert!(split_signed(&not_bits).is_err());
+    }
+
+    #[test]
+    fn one_field_may_follow_the_signature_when_asked() {
+        // SEQUENCE { SEQUENCE {}, AlgorithmIdentifier { 1.2.3.4 }, BIT STRING '', [0] { NULL } }
+        let with_tail = [
+            0x30, 0x10, 0x30, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2a, 0x03, 0x04, 0x03, 0x01, 0x00,
+            0xa0, 0x02, 0x05, 0x00,
+        ];
+        let (parts, tail) = split_signed_with_tail(&with_tail).expect("well formed");
+        assert_eq!(parts.tbs, 2..4);
+        assert_eq!(tail, Some(14..18));
+        assert!(split_signed(&with_tail).is_err());
+        let mut two = with_tail.to_vec();
+        two[1] += 2;
+        two.extend([0x05, 0x00]);
+        assert!(split_signed_with_tail(&two).is_err());
     }
 
     #[test]

@@ -16,8 +16,8 @@ use super::options::VerifyOptions;
 use super::report::{ChainLink, Check, Finding, SignatureReport};
 use crate::i18n::Text;
 use crate::trust::{
-    validate_path, CertPool, CrlSet, EndEntityUsage, IndeterminateReason, InvalidReason,
-    PathCertificate, PathOutcome, PathStatus, RevocationStatus, UnknownRevocation,
+    validate_path, CertPool, EndEntityUsage, IndeterminateReason, InvalidReason, PathCertificate,
+    PathOutcome, PathStatus, RevocationData, RevocationStatus, UnknownRevocation,
     ValidationOptions,
 };
 
@@ -69,45 +69,68 @@ fn path_conclusion(outcome: &PathOutcome, poe: bool) -> Conclusion {
     }
 }
 
+/// Whether a status could be settled by downloading fresher information.
 fn needs_fetch(s: &RevocationStatus) -> bool {
     matches!(
         s,
-        RevocationStatus::Unknown(UnknownRevocation::NoCrl | UnknownRevocation::CrlOutdated)
+        RevocationStatus::Unknown(
+            UnknownRevocation::NoCrl
+                | UnknownRevocation::CrlOutdated
+                | UnknownRevocation::OcspOutdated
+        )
     )
 }
 
 impl TrustContext<'_> {
     /// Validates `cert` at `time`; when revocation information is missing and fetching is
-    /// allowed, downloads the CRLs the path's certificates name and validates again.
+    /// allowed, asks the OCSP responders (else downloads the CRLs) the path's certificates name
+    /// and validates again.
     fn validate(
         &self,
         cert: &PathCertificate,
         pool: &CertPool,
-        crls: &mut CrlSet,
+        revocation: &mut RevocationData,
         time: OffsetDateTime,
         usage: EndEntityUsage,
     ) -> PathOutcome {
         let mut options = ValidationOptions::at(time);
         options.revocation = self.options.revocation;
         options.end_entity_usage = usage;
-        let outcome = validate_path(cert, pool, crls, &self.options.trust, &options);
+        let outcome = validate_path(cert, pool, revocation, &self.options.trust, &options);
         let Some(fetcher) = self.fetcher else {
             return outcome;
         };
         let mut added = false;
-        for (c, status) in outcome.path.iter().zip(&outcome.revocation) {
+        for (index, (c, status)) in outcome.path.iter().zip(&outcome.revocation).enumerate() {
             if !needs_fetch(status) {
                 continue;
             }
-            let urls = c.certificate().map(crate::certinfo::crl_urls);
-            for url in urls.unwrap_or_default() {
-                if let Some(der) = fetcher.get(&url) {
-                    added |= crls.add_der(&der).unwrap_or(false);
+            let issuer = match index {
+                0 => outcome.anchor.as_ref(),
+                _ => outcome.path.get(index - 1),
+            };
+            let Some(x509) = c.certificate() else {
+                continue;
+            };
+            let mut answered = false;
+            if let Some(issuer) = issuer {
+                for url in crate::certinfo::ocsp_urls(x509) {
+                    if let Some(der) = fetcher.ocsp(&url, c, issuer) {
+                        answered |= revocation.ocsp.add_der(&der).unwrap_or(false);
+                    }
                 }
             }
+            if !answered {
+                for url in crate::certinfo::crl_urls(x509) {
+                    if let Some(der) = fetcher.crl(&url) {
+                        answered |= revocation.crls.add_der(&der).unwrap_or(false);
+                    }
+                }
+            }
+            added |= answered;
         }
         if added {
-            validate_path(cert, pool, crls, &self.options.trust, &options)
+            validate_path(cert, pool, revocation, &self.options.trust, &options)
         } else {
             outcome
         }
@@ -119,7 +142,7 @@ impl TrustContext<'_> {
         &self,
         evidence: &Evidence,
         pool: &CertPool,
-        crls: &mut CrlSet,
+        revocation: &mut RevocationData,
         report: &mut SignatureReport,
     ) -> Option<OffsetDateTime> {
         let ts = evidence.timestamp.as_ref()?;
@@ -127,7 +150,7 @@ impl TrustContext<'_> {
             return None;
         }
         let outcome = match tsa_certificate(&ts.signer) {
-            Ok(tsa) => self.validate(&tsa, pool, crls, self.now, EndEntityUsage::Any),
+            Ok(tsa) => self.validate(&tsa, pool, revocation, self.now, EndEntityUsage::Any),
             Err(f) => {
                 report.findings.push(f);
                 return None;
@@ -175,9 +198,12 @@ pub fn check(evidence: &Evidence, ctx: &TrustContext<'_>, report: &mut Signature
     {
         let _ = pool.add_der(der);
     }
-    let mut crls = ctx.options.crls.clone();
+    let mut revocation = RevocationData::from_crls(ctx.options.crls.clone());
     for der in evidence.crls.iter().chain(&ctx.dss.crls) {
-        let _ = crls.add_der(der);
+        let _ = revocation.crls.add_der(der);
+    }
+    for der in evidence.ocsp.iter().chain(&ctx.dss.ocsp) {
+        let _ = revocation.ocsp.add_der(der);
     }
     let signer = if evidence.document_timestamp {
         tsa_certificate(&evidence.signer)
@@ -201,14 +227,14 @@ pub fn check(evidence: &Evidence, ctx: &TrustContext<'_>, report: &mut Signature
             return;
         }
     };
-    let poe = ctx.proven_time(evidence, &pool, &mut crls, report);
+    let poe = ctx.proven_time(evidence, &pool, &mut revocation, report);
     let time = poe.unwrap_or(ctx.now);
     let usage = if evidence.document_timestamp {
         EndEntityUsage::Any
     } else {
         EndEntityUsage::Signing
     };
-    let outcome = ctx.validate(&signer, &pool, &mut crls, time, usage);
+    let outcome = ctx.validate(&signer, &pool, &mut revocation, time, usage);
     record(&outcome, poe.is_some(), time, report);
 }
 

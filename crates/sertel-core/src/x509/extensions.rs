@@ -29,6 +29,8 @@ pub const OID_KP_EMAIL_PROTECTION: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.4");
 /// `id-kp-OCSPSigning`.
 pub const OID_KP_OCSP_SIGNING: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.9");
+/// `id-pkix-ocsp-nocheck` (RFC 6960 §4.2.2.2.1).
+pub const OID_OCSP_NOCHECK: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1.5");
 /// `id-ad-ocsp`.
 const OID_AD_OCSP: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1");
 /// `id-ad-caIssuers`.
@@ -83,6 +85,22 @@ pub fn extended_key_usage(
 /// extendedKeyUsage = timeStamping only, critical, as RFC 3161 requires of a TSA certificate.
 pub fn time_stamping_eku() -> Result<Extension, X509Error> {
     extended_key_usage(&[OID_KP_TIME_STAMPING], true)
+}
+
+/// extendedKeyUsage = OCSPSigning only (not critical), as a delegated OCSP responder's
+/// certificate carries it (RFC 6960 §4.2.2.2).
+pub fn ocsp_signing_eku() -> Result<Extension, X509Error> {
+    extended_key_usage(&[OID_KP_OCSP_SIGNING], false)
+}
+
+/// id-pkix-ocsp-nocheck (not critical, value NULL): the responder certificate's own status is
+/// not to be checked (RFC 6960 §4.2.2.2.1); give such a certificate a short lifetime.
+pub fn ocsp_no_check() -> Result<Extension, X509Error> {
+    Ok(Extension {
+        extn_id: OID_OCSP_NOCHECK,
+        critical: false,
+        extn_value: OctetString::new(der::asn1::Null.to_der()?)?,
+    })
 }
 
 /// The key identifier of RFC 5280 §4.2.1.2 method 1: SHA-1 of the subjectPublicKey bits.

@@ -8,7 +8,7 @@ use der::Encode;
 use sertel_core::key::{KeyAlgorithm, LocalKey};
 use sertel_core::signer::Signer;
 use sertel_core::trust::{
-    validate_path, CertPool, CrlSet, EndEntityUsage, PathCertificate, PathOutcome,
+    validate_path, CertPool, CrlSet, EndEntityUsage, PathCertificate, PathOutcome, RevocationData,
     RevocationPolicy, TrustStore, ValidationOptions,
 };
 use sertel_core::x509::extensions as ext;
@@ -165,14 +165,30 @@ pub fn options(time: OffsetDateTime, policy: RevocationPolicy) -> ValidationOpti
     o
 }
 
-/// Validates `entity` with the issuing CA in the pool.
+/// Validates `entity` with the issuing CA in the pool and `crls` as the only revocation data.
 pub fn check(
     entity: &TestEntity,
     store: &TrustStore,
     crls: &CrlSet,
     o: &ValidationOptions,
 ) -> PathOutcome {
-    validate_path(&path_cert(entity), &intermediate_pool(), crls, store, o)
+    check_with(entity, store, &RevocationData::from_crls(crls.clone()), o)
+}
+
+/// Validates `entity` with the issuing CA in the pool and `revocation` (CRLs, OCSP responses).
+pub fn check_with(
+    entity: &TestEntity,
+    store: &TrustStore,
+    revocation: &RevocationData,
+    o: &ValidationOptions,
+) -> PathOutcome {
+    validate_path(
+        &path_cert(entity),
+        &intermediate_pool(),
+        revocation,
+        store,
+        o,
+    )
 }
 
 /// Hard-fail options at `time`.

@@ -1,10 +1,12 @@
-//! The independent judges: pyHanko, poppler's `pdfsig`, qpdf and pkilint, run as external programs
+//! The independent judges: pyHanko, poppler's `pdfsig`, qpdf, pkilint and OpenSSL's `ocsp`, run
+//! as external programs
 //! and their output parsed. Each function returns a parsed verdict plus the raw output, for
 //! assertion messages. A judge that is not installed makes the calling test panic with a
 //! message to run `scripts/setup.sh`; it never silently passes.
 
 mod nss;
 mod nss_chain;
+mod openssl_ocsp;
 mod pdfsig;
 mod pdfsig_report;
 mod pkilint;
@@ -15,6 +17,7 @@ pub(crate) mod tool;
 
 pub use nss::NssDb;
 pub use nss_chain::{nss_verify_signers, NssChainCheck};
+pub use openssl_ocsp::{index_serial, index_text, IndexEntry, OpensslOcsp};
 pub use pdfsig::{pdfsig, pdfsig_trusting, pdfsig_with_db, PdfsigReport};
 pub use pdfsig_report::{CertificateStatus, PdfsigSignature, SignatureStatus};
 pub use pkilint::{pkilint_certificate, pkilint_crl, PkilintReport};
