@@ -8,7 +8,7 @@ use axum::Router;
 
 use crate::applications::{follow_up, read, review, submit, upload::MAX_UPLOAD_BODY};
 use crate::revocation::{direct, lost_key, request_read, request_review, request_submit};
-use crate::{consent, crl, events, tsa, users, ApiError, AppState};
+use crate::{consent, crl, events, ocsp, tsa, users, ApiError, AppState};
 
 /// Largest JSON body accepted.
 pub const JSON_BODY_LIMIT: usize = 64 * 1024;
@@ -42,6 +42,9 @@ pub fn app(state: AppState) -> Router {
     let timestamps = Router::new()
         .route("/tsa", post(tsa::endpoint::timestamp))
         .layer(DefaultBodyLimit::max(tsa::endpoint::MAX_QUERY_LEN));
+    let ocsp_requests = Router::new()
+        .route("/ocsp", post(ocsp::endpoint::post_request))
+        .layer(DefaultBodyLimit::max(ocsp::endpoint::MAX_REQUEST_LEN));
     Router::new()
         .route("/api/v1/openapi.json", get(openapi))
         .route("/api/v1/consent", get(consent::current_consent))
@@ -87,9 +90,11 @@ pub fn app(state: AppState) -> Router {
         .route("/ca/regency-ca.crt", get(read::ca_certificate))
         .route("/crl/regency-ca.crl", get(crl::crl))
         .route("/tsa/tsa.crt", get(tsa::endpoint::tsa_certificate))
+        .route("/ocsp/{*request}", get(ocsp::endpoint::get_request))
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
         .merge(uploads)
         .merge(timestamps)
+        .merge(ocsp_requests)
         .fallback(not_found)
         .with_state(state)
 }

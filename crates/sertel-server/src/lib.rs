@@ -22,6 +22,7 @@ pub mod documents;
 pub mod error;
 pub mod events;
 pub mod ids;
+pub mod ocsp;
 pub mod revocation;
 pub mod state;
 pub mod tsa;

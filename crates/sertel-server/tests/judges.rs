@@ -277,3 +277,95 @@ async fn openssl_verifies_a_timestamp_from_the_tsa() {
     let r = post_query(&srv, "application/timestamp-query", vec![0; 64 * 1024]).await;
     assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
 }
+
+/// OpenSSL's reading of the OCSP response `response` to `request` (signature, nonce, status).
+/// (`-cert` is not passed: with `-reqin` it would make OpenSSL build a new request with another
+/// nonce.)
+fn openssl_ocsp_status(srv: &TestServer, ca: &Path, request: &Path, response: &[u8]) -> String {
+    let resp = file(srv, "ocsp-resp.der", response);
+    run(&[
+        "ocsp",
+        "-respin",
+        s(&resp),
+        "-reqin",
+        s(request),
+        "-issuer",
+        s(ca),
+        "-CAfile",
+        s(ca),
+        "-resp_text",
+    ])
+    .1
+}
+
+#[tokio::test]
+async fn openssl_accepts_the_ocsp_answers_for_good_and_revoked_certificates() {
+    let srv = TestServer::start(common::Backend::Sqlite).await;
+    let p = fixtures::people(&srv).await;
+    let ca = ca_pem(&srv).await;
+    let (_, good, _) = issued_pem(&srv, &p, 0).await;
+    let (theirs, revoked, _) = issued_pem(&srv, &p, 1).await;
+    fixtures::lost_key(&srv, &p.other_owner, &theirs).await;
+    for (name, cert, want) in [("good", &good, "good"), ("revoked", &revoked, "revoked")] {
+        let request = srv.dir.path().join(format!("ocsp-{name}.req"));
+        openssl(&[
+            "ocsp",
+            "-issuer",
+            s(&ca),
+            "-cert",
+            s(cert),
+            "-reqout",
+            s(&request),
+        ]);
+        let der = std::fs::read(&request).unwrap();
+        // POST, as OpenSSL's client sends it.
+        let r = srv
+            .send(
+                Request::post("/ocsp")
+                    .header("content-type", "application/ocsp-request")
+                    .body(Body::from(der.clone()))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert_eq!(r.headers["content-type"], "application/ocsp-response");
+        let text = openssl_ocsp_status(&srv, &ca, &request, &r.body);
+        assert!(text.contains("Response verify OK"), "{text}");
+        assert!(text.contains(&format!("Cert Status: {want}")), "{text}");
+        assert!(text.contains("Nonce"), "the nonce is echoed: {text}");
+        if want == "revoked" {
+            assert!(text.contains("keyCompromise"), "{text}");
+        }
+        // GET, the RFC 6960 A.1 form (no nonce needed by the judge for the status).
+        let path = sertel_core::ocsp::client::get_url("/ocsp", &der);
+        let r = srv.get(&path, None).await;
+        assert_eq!(r.status, StatusCode::OK, "GET {path}");
+        let text = openssl_ocsp_status(&srv, &ca, &request, &r.body);
+        assert!(text.contains("Response verify OK"), "{text}");
+        assert!(text.contains(&format!("Cert Status: {want}")), "{text}");
+    }
+    // Garbage gets malformedRequest, not an HTTP error.
+    let r = srv
+        .send(
+            Request::post("/ocsp")
+                .header("content-type", "application/ocsp-request")
+                .body(Body::from(b"not DER".to_vec()))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let garbage = file(&srv, "garbage.der", &r.body);
+    // OpenSSL reports the responder's error status and exits non-zero.
+    let (_, text) = run(&["ocsp", "-respin", s(&garbage), "-resp_text", "-noverify"]);
+    assert!(text.contains("malformedrequest (1)"), "{text}");
+    // A wrong content type is the API's 415.
+    let r = srv
+        .send(
+            Request::post("/ocsp")
+                .header("content-type", "application/json")
+                .body(Body::from(b"{}".to_vec()))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+}

@@ -172,6 +172,15 @@ impl OcspResponder {
         Ok(self)
     }
 
+    /// The same responder reading statuses from `lookup` instead (for a caller that fetches
+    /// the statuses a request asks about before answering it).
+    pub fn with_lookup(&self, lookup: Arc<StatusLookup>) -> OcspResponder {
+        OcspResponder {
+            lookup,
+            ..self.clone()
+        }
+    }
+
     /// Answers the DER `OCSPRequest` `request_der` at `now` with a DER `OCSPResponse`.
     pub fn respond(&self, request_der: &[u8], now: OffsetDateTime) -> Vec<u8> {
         let Ok(request) = decode_request(request_der) else {

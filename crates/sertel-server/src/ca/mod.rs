@@ -83,6 +83,11 @@ impl Ca {
         &self.key
     }
 
+    /// The signing key as a shared signer (for the OCSP responder).
+    pub fn signer(&self) -> Arc<dyn sertel_core::signer::Signer> {
+        self.key.clone()
+    }
+
     /// The CA certificate.
     pub fn certificate(&self) -> &Certificate {
         &self.certificate

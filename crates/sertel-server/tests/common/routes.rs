@@ -97,6 +97,8 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/crl/regency-ca.crl", Access::Public),
     ("POST", "/tsa", Access::Public),
     ("GET", "/tsa/tsa.crt", Access::Public),
+    ("POST", "/ocsp", Access::Public),
+    ("GET", "/ocsp/{request}", Access::Public),
     // Last: it ends the caller's session.
     ("DELETE", "/api/v1/sessions/current", Access::SignedIn),
 ];
