@@ -1,12 +1,13 @@
-//! The independent judges: pyHanko, poppler's `pdfsig`, qpdf and pkilint, run as external programs
-//! and their output parsed. Each function returns a parsed verdict plus the raw output, for
-//! assertion messages. A judge that is not installed makes the calling test panic with a
+//! The independent judges: pyHanko, poppler's `pdfsig`, `pdftotext` and `pdfinfo`, qpdf and
+//! pkilint, run as external programs and their output parsed. Each function returns a parsed
+//! verdict plus the raw output, for assertion messages. A judge that is not installed makes the calling test panic with a
 //! message to run `scripts/setup.sh`; it never silently passes.
 
 mod nss;
 mod nss_chain;
 mod pdfsig;
 mod pdfsig_report;
+mod pdftotext;
 mod pkilint;
 mod pyhanko;
 mod pyhanko_report;
@@ -17,6 +18,7 @@ pub use nss::NssDb;
 pub use nss_chain::{nss_verify_signers, NssChainCheck};
 pub use pdfsig::{pdfsig, pdfsig_trusting, pdfsig_with_db, PdfsigReport};
 pub use pdfsig_report::{CertificateStatus, PdfsigSignature, SignatureStatus};
+pub use pdftotext::{pdfinfo, pdftotext, PdfText};
 pub use pkilint::{pkilint_certificate, pkilint_crl, PkilintReport};
 pub use pyhanko::{
     pyhanko_signature_fields, pyhanko_validate, pyhanko_validate_at, PyHankoReport, SignatureField,
