@@ -303,4 +303,10 @@ pub struct VerifyArgs {
     /// Do not download CRLs named in the certificates.
     #[arg(long)]
     pub offline: bool,
+    /// Also write a PDF validation report covering every file, in the language of --lang.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub report: Option<PathBuf>,
+    /// Replace an existing report file.
+    #[arg(long, requires = "report")]
+    pub overwrite: bool,
 }

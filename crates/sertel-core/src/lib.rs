@@ -4,6 +4,7 @@
 //! call this crate. Every user-facing error implements [`i18n::Localized`] so it can be shown in
 //! Indonesian or English.
 
+mod atomic_file;
 pub mod certinfo;
 pub mod cms;
 pub mod http;

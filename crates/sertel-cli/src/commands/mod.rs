@@ -6,3 +6,4 @@ pub mod pkcs12;
 pub mod sign;
 pub mod verify;
 pub mod verify_options;
+pub mod verify_report;

@@ -1,22 +1,19 @@
 //! `sertel verify`: every signature in each file, checked for integrity, cryptography, changes
-//! after signing and trust, with an ETSI EN 319 102-1 conclusion per signature.
+//! after signing and trust, with an ETSI EN 319 102-1 conclusion per signature; with
+//! `--report`, also one PDF validation report of them all.
+
+use std::path::Path;
 
 use rayon::prelude::*;
-use sertel_core::i18n::Localized;
-use sertel_core::pades::text::{display_date, parse_pdf_date};
-use sertel_core::verify::{Check, Conclusion, Indication, Verifier, VerifyReport};
+use sertel_core::i18n::{Localized, Text};
+use sertel_core::pades::text::display_date;
+use sertel_core::verify::pdf_report::FileIdentity;
+use sertel_core::verify::{CheckName, Conclusion, Indication, Verifier, VerifyReport};
 
+use super::verify_report;
 use crate::args::VerifyArgs;
 use crate::exit::{self, CliError};
 use crate::output::Out;
-
-fn check_text(c: &Check, lang: sertel_core::i18n::Lang) -> &'static str {
-    match c {
-        Check::Passed => lang.pick("lulus", "passed"),
-        Check::Failed => lang.pick("GAGAL", "FAILED"),
-        Check::NotChecked => lang.pick("tidak diperiksa", "not checked"),
-    }
-}
 
 fn print_text(report: &VerifyReport, out: &Out) {
     let l = out.lang;
@@ -35,10 +32,7 @@ fn print_text(report: &VerifyReport, out: &Out) {
         if let Some(name) = &s.signer {
             println!("    {}: {name}", out.t("Penanda tangan", "Signer"));
         }
-        if let Some(t) = &s.claimed_time {
-            let shown = parse_pdf_date(t)
-                .map(display_date)
-                .unwrap_or_else(|| t.clone());
+        if let Some(shown) = s.claimed_time_shown() {
             println!(
                 "    {}: {shown}",
                 out.t("Waktu (diklaim)", "Time (claimed)")
@@ -51,36 +45,13 @@ fn print_text(report: &VerifyReport, out: &Out) {
                 display_date(t as i64)
             );
         }
-        let checks = [
-            (("Keutuhan", "Integrity"), &s.integrity),
-            (
-                ("Tanda tangan kriptografis", "Cryptographic signature"),
-                &s.signature,
-            ),
-            (
-                ("Perubahan setelah ditandatangani", "Changes after signing"),
-                &s.modifications,
-            ),
-            (
-                (
-                    "Kepercayaan (rantai sertifikat)",
-                    "Trust (certificate chain)",
-                ),
-                &s.trust,
-            ),
-        ];
-        for ((id, en), check) in checks {
-            println!("    {}: {}", out.t(id, en), check_text(check, l));
+        for (name, check) in s.checks() {
+            println!("    {}: {}", name.label(l), check.label(l));
+            if name == CheckName::Trust && !s.chain.is_empty() {
+                let names: Vec<&str> = s.chain.iter().map(|c| c.name.as_str()).collect();
+                println!("      {}", names.join(" → "));
+            }
         }
-        if !s.chain.is_empty() {
-            let names: Vec<&str> = s.chain.iter().map(|c| c.name.as_str()).collect();
-            println!("      {}", names.join(" → "));
-        }
-        println!(
-            "    {}: {}",
-            out.t("Status pencabutan", "Revocation status"),
-            check_text(&s.revocation, l)
-        );
         if let Some(t) = s.validation_time {
             println!(
                 "    {}: {}",
@@ -88,15 +59,11 @@ fn print_text(report: &VerifyReport, out: &Out) {
                 display_date(t)
             );
         }
-        let coverage = if s.covers_whole_file {
-            out.t("seluruh dokumen", "the whole document")
-        } else {
-            out.t(
-                "revisi sebelumnya; dokumen diubah sesudahnya",
-                "an earlier revision; the document changed afterwards",
-            )
-        };
-        println!("    {}: {coverage}", out.t("Cakupan", "Coverage"));
+        println!(
+            "    {}: {}",
+            out.t("Cakupan", "Coverage"),
+            s.coverage_label(l)
+        );
         for f in &s.findings {
             println!("    ! {}", f.message(l));
         }
@@ -112,25 +79,44 @@ fn exit_code(c: Conclusion) -> u8 {
     }
 }
 
+/// One file as checked: the verification (or why there is none) and, when a report is asked
+/// for, the file's size and SHA-256 read right after verifying it.
+pub struct Checked<'a> {
+    /// The file as named on the command line.
+    pub path: &'a Path,
+    /// The verification, or the error that stopped it.
+    pub outcome: Result<VerifyReport, Text>,
+    /// Size and SHA-256, for the PDF report.
+    pub identity: Option<FileIdentity>,
+}
+
 /// Runs `sertel verify`: the files are checked in parallel and reported in the order given.
 pub fn run(args: &VerifyArgs, out: &Out) -> Result<u8, CliError> {
+    if let Some(path) = &args.report {
+        verify_report::refuse_existing(path, args.overwrite)?;
+    }
     let verifier = Verifier::new(super::verify_options::options(args)?);
-    let results: Vec<_> = args
+    let checked: Vec<Checked<'_>> = args
         .files
         .par_iter()
-        .map(|path| (path, verifier.verify_file(path)))
+        .map(|path| Checked {
+            path,
+            outcome: verifier.verify_file(path).map_err(|e| Text::of(&e)),
+            identity: args
+                .report
+                .as_ref()
+                .and_then(|_| FileIdentity::read(path).ok()),
+        })
         .collect();
-    let mut reports = Vec::new();
     let mut worst = exit::OK;
     let mut errors = Vec::new();
-    for (path, result) in results {
-        match result {
+    for c in &checked {
+        match &c.outcome {
             Ok(r) => {
                 worst = worst_code(worst, exit_code(r.conclusion()));
                 if !out.json {
-                    print_text(&r, out);
+                    print_text(r, out);
                 }
-                reports.push(r);
             }
             Err(e) => {
                 // An unreadable file cannot be shown valid: indeterminate.
@@ -139,15 +125,33 @@ pub fn run(args: &VerifyArgs, out: &Out) -> Result<u8, CliError> {
                     eprintln!("sertel: {}", e.message(out.lang));
                 }
                 errors.push(serde_json::json!({
-                    "file": path, "error": { "kind": e.kind(), "message": e.message(out.lang) }
+                    "file": c.path, "error": { "kind": e.kind(), "message": e.message(out.lang) }
                 }));
             }
         }
     }
+    if let Some(path) = &args.report {
+        verify_report::write(path, &checked, args.overwrite, out)?;
+        if !out.json {
+            println!(
+                "{}: {}",
+                out.t("Laporan validasi (PDF)", "Validation report (PDF)"),
+                path.display()
+            );
+        }
+    }
     if out.json {
-        out.json(
-            &serde_json::json!({ "ok": worst == exit::OK, "files": reports, "errors": errors }),
-        );
+        let reports: Vec<&VerifyReport> = checked
+            .iter()
+            .filter_map(|c| c.outcome.as_ref().ok())
+            .collect();
+        let mut value = serde_json::json!({
+            "ok": worst == exit::OK, "files": reports, "errors": errors
+        });
+        if let Some(path) = &args.report {
+            value["report"] = serde_json::json!(path);
+        }
+        out.json(&value);
     }
     Ok(worst)
 }

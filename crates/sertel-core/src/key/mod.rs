@@ -7,7 +7,6 @@
 //! runs in aws-lc-rs, which is constant-time.
 
 mod algorithm;
-mod atomic_file;
 mod error;
 mod local;
 mod passphrase;

@@ -11,9 +11,9 @@ use der::pem::LineEnding;
 use der::{Decode, Encode, Sequence};
 use spki::AlgorithmIdentifierRef;
 
-use super::atomic_file::{write_file_atomically, AtomicWriteError};
 use super::pbe::{pbes2_decrypt, pbes2_encrypt, PbeError, Pbes2Kdf, MAX_SCRYPT_MEMORY};
 use super::{KeyError, LocalKey, Passphrase};
+use crate::atomic_file::{write_file_atomically, AtomicWriteError};
 
 mod error;
 pub use error::KeyFileError;

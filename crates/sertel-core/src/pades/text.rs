@@ -138,17 +138,39 @@ const HELVETICA: [u16; 95] = [
     556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, // 112-126
 ];
 
-/// The width in points of WinAnsi `text` set in Helvetica at `size` points (codes outside
-/// ASCII count as a typical lowercase letter).
-pub fn helvetica_width(text: &[u8], size: f64) -> f64 {
+/// Helvetica-Bold advance widths (thousandths of an em) for codes 32 to 126.
+const HELVETICA_BOLD: [u16; 95] = [
+    278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, // 32-47
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611, // 48-63
+    975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778, // 64-79
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556, // 80-95
+    333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611, // 96-111
+    611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584, // 112-126
+];
+
+/// The width in points of WinAnsi `text` at `size` points in the face whose ASCII widths are
+/// `table`, counting codes outside ASCII as `other`.
+fn width_in(table: &[u16; 95], other: u16, text: &[u8], size: f64) -> f64 {
     let units: u32 = text
         .iter()
         .map(|&b| match b {
-            32..=126 => u32::from(HELVETICA[usize::from(b - 32)]),
-            _ => 556,
+            32..=126 => u32::from(table[usize::from(b - 32)]),
+            _ => u32::from(other),
         })
         .sum();
     f64::from(units) * size / 1000.0
+}
+
+/// The width in points of WinAnsi `text` set in Helvetica at `size` points (codes outside
+/// ASCII count as a typical lowercase letter).
+pub fn helvetica_width(text: &[u8], size: f64) -> f64 {
+    width_in(&HELVETICA, 556, text, size)
+}
+
+/// The width in points of WinAnsi `text` set in Helvetica-Bold at `size` points (codes outside
+/// ASCII count as a typical bold lowercase letter).
+pub fn helvetica_bold_width(text: &[u8], size: f64) -> f64 {
+    width_in(&HELVETICA_BOLD, 611, text, size)
 }
 
 /// A PDF text string (ISO 32000-1 §7.9.2.2): plain bytes when the text is printable ASCII,
@@ -222,6 +244,9 @@ mod tests {
     #[test]
     fn helvetica_widths_add_up() {
         assert!((helvetica_width(b"AB", 10.0) - 13.34).abs() < 1e-9);
+        assert!((helvetica_bold_width(b"Ai", 10.0) - 10.0).abs() < 1e-9);
+        let sentence = b"Laporan Validasi Tanda Tangan Elektronik";
+        assert!(helvetica_bold_width(sentence, 10.0) > helvetica_width(sentence, 10.0));
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //!    the time a trusted timestamp proves or now.
 //!
 //! Each signature gets a status per check and an overall conclusion in the terms of ETSI EN
-//! 319 102-1 ([`Conclusion`]).
+//! 319 102-1 ([`Conclusion`]). [`wording`] names the checks for people; [`pdf_report`] renders
+//! reports as a PDF to print or attach.
 
 pub mod changes;
 pub mod cms_check;
@@ -20,9 +21,11 @@ pub mod fetch;
 pub mod fields;
 pub mod integrity;
 pub mod options;
+pub mod pdf_report;
 pub mod report;
 pub mod signed_attrs;
 pub mod trust_check;
+pub mod wording;
 
 use std::fs::File;
 use std::path::Path;
@@ -33,6 +36,7 @@ pub use conclusion::{Conclusion, Indication, SubIndication};
 pub use error::VerifyError;
 pub use options::{VerifyOptions, DEFAULT_FETCH_TIMEOUT};
 pub use report::{Check, SignatureReport, Verdict, VerifyReport};
+pub use wording::CheckName;
 
 /// Judges what changed after the signature (its byte ranges passed, so `signed_length` is the
 /// end of the revision it signed).

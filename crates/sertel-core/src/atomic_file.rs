@@ -1,5 +1,6 @@
-//! Writing a secret file atomically: a private temporary file in the same directory, created with
-//! mode 0600, written, synced, renamed into place, and the directory synced.
+//! Writing a file atomically: a temporary file in the same directory, created with the final
+//! file's mode (0600 for secrets, 0644 less the umask for documents meant to be shared), written,
+//! synced, renamed into place, and the directory synced.
 //!
 //! On any failure the temporary file is removed, so no partial file is ever left behind.
 
@@ -16,13 +17,35 @@ pub(crate) enum AtomicWriteError {
     Io(io::Error),
 }
 
+/// Who may read the file written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Visibility {
+    /// Only the owner (mode 0600): keys, backups.
+    Secret,
+    /// Anyone the umask allows (mode 0644 less the umask): reports meant to be shared.
+    Shared,
+}
+
 /// Writes `contents` to `path` atomically with mode 0600.
 pub(crate) fn write_file_atomically(
     path: &Path,
     contents: &[u8],
     overwrite: bool,
 ) -> Result<(), AtomicWriteError> {
-    write_atomically_with(path, overwrite, |file| file.write_all(contents))
+    write_atomically_with(path, overwrite, Visibility::Secret, |file| {
+        file.write_all(contents)
+    })
+}
+
+/// Writes `contents` to `path` atomically, readable as the umask allows.
+pub(crate) fn write_shared_file_atomically(
+    path: &Path,
+    contents: &[u8],
+    overwrite: bool,
+) -> Result<(), AtomicWriteError> {
+    write_atomically_with(path, overwrite, Visibility::Shared, |file| {
+        file.write_all(contents)
+    })
 }
 
 /// Like [`write_file_atomically`], with the content produced by `write` (so failures in the middle
@@ -30,6 +53,7 @@ pub(crate) fn write_file_atomically(
 pub(crate) fn write_atomically_with(
     path: &Path,
     overwrite: bool,
+    visibility: Visibility,
     write: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> Result<(), AtomicWriteError> {
     if !overwrite && path.symlink_metadata().is_ok() {
@@ -44,8 +68,14 @@ pub(crate) fn write_atomically_with(
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o600));
+        let mode = match visibility {
+            Visibility::Secret => 0o600,
+            Visibility::Shared => 0o644,
+        };
+        builder.permissions(std::fs::Permissions::from_mode(mode));
     }
+    #[cfg(not(unix))]
+    let _ = visibility;
     let mut tmp = builder.tempfile_in(dir).map_err(AtomicWriteError::Io)?;
     // From here on, dropping `tmp` on an early return deletes the temporary file.
     write(tmp.as_file_mut()).map_err(AtomicWriteError::Io)?;
@@ -95,7 +125,7 @@ mod tests {
     fn failure_while_writing_leaves_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("key.pem");
-        let err = write_atomically_with(&target, false, |f| {
+        let err = write_atomically_with(&target, false, Visibility::Secret, |f| {
             f.write_all(b"-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB")?;
             Err(io::Error::other("disk full (injected)"))
         })
@@ -130,5 +160,21 @@ mod tests {
         write_file_atomically(&target, b"x", false).unwrap();
         let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn shared_files_are_readable_by_others_as_the_umask_allows() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("laporan.pdf");
+        write_shared_file_atomically(&target, b"%PDF-", false).unwrap();
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode & 0o600, 0o600, "owner reads and writes: {mode:o}");
+        assert_eq!(
+            mode & 0o133,
+            0,
+            "never executable nor writable by others: {mode:o}"
+        );
     }
 }
