@@ -128,6 +128,8 @@ load() { printf '%s -> %s' "${LOAD_BEFORE[$1]}" "${LOAD_AFTER[$1]}"; }
 
 # median SECONDS from a hyperfine JSON export
 median() { jq -r '.results[0].median' "$1"; }
+# mean CPU SECONDS (user + system) from a hyperfine JSON export
+cpu_mean() { jq -r '.results[0].user + .results[0].system' "$1"; }
 
 # median of FIELD over the JSON lines of FILE (one line per batch process)
 jsonl_median() { jq -s "map(.$2) | sort | .[length / 2 | floor]" "$1"; }
