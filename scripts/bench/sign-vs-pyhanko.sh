@@ -13,7 +13,7 @@
 # Usage (from anywhere in the repository; run scripts/setup.sh first):
 #   bash scripts/bench/sign-vs-pyhanko.sh
 #
-# Environment:
+# Environment (read by scripts/bench/common.sh, shared with verify-vs-pyhanko.sh):
 #   SERTEL_VENV            venv holding pyHanko (default: <repo>/.venv)
 #   CARGO_TARGET_DIR       cargo's target folder (default: <repo>/target)
 #   SERTEL_BENCH_DIR       work folder (default: a new folder under /var/tmp, removed at the end)
@@ -32,91 +32,21 @@
 # measurements ran, whatever the verdicts; non-zero if something could not run.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-cd "$ROOT"
-# shellcheck source=../lib.sh
-source scripts/lib.sh
+BENCH_NAME=sign-vs-pyhanko
+# shellcheck source-path=SCRIPTDIR source=common.sh
+source "$(dirname "$0")/common.sh"
 
-VENV="${SERTEL_VENV:-$ROOT/.venv}"
-TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
-RUNS="${SERTEL_BENCH_RUNS:-10}"
 BIG_RUNS=3
-PY_RUNS="${SERTEL_BENCH_PY_RUNS:-3}"
 PY_CLI_RUNS=5
-BIG_BYTES="${SERTEL_BENCH_BIG_BYTES:-1073741824}"
-MAX_LOAD="${SERTEL_BENCH_MAX_LOAD:-1.5}"
-WAIT="${SERTEL_BENCH_WAIT:-0}"
-LETTERS="${SERTEL_BENCH_LETTERS:-100}"
 
-for tool in hyperfine jq openssl /usr/bin/time; do
-  command -v "$tool" >/dev/null 2>&1 || {
-    echo "sign-vs-pyhanko: $tool is missing; run scripts/setup.sh" >&2
-    exit 1
-  }
-done
-if [ ! -x "$VENV/bin/python" ] || [ ! -x "$VENV/bin/pyhanko" ]; then
-  echo "sign-vs-pyhanko: no pyHanko venv at $VENV; run scripts/setup.sh (or set SERTEL_VENV)" >&2
-  exit 1
-fi
-need_cargo
-
-if [ -n "${SERTEL_BENCH_DIR:-}" ]; then
-  WORK="$SERTEL_BENCH_DIR"
-  mkdir -p "$WORK"
-else
-  WORK="$(mktemp -d /var/tmp/sertel-bench.XXXXXX)"
-fi
+bench_require hyperfine jq openssl /usr/bin/time
+bench_workdir
 BIG="$WORK/besar.pdf"
 BIG_OUT="$WORK/besar-signed.pdf"
-cleanup() {
-  rm -f "$BIG" "$BIG_OUT"
-  if [ "${SERTEL_BENCH_KEEP:-0}" != 1 ] && [ -z "${SERTEL_BENCH_DIR:-}" ]; then
-    rm -rf "$WORK"
-  fi
-}
-trap cleanup EXIT
+BENCH_BIG_FILES=("$BIG" "$BIG_OUT")
 
-load1() { cut -d' ' -f1 /proc/loadavg; }
-
-# Waits (bounded by $WAIT seconds) for the 1-minute load average to fall below $MAX_LOAD.
-settle() {
-  local waited=0
-  while awk -v l="$(load1)" -v m="$MAX_LOAD" 'BEGIN { exit !(l >= m) }' && [ "$waited" -lt "$WAIT" ]; do
-    sleep 10
-    waited=$((waited + 10))
-  done
-}
-
-# median SECONDS from a hyperfine JSON export
-median() { jq -r '.results[0].median' "$1"; }
-
-if [ "${SERTEL_BENCH_SKIP_BUILD:-0}" != 1 ]; then
-  step "build (release)"
-  cargo build --release --locked -p sertel-cli --bin sertel -p test-support --bin sertel-fixtures
-fi
-SERTEL="$TARGET/release/sertel"
-FIXTURES="$TARGET/release/sertel-fixtures"
-for bin in "$SERTEL" "$FIXTURES"; do
-  [ -x "$bin" ] || { echo "sign-vs-pyhanko: $bin is missing (build it, or drop SERTEL_BENCH_SKIP_BUILD)" >&2; exit 1; }
-done
-
-step "fixtures in $WORK"
-"$FIXTURES" pki "$WORK/pki"
-"$FIXTURES" letters "$WORK/letters" "$LETTERS" 1
-# The certificate file: the signer's certificate, then its issuing CA. Both tools embed the same
-# two certificates.
-cat "$WORK/pki/signer-rsa-3072.pem" "$WORK/pki/intermediate.pem" > "$WORK/cert.pem"
-export SERTEL_BENCH_PASSPHRASE="bench: frasa sandi uji, bukan rahasia"
-# A real key file: PKCS#8 under PBES2 with Sertel's default scrypt parameters
-# (N = 2^14, r = 8, p = 4) and AES-256-CBC, so every `sertel sign` pays the KDF.
-openssl pkcs8 -topk8 -v2 aes-256-cbc -scrypt -scrypt_N 16384 -scrypt_r 8 -scrypt_p 4 \
-  -in "$WORK/pki/signer-rsa-3072.key.pem" -passout env:SERTEL_BENCH_PASSPHRASE \
-  -out "$WORK/kunci.pem"
-chmod 600 "$WORK/kunci.pem"
-ONE="$WORK/letters/surat-001.pdf"
-
-SIGN=("$SERTEL" sign --key "$WORK/kunci.pem" --cert "$WORK/cert.pem"
-  --passphrase-env SERTEL_BENCH_PASSPHRASE)
+bench_build
+bench_fixtures
 
 step "check: both tools sign, and Sertel verifies pyHanko's output and its own"
 mkdir -p "$WORK/check"
@@ -136,8 +66,6 @@ for f in "$WORK/check/sertel.pdf" "$WORK/check/surat-001-signed.pdf"; do
   fi
 done
 
-declare -A LOAD_BEFORE LOAD_AFTER
-
 step "a. $LETTERS letters, one Sertel process (hyperfine, $RUNS runs)"
 settle
 LOAD_BEFORE[a]="$(load1)"
@@ -146,10 +74,8 @@ hyperfine --style basic --warmup 1 --runs "$RUNS" \
   --export-json "$WORK/a-sertel.json" \
   "$(printf '%q ' "${SIGN[@]}") --out-dir '$WORK/out-sertel' '$WORK'/letters/surat-*.pdf"
 A_SERTEL="$(median "$WORK/a-sertel.json")"
-[ "$(find "$WORK/out-sertel" -name '*-signed.pdf' | wc -l)" = "$LETTERS" ] || {
-  echo "sign-vs-pyhanko: Sertel did not write $LETTERS signed letters" >&2
-  exit 1
-}
+[ "$(find "$WORK/out-sertel" -name '*-signed.pdf' | wc -l)" = "$LETTERS" ] ||
+  bench_die "Sertel did not write $LETTERS signed letters"
 
 step "a. $LETTERS letters, one pyHanko process ($PY_RUNS processes, signing loop timed inside)"
 : > "$WORK/a-pyhanko.jsonl"
@@ -161,7 +87,7 @@ for i in $(seq 1 "$PY_RUNS"); do
   echo "  run $i/$PY_RUNS done (load $(load1))"
 done
 LOAD_AFTER[a]="$(load1)"
-A_PY="$(jq -s 'map(.loop_seconds) | sort | .[length / 2 | floor]' "$WORK/a-pyhanko.jsonl")"
+A_PY="$(jsonl_median "$WORK/a-pyhanko.jsonl" loop_seconds)"
 
 step "b. one letter, whole process"
 settle
@@ -203,43 +129,25 @@ C_RSS_KIB="$(tail -n1 "$WORK/c-rss.txt")"
 rm -f "$BIG" "$BIG_OUT"
 
 # verdicts and the table
-verdict() { awk -v c="$1" 'BEGIN { print (c ? "PASS" : "FAIL") }'; }
-A_RATIO="$(awk -v p="$A_PY" -v s="$A_SERTEL" 'BEGIN { printf "%.1f", p / s }')"
-B_RATIO="$(awk -v p="$B_PY" -v s="$B_SERTEL" 'BEGIN { printf "%.1f", p / s }')"
-C_RATIO="$(awk -v s="$C_SERTEL" -v o="$C_OPENSSL" 'BEGIN { printf "%.2f", s / o }')"
-C_RSS_MIB="$(awk -v k="$C_RSS_KIB" 'BEGIN { printf "%.1f", k / 1024 }')"
-ms() { awk -v s="$1" 'BEGIN { printf "%.1f ms", s * 1000 }'; }
-per() { awk -v s="$1" -v n="$LETTERS" 'BEGIN { printf "%.2f ms", s * 1000 / n }'; }
-load() { printf '%s -> %s' "${LOAD_BEFORE[$1]}" "${LOAD_AFTER[$1]}"; }
+A_RATIO="$(ratio "$A_PY" "$A_SERTEL" 1)"
+B_RATIO="$(ratio "$B_PY" "$B_SERTEL" 1)"
+C_RATIO="$(ratio "$C_SERTEL" "$C_OPENSSL" 2)"
 
 {
   echo
-  echo "Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -n1); $(uptime)"
-  echo "Sertel $("$SERTEL" --version | awk '{print $2}'), pyHanko $("$VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("pyHanko"))'), $(openssl version | cut -d' ' -f1-2), $(hyperfine --version)"
+  bench_header
   echo
-  printf '| %-44s | %-22s | %-22s | %-10s | %-9s | %-4s | %-14s |\n' \
-    "case (medians)" "Sertel" "compared with" "ratio" "goal" "" "load 1m"
-  printf '|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..46})" "$(printf -- '-%.0s' {1..24})" \
-    "$(printf -- '-%.0s' {1..24})" "$(printf -- '-%.0s' {1..12})" "$(printf -- '-%.0s' {1..11})" \
-    "$(printf -- '-%.0s' {1..6})" "$(printf -- '-%.0s' {1..16})"
-  printf '| %-44s | %-22s | %-22s | %-10s | %-9s | %-4s | %-14s |\n' \
-    "a. $LETTERS letters, one process (pyHanko: loop)" "$(ms "$A_SERTEL")" "$(ms "$A_PY")" \
-    "${A_RATIO}x" ">= 30x" "$(verdict "$(awk -v r="$A_RATIO" 'BEGIN { print (r >= 30) }')")" "$(load a)"
-  printf '| %-44s | %-22s | %-22s | %-10s | %-9s | %-4s | %-14s |\n' \
-    "   per letter" "$(per "$A_SERTEL")" "$(per "$A_PY")" "" "" "" ""
-  printf '| %-44s | %-22s | %-22s | %-10s | %-9s | %-4s | %-14s |\n' \
-    "b. one letter, whole process (pyhanko CLI)" "$(ms "$B_SERTEL")" "$(ms "$B_PY")" \
-    "${B_RATIO}x" "> 1x" "$(verdict "$(awk -v p="$B_PY" -v s="$B_SERTEL" 'BEGIN { print (p > s) }')")" "$(load b)"
-  printf '| %-44s | %-22s | %-22s | %-10s | %-9s | %-4s | %-14s |\n' \
-    "c. $((BIG_BYTES / 1048576)) MiB PDF vs openssl dgst -sha256" "$(ms "$C_SERTEL")" "$(ms "$C_OPENSSL")" \
-    "${C_RATIO}x" "<= 1.5x" "$(verdict "$(awk -v r="$C_RATIO" 'BEGIN { print (r <= 1.5) }')")" "$(load c)"
-  printf '| %-44s | %-22s | %-22s | %-10s | %-9s | %-4s | %-14s |\n' \
-    "c. peak RSS of sertel sign" "$C_RSS_MIB MiB" "" "" "< 64 MiB" \
-    "$(verdict "$(awk -v k="$C_RSS_KIB" 'BEGIN { print (k < 65536) }')")" "$(load c)"
+  table_head
+  row "a. $LETTERS letters, one process (pyHanko: loop)" "$(ms "$A_SERTEL")" "$(ms "$A_PY")" \
+    "${A_RATIO}x" ">= 30x" "$(verdict "$(at_least "$A_RATIO" 30)")" "$(load a)"
+  row "   per letter" "$(per "$A_SERTEL")" "$(per "$A_PY")" "" "" "" ""
+  row "b. one letter, whole process (pyhanko CLI)" "$(ms "$B_SERTEL")" "$(ms "$B_PY")" \
+    "${B_RATIO}x" "> 1x" "$(verdict "$(below "$B_SERTEL" "$B_PY")")" "$(load b)"
+  row "c. $((BIG_BYTES / 1048576)) MiB PDF vs openssl dgst -sha256" "$(ms "$C_SERTEL")" "$(ms "$C_OPENSSL")" \
+    "${C_RATIO}x" "<= 1.5x" "$(verdict "$(at_most "$C_RATIO" 1.5)")" "$(load c)"
+  row "c. peak RSS of sertel sign" "$(mib "$C_RSS_KIB") MiB" "" "" "< 64 MiB" \
+    "$(verdict "$(below "$C_RSS_KIB" 65536)")" "$(load c)"
   echo
   echo "Ratios: a and b are pyHanko / Sertel (higher is better); c is Sertel / OpenSSL (lower is better)."
-  echo "Load: the 1-minute load average before -> after the case (2 cores; above 1.5 the figures are noisy)."
-  if [ "$LETTERS" != 100 ] || [ "$BIG_BYTES" != 1073741824 ]; then
-    echo "Note: the goals are stated for 100 letters and a 1 GiB PDF; with other sizes the verdicts are only indicative."
-  fi
+  bench_notes
 } | tee "$WORK/table.txt"

@@ -322,20 +322,34 @@ impl TestPki {
         std::fs::write(dir.join("chain.pem"), chain)?;
         for e in self.signers.iter().chain(std::iter::once(&self.tsa)) {
             std::fs::write(dir.join(format!("{}.pem", e.name)), pem(&e.certificate)?)?;
-            let der = e.key.to_pkcs8_der().map_err(std::io::Error::other)?;
-            let key_pem = der::pem::encode_string("PRIVATE KEY", LineEnding::LF, &der)
-                .map_err(|e| std::io::Error::other(e.to_string()))?;
-            let mut options = std::fs::OpenOptions::new();
-            options.write(true).create(true).truncate(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::OpenOptionsExt;
-                options.mode(0o600);
-            }
-            options
-                .open(dir.join(format!("{}.key.pem", e.name)))?
-                .write_all(key_pem.as_bytes())?;
+            write_key_file(dir, e)?;
         }
         Ok(())
     }
+
+    /// Writes the two CA keys into `dir` as `root.key.pem` and `intermediate.key.pem`
+    /// (unencrypted PKCS#8, mode 0600), so that external tools can issue CRLs for the test PKI
+    /// (e.g. `openssl ca -gencrl`). Kept apart from [`TestPki::write_pem_files`], whose folder
+    /// tests load as a trust folder.
+    pub fn write_ca_key_files(&self, dir: &Path) -> std::io::Result<()> {
+        write_key_file(dir, &self.root)?;
+        write_key_file(dir, &self.intermediate)
+    }
+}
+
+/// Writes `<name>.key.pem`: the entity's key, unencrypted PKCS#8 PEM, mode 0600.
+fn write_key_file(dir: &Path, e: &TestEntity) -> std::io::Result<()> {
+    let der = e.key.to_pkcs8_der().map_err(std::io::Error::other)?;
+    let key_pem = der::pem::encode_string("PRIVATE KEY", LineEnding::LF, &der)
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options
+        .open(dir.join(format!("{}.key.pem", e.name)))?
+        .write_all(key_pem.as_bytes())
 }

@@ -4,7 +4,8 @@
 //! sertel-fixtures letters DIR COUNT [PAGES]   COUNT one-page (or PAGES-page) A4 letters
 //! sertel-fixtures corpus DIR                  the varied letter corpus (sizes, pages, rotation)
 //! sertel-fixtures big-pdf FILE BYTES          a valid one-page PDF of about BYTES bytes
-//! sertel-fixtures pki DIR                     the test PKI as PEM files (test keys unencrypted)
+//! sertel-fixtures pki DIR                     the test PKI as PEM files (test keys unencrypted,
+//!                                             the two CA keys included)
 //! ```
 
 use std::path::PathBuf;
@@ -50,7 +51,9 @@ fn run(args: &[String]) -> std::io::Result<bool> {
         }
         [cmd, dir] if cmd == "pki" => {
             std::fs::create_dir_all(dir)?;
-            test_support::pki::TestPki::get().write_pem_files(dir.as_ref())?;
+            let pki = test_support::pki::TestPki::get();
+            pki.write_pem_files(dir.as_ref())?;
+            pki.write_ca_key_files(dir.as_ref())?;
             Ok(true)
         }
         _ => Ok(false),
