@@ -1,10 +1,12 @@
 //! Request plumbing shared by the handlers: extractors whose rejections are [`crate::ApiError`]s.
 
+mod binary_body;
 mod client_ip;
 mod free_text;
 mod idempotency_key;
 mod json;
 
+pub use binary_body::binary_body;
 pub use client_ip::ClientIp;
 pub use free_text::{free_text, MAX_FREE_TEXT_LEN};
 pub use idempotency_key::IdempotencyKey;

@@ -7,7 +7,7 @@
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use sertel_core::ocsp::client::{request_from_get_path, REQUEST_MEDIA_TYPE, RESPONSE_MEDIA_TYPE};
 
@@ -33,26 +33,7 @@ pub async fn post_request(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let essence = content_type.split(';').next().unwrap_or_default().trim();
-    if !essence.eq_ignore_ascii_case(REQUEST_MEDIA_TYPE) {
-        return Err(ApiError::UnsupportedMediaType {
-            expected: REQUEST_MEDIA_TYPE,
-        });
-    }
-    let body = body.map_err(|e| {
-        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::TooLarge {
-                part: "body".into(),
-                limit: MAX_REQUEST_LEN,
-            }
-        } else {
-            ApiError::Malformed(e.body_text())
-        }
-    })?;
+    let body = crate::api::binary_body(&headers, body, REQUEST_MEDIA_TYPE, MAX_REQUEST_LEN)?;
     Ok(reply(super::answer(&state, &body).await?))
 }
 

@@ -7,7 +7,7 @@
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 
 use crate::{ApiError, AppState};
@@ -27,26 +27,7 @@ pub async fn timestamp(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let essence = content_type.split(';').next().unwrap_or_default().trim();
-    if !essence.eq_ignore_ascii_case(QUERY_TYPE) {
-        return Err(ApiError::UnsupportedMediaType {
-            expected: QUERY_TYPE,
-        });
-    }
-    let body = body.map_err(|e| {
-        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::TooLarge {
-                part: "body".into(),
-                limit: MAX_QUERY_LEN,
-            }
-        } else {
-            ApiError::Malformed(e.body_text())
-        }
-    })?;
+    let body = crate::api::binary_body(&headers, body, QUERY_TYPE, MAX_QUERY_LEN)?;
     let tsa = state.tsa().clone();
     let reply = tokio::task::spawn_blocking(move || tsa.respond(&body))
         .await
