@@ -367,13 +367,12 @@ fn fetching() -> VerifyOptions {
     o
 }
 
-#[test]
-fn crls_are_downloaded_once_per_run_from_the_distribution_point() {
-    let server = distribution_point();
-    let cert = certificate_with_crl_at(&format!("{}crl/ca.crl", server.url()));
+/// Signs two letters with `cert` and checks that one verifier, fetching, passes both with the
+/// revocation status established; returns the letters.
+fn two_letters_pass_with_fetching(cert: &Certificate) -> [Signed; 2] {
     let letters = [
-        signed_with(&cert, chain(), false),
-        signed_with(&cert, chain(), false),
+        signed_with(cert, chain(), false),
+        signed_with(cert, chain(), false),
     ];
     let verifier = Verifier::new(fetching());
     for letter in &letters {
@@ -382,6 +381,14 @@ fn crls_are_downloaded_once_per_run_from_the_distribution_point() {
         assert_conclusion(r, Conclusion::PASSED);
         assert_eq!(r.revocation, Check::Passed);
     }
+    letters
+}
+
+#[test]
+fn crls_are_downloaded_once_per_run_from_the_distribution_point() {
+    let server = distribution_point();
+    let cert = certificate_with_crl_at(&format!("{}crl/ca.crl", server.url()));
+    let letters = two_letters_pass_with_fetching(&cert);
     assert_eq!(server.served(), 1, "one download for both letters");
     // Offline, the same letters cannot be decided under hard fail.
     let mut offline = fetching();
@@ -511,17 +518,7 @@ fn ocsp_server(status: SerialStatus) -> LoopbackServer {
 fn the_ocsp_responder_is_asked_once_per_run() {
     let server = ocsp_server(SerialStatus::Good);
     let cert = certificate_with_ocsp_at(&format!("{}ocsp", server.url()));
-    let letters = [
-        signed_with(&cert, chain(), false),
-        signed_with(&cert, chain(), false),
-    ];
-    let verifier = Verifier::new(fetching());
-    for letter in &letters {
-        let report = verifier.verify_file(&letter.path).expect("verify");
-        let r = &report.signatures[0];
-        assert_conclusion(r, Conclusion::PASSED);
-        assert_eq!(r.revocation, Check::Passed);
-    }
+    two_letters_pass_with_fetching(&cert);
     assert_eq!(server.served(), 1, "one answer for both letters");
 }
 
