@@ -26,7 +26,8 @@
 #            signature covers the whole file.
 #   pdfsig   `pdfsig -nssdir DB -no-ocsp FILE`, DB an NSS database holding the test root
 #            (trusted, C,C,C), the issuing CA (untrusted; NSS needs it to import its CRL) and
-#            the same two CRLs. NSS uses the CRLs it holds but does not require one.
+#            the same two CRLs. NSS wants the issuing CA's CRL (the signer names a distribution
+#            point) but would accept the issuing CA without the root's CRL.
 #            Accepted: "Signature is Valid.", "Certificate is Trusted.", "Total document signed".
 # Before measuring, every letter must be accepted by all three, and each of the three must
 # reject a letter once a CRL revokes its signer (so each really consults the CRLs).
