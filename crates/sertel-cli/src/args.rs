@@ -300,7 +300,7 @@ pub struct VerifyArgs {
     /// What an unknown revocation status counts as.
     #[arg(long, value_enum, default_value = "soft")]
     pub revocation: RevocationArg,
-    /// Do not download CRLs named in the certificates.
+    /// Do not ask the OCSP responders or download the CRLs named in the certificates.
     #[arg(long)]
     pub offline: bool,
     /// Also write a PDF validation report covering every file, in the language of --lang.
