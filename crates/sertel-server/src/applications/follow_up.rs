@@ -103,10 +103,7 @@ async fn follow_up(
     me.require(&[Role::Owner])?;
     // Ownership before anything in the body is looked at.
     let mut conn = state.db().pool().acquire().await?;
-    repo::load(&mut conn, &id)
-        .await?
-        .filter(|a| a.owner_id == me.id())
-        .ok_or(ApiError::NotFound)?;
+    repo::load_owned(&mut conn, &id, me.id()).await?;
     drop(conn);
     let upload = read_upload(form.map_err(rejection)?).await?;
     let csr = check_csr(
@@ -124,10 +121,7 @@ async fn follow_up(
         drop(tx);
         return view(&state, &done, StatusCode::OK).await;
     }
-    let previous = repo::load(tx.conn(), &id)
-        .await?
-        .filter(|a| a.owner_id == me.id())
-        .ok_or(ApiError::NotFound)?;
+    let previous = repo::load_owned(tx.conn(), &id, me.id()).await?;
     check_previous(&mut tx, &previous, kind).await?;
     let except = (kind == ApplicationKind::Renewal).then_some(previous.id.as_str());
     if repo::owner_has_open(tx.conn(), me.id(), except).await? {

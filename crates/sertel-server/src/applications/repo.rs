@@ -29,6 +29,19 @@ pub struct ApplicationRow {
     pub previous_id: Option<String>,
 }
 
+/// Application `id` if `owner_id` owns it; [`ApiError::NotFound`] otherwise, so that another
+/// owner's application is indistinguishable from a missing one.
+pub async fn load_owned(
+    conn: &mut AnyConnection,
+    id: &str,
+    owner_id: &str,
+) -> Result<ApplicationRow, ApiError> {
+    load(conn, id)
+        .await?
+        .filter(|a| a.owner_id == owner_id)
+        .ok_or(ApiError::NotFound)
+}
+
 /// Loads an application; `FOR UPDATE`-free: writers already hold the write lock.
 pub async fn load(conn: &mut AnyConnection, id: &str) -> Result<Option<ApplicationRow>, ApiError> {
     let row = sqlx::query(

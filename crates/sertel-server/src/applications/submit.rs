@@ -250,10 +250,7 @@ pub async fn resubmit(
     me.require(&[Role::Owner])?;
     // Ownership before anything in the body is looked at.
     let mut conn = state.db().pool().acquire().await?;
-    repo::load(&mut conn, &id)
-        .await?
-        .filter(|a| a.owner_id == me.id())
-        .ok_or(ApiError::NotFound)?;
+    repo::load_owned(&mut conn, &id, me.id()).await?;
     drop(conn);
     let upload = read_upload(form.map_err(rejection)?).await?;
     let csr = upload
@@ -263,10 +260,7 @@ pub async fn resubmit(
         .transpose()?;
     check_consent(&upload)?;
     let mut tx = state.db().begin_write().await?;
-    let app = repo::load(tx.conn(), &id)
-        .await?
-        .filter(|a| a.owner_id == me.id())
-        .ok_or(ApiError::NotFound)?;
+    let app = repo::load_owned(tx.conn(), &id, me.id()).await?;
     if let Some(done) = replayed(tx.conn(), me.id(), &key, &upload.request_hash).await? {
         drop(tx);
         return view(&state, &done, StatusCode::OK).await;

@@ -36,10 +36,7 @@ pub async fn report_lost_key(
     me.require(&[Role::Owner])?;
     let statement = free_text("statement", &form.statement, false)?;
     let mut tx = state.db().begin_write().await?;
-    let app = repo::load(tx.conn(), &id)
-        .await?
-        .filter(|a| a.owner_id == me.id())
-        .ok_or(ApiError::NotFound)?;
+    let app = repo::load_owned(tx.conn(), &id, me.id()).await?;
     let revocation = Revocation {
         reason: Reason::KeyCompromise,
         actor: me.id(),

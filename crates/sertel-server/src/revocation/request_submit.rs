@@ -93,10 +93,7 @@ pub async fn request_revocation(
     me.require(&[Role::Owner])?;
     // Ownership before anything in the body is looked at.
     let mut conn = state.db().pool().acquire().await?;
-    repo::load(&mut conn, &id)
-        .await?
-        .filter(|a| a.owner_id == me.id())
-        .ok_or(ApiError::NotFound)?;
+    repo::load_owned(&mut conn, &id, me.id()).await?;
     drop(conn);
     let form = read_form(form.map_err(rejection)?).await?;
     let letter_size = i64::try_from(form.letter.len()).map_err(ApiError::internal)?;
@@ -106,10 +103,7 @@ pub async fn request_revocation(
         .await
         .map_err(ApiError::internal)?;
     let mut tx = state.db().begin_write().await?;
-    let app = repo::load(tx.conn(), &id)
-        .await?
-        .filter(|a| a.owner_id == me.id())
-        .ok_or(ApiError::NotFound)?;
+    let app = repo::load_owned(tx.conn(), &id, me.id()).await?;
     if !matches!(app.status, Status::Issued | Status::Superseded) {
         return Err(ApiError::InvalidTransition {
             state: app.status.as_str(),
