@@ -17,6 +17,7 @@ struct Inner {
     db: Db,
     ca: Ca,
     tsa: Tsa,
+    ocsp: sertel_core::ocsp::OcspResponder,
     documents: DocumentStore,
     limiter: LoginLimiter,
     events: watch::Sender<u64>,
@@ -39,6 +40,8 @@ impl AppState {
         let passphrase = ca_passphrase(&config)?;
         let ca = Ca::load_or_create(&db, &config, &passphrase).await?;
         let tsa = Tsa::load_or_create(&db, &config, &ca, &passphrase).await?;
+        let ocsp = crate::ocsp::responder(&ca)
+            .map_err(|e| crate::cli::StartError::Other(format!("the OCSP responder: {e}")))?;
         crate::crl::refresh_with(&db, &ca)
             .await
             .map_err(|e| crate::cli::StartError::Other(format!("publishing the CRL: {e}")))?;
@@ -49,6 +52,7 @@ impl AppState {
             db,
             ca,
             tsa,
+            ocsp,
             documents,
             limiter: LoginLimiter::new(),
             events,
@@ -73,6 +77,11 @@ impl AppState {
     /// The time-stamping authority.
     pub fn tsa(&self) -> &Tsa {
         &self.0.tsa
+    }
+
+    /// The OCSP responder (statuses are supplied per request).
+    pub fn ocsp(&self) -> &sertel_core::ocsp::OcspResponder {
+        &self.0.ocsp
     }
 
     /// The document store.

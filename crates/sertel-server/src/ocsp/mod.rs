@@ -35,21 +35,14 @@ fn serial_status(status: CertificateStatus) -> SerialStatus {
     }
 }
 
-/// The CA's responder, answering from `statuses` (serial content octets → status).
-fn responder(
-    state: &AppState,
-    statuses: HashMap<Vec<u8>, SerialStatus>,
-) -> Result<OcspResponder, ApiError> {
-    let ca = PathCertificate::from_der(state.ca().certificate_der()).map_err(ApiError::internal)?;
-    let lookup: Arc<StatusLookup> = Arc::new(move |serial: &[u8]| {
-        Ok(statuses
-            .get(serial)
-            .copied()
-            .unwrap_or(SerialStatus::Unknown))
-    });
-    OcspResponder::new(&ca, &ca, state.ca().signer(), lookup)
+/// The CA's responder, made once at start-up (its setup checks the CA certificate against the
+/// key); every request gets a copy answering from that request's statuses.
+pub fn responder(ca: &crate::ca::Ca) -> Result<OcspResponder, String> {
+    let cert = PathCertificate::from_der(ca.certificate_der()).map_err(|e| e.to_string())?;
+    let unknown: Arc<StatusLookup> = Arc::new(|_: &[u8]| Ok(SerialStatus::Unknown));
+    OcspResponder::new(&cert, &cert, ca.signer(), unknown)
         .and_then(|r| r.with_next_update(ANSWER_VALIDITY))
-        .map_err(ApiError::internal)
+        .map_err(|e| e.to_string())
 }
 
 /// Answers the DER OCSP request `request` now.
@@ -62,7 +55,13 @@ pub async fn answer(state: &AppState, request: &[u8]) -> Result<Vec<u8>, ApiErro
             statuses.insert(cert.serial.clone(), serial_status(status));
         }
     }
-    let responder = responder(state, statuses)?;
+    let lookup: Arc<StatusLookup> = Arc::new(move |serial: &[u8]| {
+        Ok(statuses
+            .get(serial)
+            .copied()
+            .unwrap_or(SerialStatus::Unknown))
+    });
+    let responder = state.ocsp().with_lookup(lookup);
     let request = request.to_vec();
     tokio::task::spawn_blocking(move || responder.respond(&request, OffsetDateTime::now_utc()))
         .await
