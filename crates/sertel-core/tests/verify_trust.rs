@@ -12,6 +12,7 @@ use sertel_core::ocsp::{OcspResponder, SerialStatus, StatusLookup};
 use sertel_core::pades::{sign_file, Level, SignOptions};
 use sertel_core::trust::{CrlSet, PathCertificate, RevocationPolicy, RevocationReason, TrustStore};
 use sertel_core::tsp::authority::{TimestampAuthority, SERTEL_TSA_POLICY};
+use sertel_core::verify::ltv::Level as PadesLevel;
 use sertel_core::verify::{
     verify_file, Check, Conclusion, Indication, SignatureReport, SubIndication, Verdict, Verifier,
     VerifyOptions,
@@ -533,4 +534,59 @@ fn an_ocsp_answer_of_revoked_revokes_the_signer() {
     let r = verify(&letter, fetching());
     assert_conclusion(&r, Conclusion::indeterminate(SubIndication::RevokedNoPoe));
     assert_eq!(r.revocation, Check::Failed);
+}
+
+/// The root's and the issuing CA's CRLs, current from an hour ago for a week.
+fn crl_ders(revoked: Option<OffsetDateTime>) -> Vec<Vec<u8>> {
+    let pki = TestPki::get();
+    let t = now() - Duration::hours(1);
+    let next = Some(t + Duration::days(7));
+    let mut ca = CrlBuilder::of(&pki.intermediate).dates(t, next);
+    if let Some(at) = revoked {
+        let serial = &pki.signer(ALG).certificate.tbs_certificate.serial_number;
+        ca = ca.revoke(serial, at, Some(CrlReason::KeyCompromise));
+    }
+    vec![
+        CrlBuilder::of(&pki.root)
+            .dates(t, next)
+            .sign(pki.root.signer.as_ref()),
+        ca.sign(pki.intermediate.signer.as_ref()),
+    ]
+}
+
+#[test]
+fn the_pades_level_says_whether_the_file_carries_its_own_validation_material() {
+    let hard = |crls| options(now(), RevocationPolicy::HardFail, crls);
+    let from_user = || crls(now() - Duration::hours(1), None);
+    // No timestamp: B-B, however complete the revocation data.
+    let plain = signed(false);
+    let r = verify(&plain, hard(from_user()));
+    assert_conclusion(&r, Conclusion::PASSED);
+    assert_eq!(r.level, Some(PadesLevel::Basic));
+    // Timestamped, revocation only from the user: valid today, but not on its own.
+    let letter = signed(true);
+    let r = verify(&letter, hard(from_user()));
+    assert_conclusion(&r, Conclusion::PASSED);
+    assert_eq!(r.level, Some(PadesLevel::Timestamped));
+    // Only the issuing CA's CRL inside: the CA's own status is a gap.
+    let partial = signed(true);
+    add_dss(&partial, &[], &crl_ders(None)[1..]);
+    let r = verify(&partial, hard(from_user()));
+    assert_conclusion(&r, Conclusion::PASSED);
+    assert_eq!(r.level, Some(PadesLevel::Timestamped));
+    // Both CRLs inside: B-LT, and it needs nothing from the user.
+    add_dss(&letter, &[], &crl_ders(None));
+    let r = verify(&letter, hard(CrlSet::new()));
+    assert_conclusion(&r, Conclusion::PASSED);
+    assert_eq!(r.level, Some(PadesLevel::LongTerm));
+    // Complete material that says the signer was revoked before the timestamp is no LTV.
+    let revoked = signed(true);
+    add_dss(
+        &revoked,
+        &[],
+        &crl_ders(Some(now() - Duration::minutes(30))),
+    );
+    let r = verify(&revoked, hard(CrlSet::new()));
+    assert_conclusion(&r, Conclusion::failed(SubIndication::Revoked));
+    assert_eq!(r.level, Some(PadesLevel::Timestamped));
 }

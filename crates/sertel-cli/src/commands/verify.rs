@@ -64,6 +64,13 @@ fn print_text(report: &VerifyReport, out: &Out) {
             out.t("Cakupan", "Coverage"),
             s.coverage_label(l)
         );
+        if let Some(level) = s.level {
+            println!(
+                "    {}: {}",
+                out.t("Tingkat PAdES", "PAdES level"),
+                level.label(l)
+            );
+        }
         for f in &s.findings {
             println!("    ! {}", f.message(l));
         }

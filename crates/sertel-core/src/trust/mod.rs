@@ -37,6 +37,7 @@ mod store;
 mod subtree;
 pub(crate) mod time;
 mod validate;
+mod verified;
 
 pub use cert::{PathCertificate, MAX_CERTIFICATE_BYTES};
 pub use crl::{CrlLimits, CrlSet};

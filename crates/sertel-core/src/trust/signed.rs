@@ -69,7 +69,9 @@ pub(crate) fn verify_signed(
         .get(signed.tbs.clone())
         .ok_or(SigCheckError::MalformedParameters)?;
     match signed.signature.split_first() {
-        Some((0, bits)) => sigcheck::verify(issuer, &signed.algorithm, tbs, bits),
+        Some((0, bits)) => super::verified::memoised(tbs, &signed.algorithm, bits, issuer, || {
+            sigcheck::verify(issuer, &signed.algorithm, tbs, bits)
+        }),
         // Not a whole number of bytes: no signature. An unsupported algorithm is still
         // reported as such (an empty signature gets through every check but the last).
         _ => sigcheck::verify(issuer, &signed.algorithm, tbs, &[])

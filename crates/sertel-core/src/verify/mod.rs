@@ -20,6 +20,7 @@ pub mod evidence;
 pub mod fetch;
 pub mod fields;
 pub mod integrity;
+pub mod ltv;
 pub mod options;
 pub mod pdf_report;
 pub mod report;
@@ -130,7 +131,9 @@ impl Verifier {
                 report.conclude();
                 report
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let mut signatures = signatures;
+        ltv::mark_archived(&mut signatures);
         Ok(VerifyReport {
             file: path.to_path_buf(),
             size: doc.len(),

@@ -210,6 +210,10 @@ pub struct SignatureReport {
     pub chain: Vec<ChainLink>,
     /// The time the path was validated at (Unix seconds): the trusted timestamp's, or now.
     pub validation_time: Option<i64>,
+    /// The PAdES baseline level reached (B-B … B-LTA), once the trust layer ran; none for a
+    /// document timestamp.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<super::ltv::Level>,
     /// The changes after signing, when there were later revisions.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changes: Option<super::changes::Changes>,
@@ -254,6 +258,7 @@ impl SignatureReport {
             revocation: Check::NotChecked,
             chain: Vec::new(),
             validation_time: None,
+            level: None,
             changes: None,
             findings: Vec::new(),
             verdict: Verdict::Indeterminate,

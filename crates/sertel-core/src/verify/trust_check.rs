@@ -12,6 +12,7 @@ use super::conclusion::{Conclusion, SubIndication};
 use super::dss::Dss;
 use super::evidence::Evidence;
 use super::fetch::Fetcher;
+use super::ltv::{self, Level};
 use super::options::VerifyOptions;
 use super::report::{ChainLink, Check, Finding, SignatureReport};
 use crate::i18n::Text;
@@ -144,20 +145,21 @@ impl TrustContext<'_> {
         pool: &CertPool,
         revocation: &mut RevocationData,
         report: &mut SignatureReport,
-    ) -> Option<OffsetDateTime> {
+    ) -> Option<(OffsetDateTime, PathCertificate)> {
         let ts = evidence.timestamp.as_ref()?;
         if report.timestamp != Check::Passed {
             return None;
         }
-        let outcome = match tsa_certificate(&ts.signer) {
-            Ok(tsa) => self.validate(&tsa, pool, revocation, self.now, EndEntityUsage::Any),
+        let tsa = match tsa_certificate(&ts.signer) {
+            Ok(tsa) => tsa,
             Err(f) => {
                 report.findings.push(f);
                 return None;
             }
         };
+        let outcome = self.validate(&tsa, pool, revocation, self.now, EndEntityUsage::Any);
         if outcome.is_valid() {
-            Some(ts.time)
+            Some((ts.time, tsa))
         } else {
             report
                 .findings
@@ -228,7 +230,7 @@ pub fn check(evidence: &Evidence, ctx: &TrustContext<'_>, report: &mut Signature
         }
     };
     let poe = ctx.proven_time(evidence, &pool, &mut revocation, report);
-    let time = poe.unwrap_or(ctx.now);
+    let time = poe.as_ref().map_or(ctx.now, |(t, _)| *t);
     let usage = if evidence.document_timestamp {
         EndEntityUsage::Any
     } else {
@@ -236,6 +238,26 @@ pub fn check(evidence: &Evidence, ctx: &TrustContext<'_>, report: &mut Signature
     };
     let outcome = ctx.validate(&signer, &pool, &mut revocation, time, usage);
     record(&outcome, poe.is_some(), time, report);
+    if !evidence.document_timestamp {
+        report.level = Some(match poe {
+            None => Level::Basic,
+            Some((ts_time, tsa)) => {
+                let embedded = ltv::embedded_revocation(evidence, ctx.dss);
+                let trust = &ctx.options.trust;
+                let offline = |cert: &PathCertificate, at, usage| {
+                    ltv::validates_offline(cert, &pool, &embedded, trust, at, usage)
+                };
+                if outcome.is_valid()
+                    && offline(&tsa, ts_time, EndEntityUsage::Any)
+                    && offline(&signer, time, usage)
+                {
+                    Level::LongTerm
+                } else {
+                    Level::Timestamped
+                }
+            }
+        });
+    }
 }
 
 /// Writes a path outcome into the report.

@@ -74,6 +74,9 @@ pub(super) fn blocks(s: &SignatureReport, n: usize, total: usize, l: Lang, out: 
         .into(),
     );
     out.push(Field::new(l.pick("Cakupan", "Coverage"), s.coverage_label(l)).into());
+    if let Some(level) = s.level {
+        out.push(Field::new(l.pick("Tingkat PAdES", "PAdES level"), level.label(l)).into());
+    }
     findings(s, l, out);
 }
 
