@@ -11,6 +11,9 @@ use super::{Case, Expect, Family};
 use crate::letters::{sample_letter, with_object_streams, LetterSpec, PageSize};
 use crate::pki::TestPki;
 
+/// An edit that makes one incremental update of a document.
+pub type Edit<'a> = &'a dyn Fn(&Document, &mut IncrementalUpdate);
+
 /// A folder of corpus files and the operations that make them. Panics on any failure: a
 /// corpus that cannot be built is a broken test.
 #[derive(Debug)]
@@ -52,7 +55,7 @@ impl Bench {
     pub fn letter(
         &self,
         name: &str,
-        prepare: Option<&dyn Fn(&Document, &mut IncrementalUpdate)>,
+        prepare: Option<Edit<'_>>,
     ) -> PathBuf {
         let bytes = sample_letter(&LetterSpec::new(2, PageSize::A4Portrait));
         let path = self.path(name);
