@@ -4,86 +4,19 @@
 
 use std::path::{Path, PathBuf};
 
-use sertel_core::key::KeyAlgorithm;
-use sertel_core::pades::{sign_file, Appearance, SignOptions};
+use sertel_core::pades::Appearance;
 use sertel_core::verify::{verify_file, Check, Verdict};
-use sertel_pdf::{Dict, Document, IncrementalUpdate, Limits, Name, Object, PdfString, Stream};
-use test_support::letters::{sample_letter, with_object_streams, LetterSpec, PageSize};
-use test_support::pki::TestPki;
+use sertel_pdf::{Dict, Name, Object, PdfString, Stream};
+use test_support::attacks::build::first_page;
+use test_support::attacks::Bench;
 
-struct Case {
-    dir: tempfile::TempDir,
-}
-
-impl Case {
-    fn new() -> Case {
-        Case {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
+/// A signed two-page letter (classic xref or object streams).
+fn signed(bench: &Bench, objstm: bool) -> PathBuf {
+    if !objstm {
+        return bench.signed("signed");
     }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// A signed two-page letter (classic xref or object streams).
-    fn signed(&self, objstm: bool) -> PathBuf {
-        let letter = sample_letter(&LetterSpec::new(2, PageSize::A4Portrait));
-        let letter = if objstm {
-            with_object_streams(&letter)
-        } else {
-            letter
-        };
-        let input = self.path("surat.pdf");
-        std::fs::write(&input, letter).expect("write");
-        self.sign(&input, "signed.pdf", Appearance::Invisible)
-    }
-
-    fn sign(&self, input: &Path, out: &str, appearance: Appearance) -> PathBuf {
-        let e = TestPki::get().signer(KeyAlgorithm::EcdsaP256);
-        let output = self.path(out);
-        let opts = SignOptions {
-            appearance,
-            ..SignOptions::default()
-        };
-        sign_file(
-            input,
-            &output,
-            e.signer.as_ref(),
-            &e.certificate,
-            &e.chain,
-            &opts,
-        )
-        .expect("sign");
-        output
-    }
-
-    /// Appends an incremental update made by `edit` to a copy of `pdf`.
-    fn update(
-        &self,
-        pdf: &Path,
-        out: &str,
-        edit: impl FnOnce(&Document, &mut IncrementalUpdate),
-    ) -> PathBuf {
-        let bytes = std::fs::read(pdf).expect("read");
-        let doc = Document::open(bytes.clone(), Limits::default()).expect("open");
-        let mut upd = IncrementalUpdate::new(&doc).expect("update");
-        edit(&doc, &mut upd);
-        let written = upd.finish().expect("finish");
-        let mut all = bytes;
-        all.extend_from_slice(&written.bytes);
-        let path = self.path(out);
-        std::fs::write(&path, all).expect("write");
-        path
-    }
-}
-
-fn first_page(doc: &Document) -> (sertel_pdf::ObjRef, Dict) {
-    let page = doc.pages().expect("pages")[0];
-    match doc.get(page).expect("page") {
-        Object::Dictionary(d) => (page, d),
-        other => panic!("page is {other:?}"),
-    }
+    let letter = bench.letter_with_object_streams("surat.pdf");
+    bench.sign(&letter, "signed.pdf", Appearance::Invisible)
 }
 
 /// The first signature's verdict and finding kinds.
@@ -132,8 +65,8 @@ fn assert_invalid(pdf: &Path, kind: &str) {
 #[test]
 fn a_second_signature_and_a_metadata_update_keep_the_first_valid() {
     for objstm in [false, true] {
-        let c = Case::new();
-        let signed = c.signed(objstm);
+        let c = Bench::new();
+        let signed = signed(&c, objstm);
         let visible = Appearance::Visible {
             page: 1,
             x: 320.0,
@@ -178,8 +111,8 @@ fn a_second_signature_and_a_metadata_update_keep_the_first_valid() {
 
 #[test]
 fn a_redefined_content_stream_is_a_violation() {
-    let c = Case::new();
-    let signed = c.signed(false);
+    let c = Bench::new();
+    let signed = signed(&c, false);
     let forged = c.update(&signed, "forged.pdf", |doc, upd| {
         let (_, page) = first_page(doc);
         let contents = page.get_ref(b"Contents").expect("page content is indirect");
@@ -192,8 +125,8 @@ fn a_redefined_content_stream_is_a_violation() {
 #[test]
 fn new_page_content_is_a_violation() {
     for objstm in [false, true] {
-        let c = Case::new();
-        let signed = c.signed(objstm);
+        let c = Bench::new();
+        let signed = signed(&c, objstm);
         let forged = c.update(&signed, "forged.pdf", |doc, upd| {
             let (page_ref, mut page) = first_page(doc);
             let extra = upd.allocate();
@@ -217,8 +150,8 @@ fn new_page_content_is_a_violation() {
 
 #[test]
 fn an_overlaying_annotation_is_a_violation() {
-    let c = Case::new();
-    let signed = c.signed(false);
+    let c = Bench::new();
+    let signed = signed(&c, false);
     let forged = c.update(&signed, "forged.pdf", |doc, upd| {
         let (page_ref, mut page) = first_page(doc);
         let annot = upd.allocate();
@@ -255,8 +188,8 @@ fn an_overlaying_annotation_is_a_violation() {
 
 #[test]
 fn a_catalog_change_beyond_signing_entries_is_a_violation() {
-    let c = Case::new();
-    let signed = c.signed(false);
+    let c = Bench::new();
+    let signed = signed(&c, false);
     let forged = c.update(&signed, "forged.pdf", |doc, upd| {
         let (r, mut catalog) = doc.catalog().expect("catalog");
         let mut js = Dict::new();
@@ -276,8 +209,8 @@ fn a_catalog_change_beyond_signing_entries_is_a_violation() {
 
 #[test]
 fn garbage_after_the_last_revision_is_a_violation() {
-    let c = Case::new();
-    let signed = c.signed(false);
+    let c = Bench::new();
+    let signed = signed(&c, false);
     let twice = c.sign(&signed, "twice.pdf", Appearance::Invisible);
     let mut bytes = std::fs::read(&twice).expect("read");
     bytes.extend_from_slice(b"\n1 0 obj << /Hidden true >> endobj\n");

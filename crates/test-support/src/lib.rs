@@ -1,7 +1,8 @@
 //! Test support for Sertel: declared test PKI, sample letters, a local TSA and OCSP
-//! responder, independent judges, and the expected verdicts of independent corpora (pyHanko
+//! responder, independent judges, an attack corpus against the validator, and the expected verdicts of independent corpora (pyHanko
 //! test PDFs, NIST PKITS).
 
+pub mod attacks;
 pub mod bigpdf;
 pub mod corpus;
 pub mod judges;

@@ -73,6 +73,8 @@ fn options(args: &SignArgs) -> Result<SignOptions, CliError> {
         signing_time: None,
         field_name: args.field_name.clone(),
         overwrite: args.overwrite,
+        certification: None,
+        lock: None,
     })
 }
 

@@ -38,6 +38,13 @@ pub enum SignError {
         /// The input file.
         path: PathBuf,
     },
+    /// A certification signature was asked for, but the document is signed already: a
+    /// certification must be its first signature.
+    #[error("{}: the PDF is signed already; a certification signature must be the first", path.display())]
+    CertificationNotFirst {
+        /// The input file.
+        path: PathBuf,
+    },
     /// The output file exists and overwriting was not asked for.
     #[error("{}: the output file already exists", path.display())]
     OutputExists {
@@ -89,6 +96,7 @@ impl Localized for SignError {
             SignError::Pdf { .. } => "pdf_unreadable",
             SignError::Encrypted { .. } => "pdf_encrypted",
             SignError::CertifiedNoChanges { .. } => "pdf_certified_locked",
+            SignError::CertificationNotFirst { .. } => "pdf_certification_not_first",
             SignError::OutputExists { .. } => "output_exists",
             SignError::TooLarge { .. } => "pdf_too_large",
             SignError::FieldNameTaken(_) => "field_name_taken",
@@ -115,6 +123,10 @@ impl Localized for SignError {
             ),
             SignError::CertifiedNoChanges { path } => format!(
                 "{}: PDF telah disertifikasi tanpa izin perubahan; tanda tangan baru akan merusak sertifikasinya",
+                path.display()
+            ),
+            SignError::CertificationNotFirst { path } => format!(
+                "{}: PDF sudah ditandatangani; tanda tangan sertifikasi harus yang pertama",
                 path.display()
             ),
             SignError::OutputExists { path } => {

@@ -20,6 +20,8 @@ pub struct NewField<'a> {
     pub value: ObjRef,
     /// The normal appearance stream.
     pub appearance: ObjRef,
+    /// The fields the signature locks (`/Lock`), if any.
+    pub lock: Option<&'a crate::verify::changes::FieldLock>,
 }
 
 fn array_of(doc: &Document, obj: Option<&Object>) -> Result<Vec<Object>, PdfError> {
@@ -128,6 +130,12 @@ pub fn add_signature_field(
     let mut ap = Dict::default();
     ap.set(b"N", Object::Reference(field.appearance));
     widget.set(b"AP", Object::Dictionary(ap));
+    if let Some(lock) = field.lock {
+        widget.set(
+            b"Lock",
+            Object::Dictionary(super::permissions::lock_dictionary(lock)),
+        );
+    }
     upd.put(widget_ref, Object::Dictionary(widget));
 
     let mut page = match doc.get(field.page)? {

@@ -17,12 +17,13 @@ pub mod copy;
 pub mod error;
 pub mod fields;
 pub mod options;
+pub mod permissions;
 pub mod placeholder;
 pub mod prepare;
 pub mod sign;
 pub mod text;
 
 pub use error::SignError;
-pub use options::{Appearance, Level, SignOptions, SubFilter};
+pub use options::{Appearance, Certification, Level, SignOptions, SubFilter};
 pub use prepare::{prepare, PreparedSignature};
 pub use sign::{sign_file, sign_file_reporting, SignedFile};

@@ -59,6 +59,30 @@ pub enum Appearance {
     },
 }
 
+/// The permission level of a certification signature (DocMDP `/P`): what later revisions of
+/// the document may change without breaking it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Certification {
+    /// `/P 1`: nothing (validation data and document timestamps only).
+    NoChanges,
+    /// `/P 2`: filling in forms and signing.
+    FormFilling,
+    /// `/P 3`: filling in forms, signing and comments.
+    Annotations,
+}
+
+impl Certification {
+    /// The DocMDP `/P` value.
+    pub fn level(self) -> i64 {
+        match self {
+            Certification::NoChanges => 1,
+            Certification::FormFilling => 2,
+            Certification::Annotations => 3,
+        }
+    }
+}
+
 /// Everything about one signature besides the key and certificate.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct SignOptions {
@@ -80,6 +104,13 @@ pub struct SignOptions {
     pub field_name: Option<String>,
     /// Replace the output file if it exists.
     pub overwrite: bool,
+    /// Make this a certification signature with this permission level (the document's first
+    /// signature only).
+    #[serde(default)]
+    pub certification: Option<Certification>,
+    /// Lock these form fields against later changes (FieldMDP).
+    #[serde(default)]
+    pub lock: Option<crate::verify::changes::FieldLock>,
 }
 
 impl Default for SignOptions {
@@ -94,6 +125,8 @@ impl Default for SignOptions {
             signing_time: None,
             field_name: None,
             overwrite: false,
+            certification: None,
+            lock: None,
         }
     }
 }

@@ -107,6 +107,9 @@ fn signature_dictionary(opts: &SignOptions, signer_name: &str, time: i64, capaci
     let mut build = Dict::default();
     build.set(b"App", Object::Dictionary(app));
     d.set(b"Prop_Build", Object::Dictionary(build));
+    if let Some(refs) = super::permissions::references(opts.certification, opts.lock.as_ref()) {
+        d.set(b"Reference", refs);
+    }
     d
 }
 
@@ -165,6 +168,13 @@ pub fn prepare(
     }
     if certified_without_changes(&doc).map_err(pdf_err)? {
         return Err(SignError::CertifiedNoChanges { path: input.into() });
+    }
+    if opts.certification.is_some()
+        && !crate::verify::fields::signature_fields(&doc)
+            .map_err(pdf_err)?
+            .is_empty()
+    {
+        return Err(SignError::CertificationNotFirst { path: input.into() });
     }
     let orig_len = doc.len();
     let capacity = match capacity {
@@ -228,9 +238,24 @@ pub fn prepare(
             rect,
             value: sig_ref,
             appearance: ap_ref,
+            lock: opts.lock.as_ref(),
         },
     )
     .map_err(pdf_err)?;
+    if opts.certification.is_some() {
+        // The catalog names the certification signature in /Perms (after the field was
+        // added, which may have put a new catalog already).
+        let (catalog_ref, catalog) = doc.catalog().map_err(pdf_err)?;
+        let mut catalog = match upd.get(catalog_ref.num) {
+            Some(Object::Dictionary(d)) => d.clone(),
+            _ => catalog,
+        };
+        catalog.set(
+            b"Perms",
+            Object::Dictionary(Dict::from_pairs([("DocMDP", Object::Reference(sig_ref))])),
+        );
+        upd.put(catalog_ref, Object::Dictionary(catalog));
+    }
     let written = upd.finish().map_err(pdf_err)?;
     let mut update = written.bytes;
     let sig_span = written

@@ -18,19 +18,23 @@ pub struct SignedField {
     pub value: Dict,
 }
 
+/// A PDF text string as Rust text: UTF-16BE with its byte-order mark, else one byte a
+/// character (PDFDocEncoding's ASCII range; other bytes kept as Latin-1).
+pub fn text_string(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(&[0xfe, 0xff]) {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else {
+        bytes.iter().map(|&b| b as char).collect()
+    }
+}
+
 fn text(o: Option<&Object>) -> String {
     match o {
-        Some(Object::String(s)) => {
-            if s.bytes.starts_with(&[0xfe, 0xff]) {
-                let units: Vec<u16> = s.bytes[2..]
-                    .chunks_exact(2)
-                    .map(|c| u16::from_be_bytes([c[0], c[1]]))
-                    .collect();
-                String::from_utf16_lossy(&units)
-            } else {
-                s.bytes.iter().map(|&b| b as char).collect()
-            }
-        }
+        Some(Object::String(s)) => text_string(&s.bytes),
         _ => String::new(),
     }
 }

@@ -40,19 +40,29 @@ pub use report::{Check, SignatureReport, Verdict, VerifyReport};
 pub use wording::CheckName;
 
 /// Judges what changed after the signature (its byte ranges passed, so `signed_length` is the
-/// end of the revision it signed).
-fn check_changes(file: &File, len: u64, revisions: &[u64], report: &mut SignatureReport) {
+/// end of the revision it signed); `locks` are the fields the signature locks.
+fn check_changes(
+    file: &File,
+    len: u64,
+    revisions: &[u64],
+    locks: Result<Vec<changes::FieldLock>, sertel_pdf::PdfError>,
+    report: &mut SignatureReport,
+) {
     if report.covers_whole_file {
         report.modifications = Check::Passed;
         return;
     }
-    match changes::analyse(
-        file,
-        len,
-        report.signed_length,
-        revisions,
-        &Limits::default(),
-    ) {
+    let analysed = locks.and_then(|locks| {
+        changes::analyse(
+            file,
+            len,
+            report.signed_length,
+            revisions,
+            &locks,
+            &Limits::default(),
+        )
+    });
+    match analysed {
         Ok(c) => {
             report.modifications = if c.violations.is_empty() {
                 Check::Passed
@@ -123,7 +133,8 @@ impl Verifier {
                 let intact = integrity::check(&file, doc.len(), &revisions, &f, &mut report);
                 if let Some(checked) = intact {
                     let evidence = cms_check::check(&file, &f, &checked, &mut report);
-                    check_changes(&file, doc.len(), &revisions, &mut report);
+                    let locks = changes::locks::signature_locks(&doc, &f.value);
+                    check_changes(&file, doc.len(), &revisions, locks, &mut report);
                     if let Some(evidence) = evidence {
                         trust_check::check(&evidence, &ctx, &mut report);
                     }

@@ -1,12 +1,18 @@
 //! What each object of the signed revision is for: the roles that decide which changes to it
 //! a signing operation may make.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use sertel_pdf::{Dict, Document, ObjRef, Object, PdfError};
 
+use crate::verify::fields::text_string;
+
 /// How many VRI entries are given the validation-data role.
 const MAX_DSS_OBJECTS: usize = 100_000;
+/// How many form fields and widgets are given roles before the form is taken as hostile.
+const MAX_FIELDS: usize = 100_000;
+/// How deep `/Kids` may nest.
+const MAX_FIELD_DEPTH: usize = 32;
 
 /// The role of an indirect object in the signed revision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,6 +33,28 @@ pub enum Role {
     Metadata,
     /// The DSS or something inside it.
     ValidationData,
+    /// A form field, a widget of one, or both merged: the index into [`Context::fields`].
+    Field(usize),
+    /// An annotation listed on a page that is not a form field's widget.
+    Annotation,
+}
+
+/// What a form field (or a widget of it) is in the signed revision.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldInfo {
+    /// The fully qualified field name.
+    pub name: String,
+    /// The field type (`/FT`, inherited): `Tx`, `Btn`, `Ch` or `Sig`.
+    pub field_type: Option<Vec<u8>>,
+    /// The field has a value (`/V`, inherited): for a signature field, it is signed.
+    pub has_value: bool,
+}
+
+impl FieldInfo {
+    /// Whether this is a signature field (or its widget).
+    pub fn is_signature(&self) -> bool {
+        self.field_type.as_deref() == Some(b"Sig")
+    }
 }
 
 /// The roles of the signed revision's objects.
@@ -38,6 +66,8 @@ pub struct Context {
     pub catalog: Option<ObjRef>,
     /// The DocMDP permission level of a certification signature (1, 2 or 3), if any.
     pub docmdp: Option<i64>,
+    /// The form's fields and widgets, by the index their [`Role::Field`] holds.
+    pub fields: Vec<FieldInfo>,
 }
 
 fn dict_of(doc: &Document, o: Option<&Object>) -> Result<Option<Dict>, PdfError> {
@@ -100,6 +130,7 @@ impl Context {
             if let Some(r) = form.get_ref(b"Fields") {
                 ctx.roles.insert(r, Role::FieldList);
             }
+            ctx.mark_fields(doc, form.get(b"Fields"))?;
         }
         for page in doc.pages()? {
             ctx.roles.insert(page, Role::Page);
@@ -107,12 +138,83 @@ impl Context {
                 if let Some(r) = p.get_ref(b"Annots") {
                     ctx.roles.insert(r, Role::AnnotList);
                 }
+                if let Some(Object::Array(annots)) =
+                    p.get(b"Annots").map(|a| doc.resolve(a)).transpose()?
+                {
+                    for a in annots {
+                        if let Object::Reference(a) = a {
+                            ctx.roles.entry(a).or_insert(Role::Annotation);
+                        }
+                    }
+                }
             }
         }
         if let Some(dss) = catalog.get(b"DSS") {
             ctx.mark_dss(doc, dss)?;
         }
         Ok(ctx)
+    }
+
+    /// Gives every field and widget of the form its [`Role::Field`], with its fully
+    /// qualified name and inherited type and value. Loops and excessive nesting are errors.
+    fn mark_fields(&mut self, doc: &Document, fields: Option<&Object>) -> Result<(), PdfError> {
+        let Some(Object::Array(fields)) = fields.map(|f| doc.resolve(f)).transpose()? else {
+            return Ok(());
+        };
+        let hostile =
+            || PdfError::Unsupported("form fields nested too deep, too many or looping".into());
+        let mut seen: HashSet<ObjRef> = HashSet::new();
+        let root = FieldInfo {
+            name: String::new(),
+            field_type: None,
+            has_value: false,
+        };
+        let mut stack: Vec<(Object, FieldInfo, usize)> = fields
+            .into_iter()
+            .rev()
+            .map(|f| (f, root.clone(), 0))
+            .collect();
+        while let Some((item, parent, depth)) = stack.pop() {
+            if depth > MAX_FIELD_DEPTH || seen.len() > MAX_FIELDS {
+                return Err(hostile());
+            }
+            let Object::Reference(r) = item else {
+                continue;
+            };
+            if !seen.insert(r) {
+                return Err(hostile());
+            }
+            let Object::Dictionary(d) = doc.get(r)? else {
+                continue;
+            };
+            let partial = match d.get(b"T") {
+                Some(Object::String(s)) => Some(text_string(&s.bytes)),
+                _ => None,
+            };
+            let name = match (&partial, parent.name.is_empty()) {
+                (None, _) => parent.name.clone(),
+                (Some(p), true) => p.clone(),
+                (Some(p), false) => format!("{}.{p}", parent.name),
+            };
+            let info = FieldInfo {
+                name,
+                field_type: match d.get(b"FT") {
+                    Some(Object::Name(n)) => Some(n.0.clone()),
+                    _ => parent.field_type.clone(),
+                },
+                has_value: d.get(b"V").is_some_and(|v| !v.is_null()) || parent.has_value,
+            };
+            self.roles
+                .entry(r)
+                .or_insert(Role::Field(self.fields.len()));
+            self.fields.push(info.clone());
+            if let Some(Object::Array(kids)) = d.get(b"Kids").map(|k| doc.resolve(k)).transpose()? {
+                for k in kids.into_iter().rev() {
+                    stack.push((k, info.clone(), depth + 1));
+                }
+            }
+        }
+        Ok(())
     }
 
     fn mark(&mut self, o: Option<&Object>) {

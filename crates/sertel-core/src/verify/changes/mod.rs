@@ -1,22 +1,47 @@
 //! What changed after a signature: every later revision is compared with the one before it,
-//! object by object, and each redefined object is judged by its role in the signed revision.
+//! object by object, on every page, and each redefined, new or freed object is judged by its
+//! role in the earlier revision. What no rule permits is a violation that makes the signature
+//! fail (never a warning).
 //!
-//! Permitted: further signatures, document timestamps, validation data (DSS), metadata.
-//! Everything else — changed page content or resources, new annotations other than signature
-//! widgets, a replaced catalog, a redefined object of any other kind, a broken revision chain,
-//! anything a DocMDP level of 1 forbids — is a violation that makes the signature fail.
-//! Form filling and annotations that DocMDP levels 2 and 3 would permit are not yet told apart
-//! from tampering, so they count as violations too (fail closed).
+//! Always permitted: validation data (the DSS), document timestamps, the document information
+//! dictionary and XMP metadata. What else depends on the certification (DocMDP) level of the
+//! document and the field locks (FieldMDP) of the signature:
+//!
+//! | change | approval (no DocMDP) | P 1 | P 2 | P 3 |
+//! |---|---|---|---|---|
+//! | new signature (invisible, or in a field present when certified) | yes | no | yes | yes |
+//! | new *visible* signature field (sneaky signature) | yes | no | no | no |
+//! | filling a form field present when signing (not locked) | yes | no | yes | yes |
+//! | comments: notes and text markup ([`annots`]) | no | no | no | yes |
+//! | other annotations (FreeText, Stamp, shapes, new widgets) | no | no | no | no |
+//!
+//! Never permitted: changed page content, resources or geometry; a catalog entry other than
+//! the form, DSS, extensions, version and metadata; a redefined object that has none of these
+//! roles (fonts, content and appearance streams: the shadow attacks' "replace"); an object
+//! the signed revision referred to but did not define (hidden objects, [`hidden`]); a new
+//! appearance that reuses or rewrites a signed object ([`appearance`]); a locked field changed
+//! ([`locks`]); an unsigned signature field that shows something; removed or reordered list
+//! entries (other than comments at P 3); a revision that does not continue the signed one's
+//! cross-reference chain, or bytes after the last revision (the incremental saving attack).
 
+pub mod annots;
+pub mod appearance;
 pub mod context;
 pub mod equal;
+pub mod forms;
+pub mod hidden;
+pub mod lists;
+pub mod locks;
 pub mod report;
 pub mod rules;
+pub mod visible;
 
+use std::collections::HashSet;
 use std::fs::File;
 
-use sertel_pdf::{Document, Limits, PdfError, Prefix};
+use sertel_pdf::{Document, Limits, ObjRef, PdfError, Prefix};
 
+pub use locks::FieldLock;
 pub use report::{Changes, Permitted, Violation};
 
 use context::Context;
@@ -41,12 +66,14 @@ fn trailing_is_padding(file: &File, from: u64, to: u64) -> Result<bool, PdfError
 }
 
 /// Compares every revision after `signed_end` (the offset the signature covers up to) with the
-/// one before it. `revision_ends` are the ends of the file's revisions.
+/// one before it. `revision_ends` are the ends of the file's revisions; `locks` the fields the
+/// signature locks.
 pub fn analyse(
     file: &File,
     file_len: u64,
     signed_end: u64,
     revision_ends: &[u64],
+    locks: &[FieldLock],
     limits: &Limits,
 ) -> Result<Changes, PdfError> {
     let mut ends: Vec<u64> = revision_ends
@@ -65,7 +92,7 @@ pub fn analyse(
     for end in ends {
         let old = open(file, prev, limits)?;
         let new = open(file, end, limits)?;
-        compare(&old, &new, &mut out)?;
+        compare(&old, &new, locks, &mut out)?;
         out.revisions_after += 1;
         prev = end;
     }
@@ -73,7 +100,12 @@ pub fn analyse(
 }
 
 /// Judges the revision that turns `old` into `new`.
-pub fn compare(old: &Document, new: &Document, out: &mut Changes) -> Result<(), PdfError> {
+pub fn compare(
+    old: &Document,
+    new: &Document,
+    locks: &[FieldLock],
+    out: &mut Changes,
+) -> Result<(), PdfError> {
     let (or, nr) = (old.revisions(), new.revisions());
     let chained = nr.len() == or.len() + 1
         && or
@@ -97,22 +129,31 @@ pub fn compare(old: &Document, new: &Document, out: &mut Changes) -> Result<(), 
         old,
         new,
         ctx: &ctx,
+        locks,
     };
-    let redefined: Vec<_> = new
-        .objects()
-        .filter(|r| {
-            old.xref_entry(r.num).is_some() && old.xref_entry(r.num) != new.xref_entry(r.num)
-        })
-        .filter(|r| old.get(*r).is_ok())
-        .collect();
-    for r in redefined {
-        pair.judge(r, out)?;
+    let old_objects: HashSet<ObjRef> = old.objects().collect();
+    let new_objects: HashSet<ObjRef> = new.objects().collect();
+    let mut fresh = HashSet::new();
+    for r in new.objects() {
+        if !old_objects.contains(&r) {
+            fresh.insert(r);
+        } else if old.xref_entry(r.num) != new.xref_entry(r.num) {
+            if old.get(r).is_ok() {
+                pair.judge(r, out)?;
+            } else {
+                // Listed but unreadable when signed (read as null): defining it now is
+                // showing something the signer could not see.
+                fresh.insert(r);
+            }
+        }
     }
-    // An object freed in the new revision that the old one used is a removal.
+    hidden::check(old, &fresh, out)?;
+    // An object of the old revision that the new one frees (or no longer reads) is removed.
     for r in old.objects() {
-        if new.get(r).is_err() {
-            out.violations
-                .push(Violation::ObjectChanged(format!("{r} removed")));
+        let gone = !new_objects.contains(&r)
+            || (old.xref_entry(r.num) != new.xref_entry(r.num) && new.get(r).is_err());
+        if gone && old.get(r).is_ok() {
+            pair.judge_removed(r, out)?;
         }
     }
     Ok(())

@@ -17,6 +17,10 @@ pub enum Permitted {
     ValidationData,
     /// The document information dictionary or XMP metadata changed (not shown on pages).
     Metadata,
+    /// A form field was filled in (its value, and its widgets' new appearances).
+    FormFilled(String),
+    /// A comment was added, changed or removed as a certification of level 3 permits.
+    Annotation(String),
 }
 
 /// A change after signing that the signature does not permit: it makes the signature fail.
@@ -40,6 +44,16 @@ pub enum Violation {
     CertificationViolated(String),
     /// Bytes after the last revision that are not a revision.
     TrailingData,
+    /// An object the signed revision referred to but did not define was defined later (a
+    /// hidden object: what the signer saw as empty now shows something).
+    HiddenObjectDefined(String),
+    /// A form field that the signature locked (FieldMDP) was changed.
+    LockedFieldChanged(String),
+    /// An annotation present when signing was changed or removed.
+    AnnotationChanged(String),
+    /// A new appearance reuses or rewrites an object of the signed revision instead of
+    /// bringing its own.
+    AppearanceShadowed(String),
 }
 
 impl Localized for Violation {
@@ -53,6 +67,10 @@ impl Localized for Violation {
             Violation::RevisionChainBroken => "revision_chain_broken",
             Violation::CertificationViolated(_) => "certification_violated",
             Violation::TrailingData => "trailing_data",
+            Violation::HiddenObjectDefined(_) => "hidden_object_defined",
+            Violation::LockedFieldChanged(_) => "locked_field_changed",
+            Violation::AnnotationChanged(_) => "annotation_changed",
+            Violation::AppearanceShadowed(_) => "appearance_shadowed",
         }
     }
 
@@ -90,6 +108,22 @@ impl Localized for Violation {
             TrailingData => (
                 "Ada data asing setelah revisi terakhir".into(),
                 "Foreign data follows the last revision".into(),
+            ),
+            HiddenObjectDefined(d) => (
+                format!("Objek tersembunyi {d} baru didefinisikan setelah ditandatangani"),
+                format!("Hidden object {d} was defined after signing"),
+            ),
+            LockedFieldChanged(d) => (
+                format!("Kolom formulir {d} dikunci oleh tanda tangan tetapi diubah"),
+                format!("Form field {d} is locked by the signature but was changed"),
+            ),
+            AnnotationChanged(d) => (
+                format!("Anotasi diubah atau dihapus setelah ditandatangani ({d})"),
+                format!("An annotation was changed or removed after signing ({d})"),
+            ),
+            AppearanceShadowed(d) => (
+                format!("Tampilan baru memakai atau menimpa objek yang ditandatangani ({d})"),
+                format!("A new appearance reuses or overwrites a signed object ({d})"),
             ),
         };
         lang.pick(id, en)

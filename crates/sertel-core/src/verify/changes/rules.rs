@@ -1,52 +1,19 @@
-//! The judgement of each redefined object by its role: only what a signing operation writes
-//! is permitted (a new signature field listed on its page and in the form, the form's
-//! signature flags, the DSS, metadata); anything else is a violation.
+//! The judgement of each redefined object by its role in the signed revision. What a rule
+//! does not explicitly permit is a violation: the catalog, the form dictionary and pages may
+//! change only in the entries signing and form filling write; fields, widgets and
+//! annotations are judged by [`super::forms`] and [`super::annots`], lists of them by
+//! [`super::lists`].
 
 use sertel_pdf::{Dict, Document, ObjRef, Object, PdfError};
 
 use super::context::{Context, Role};
 use super::equal::{same, same_dict_except};
+use super::lists::ListKind;
+use super::locks::FieldLock;
 use super::report::{Changes, Permitted, Violation};
 
-/// How many objects are searched for other references to a replaced appearance.
-const MAX_REFERENCE_SCAN: usize = 200_000;
-
-fn refers_to(o: &Object, target: ObjRef, depth: usize) -> bool {
-    if depth > 64 {
-        return true; // too deep to tell: assume shared (fail closed)
-    }
-    match o {
-        Object::Reference(r) => *r == target,
-        Object::Array(a) => a.iter().any(|x| refers_to(x, target, depth + 1)),
-        Object::Dictionary(d) => d.iter().any(|(_, x)| refers_to(x, target, depth + 1)),
-        Object::Stream(s) => s.dict.iter().any(|(_, x)| refers_to(x, target, depth + 1)),
-        _ => false,
-    }
-}
-
-/// Whether anything in `doc` other than object `owner` (the trailer included) refers to
-/// `target`. Objects that cannot be read count as referring (fail closed).
-fn referenced_elsewhere(doc: &Document, target: ObjRef, owner: ObjRef) -> Result<bool, PdfError> {
-    if doc.trailer().iter().any(|(_, v)| refers_to(v, target, 0)) {
-        return Ok(true);
-    }
-    for (i, r) in doc.objects().enumerate() {
-        if i > MAX_REFERENCE_SCAN {
-            return Ok(true);
-        }
-        if r == owner || r == target {
-            continue;
-        }
-        match doc.get(r) {
-            Ok(o) if refers_to(&o, target, 0) => return Ok(true),
-            Ok(_) => {}
-            Err(_) => return Ok(true),
-        }
-    }
-    Ok(false)
-}
-
-/// The two revisions being compared, and what the older one's objects are for.
+/// The two revisions being compared, what the older one's objects are for, and the fields
+/// the signature locked.
 pub struct Pair<'a> {
     /// The earlier revision.
     pub old: &'a Document,
@@ -54,172 +21,44 @@ pub struct Pair<'a> {
     pub new: &'a Document,
     /// Roles of the earlier revision's objects.
     pub ctx: &'a Context,
+    /// The fields the signature being validated locks (FieldMDP).
+    pub locks: &'a [FieldLock],
 }
 
-/// What a list (`/Annots` or `/Fields`) may gain.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum ListKind {
-    Annots,
-    Fields,
-}
-
-fn as_dict(o: Object) -> Option<Dict> {
+/// The dictionary `o` holds, if it is one.
+pub(super) fn as_dict(o: Object) -> Option<Dict> {
     match o {
         Object::Dictionary(d) => Some(d),
         _ => None,
     }
 }
 
-/// Whether `d` (in `doc`) is a signature field or a widget of one: `/FT /Sig` on itself or
-/// inherited from a `/Parent` (bounded). Returns the field's dictionary.
-fn signature_field(doc: &Document, d: &Dict) -> Result<Option<Dict>, PdfError> {
-    let mut current = d.clone();
-    for _ in 0..8 {
-        if current.has_name(b"FT", b"Sig") {
-            return Ok(Some(current));
-        }
-        if current.get(b"FT").is_some() {
-            return Ok(None);
-        }
-        match current.get(b"Parent").map(|p| doc.resolve(p)).transpose()? {
-            Some(Object::Dictionary(p)) => current = p,
-            _ => return Ok(None),
-        }
-    }
-    Ok(None)
-}
-
 impl Pair<'_> {
-    fn is_new(&self, r: ObjRef) -> bool {
+    /// Whether `r` is an object this revision brings (the earlier one cannot read it).
+    pub(super) fn is_new(&self, r: ObjRef) -> bool {
         self.old.get(r).is_err()
     }
 
-    /// The new revision's signature field that lists `widget` among its `/Kids` (a widget
-    /// need not point back with `/Parent`), if any.
-    fn field_listing_kid(&self, widget: ObjRef) -> Result<Option<Dict>, PdfError> {
-        let (_, catalog) = self.new.catalog()?;
-        let form = match catalog
-            .get(b"AcroForm")
-            .map(|f| self.new.resolve(f))
-            .transpose()?
-        {
-            Some(Object::Dictionary(f)) => f,
-            _ => return Ok(None),
-        };
-        for f in self
-            .array(self.new, form.get(b"Fields"))?
-            .iter()
-            .take(10_000)
-        {
-            let Some(field) = as_dict(self.new.resolve(f)?) else {
-                continue;
-            };
-            if !field.has_name(b"FT", b"Sig") {
-                continue;
-            }
-            let kids = self.array(self.new, field.get(b"Kids"))?;
-            if kids.contains(&Object::Reference(widget)) {
-                return Ok(Some(field));
-            }
-        }
-        Ok(None)
+    /// The certification level (1, 2 or 3), if the document is certified.
+    pub(super) fn docmdp(&self) -> Option<i64> {
+        self.ctx.docmdp
     }
 
-    fn array(&self, doc: &Document, o: Option<&Object>) -> Result<Vec<Object>, PdfError> {
+    /// The array `o` holds in `doc` (after references), or none.
+    pub(super) fn array(
+        &self,
+        doc: &Document,
+        o: Option<&Object>,
+    ) -> Result<Vec<Object>, PdfError> {
         match o.map(|o| doc.resolve(o)).transpose()? {
             Some(Object::Array(a)) => Ok(a),
             _ => Ok(Vec::new()),
         }
     }
 
-    /// Judges a field or widget added in the new revision.
-    fn judge_addition(
-        &self,
-        item: &Object,
-        kind: ListKind,
-        out: &mut Changes,
-    ) -> Result<(), PdfError> {
-        let what = format!(
-            "{kind_name} {item:?}",
-            kind_name = if kind == ListKind::Annots {
-                "annotation"
-            } else {
-                "field"
-            }
-        );
-        let Object::Reference(r) = item else {
-            out.violations.push(Violation::FormChanged(what));
-            return Ok(());
-        };
-        let fresh = self.is_new(*r);
-        let dict = as_dict(self.new.get(*r)?).unwrap_or_default();
-        let field = match signature_field(self.new, &dict)? {
-            Some(f) => Some(f),
-            None if kind == ListKind::Annots => self.field_listing_kid(*r)?,
-            None => None,
-        };
-        let is_sig_field = field.is_some();
-        let is_widget = dict.has_name(b"Subtype", b"Widget");
-        let ok_shape = match kind {
-            ListKind::Annots => is_widget && is_sig_field,
-            ListKind::Fields => is_sig_field,
-        };
-        if !fresh || !ok_shape {
-            out.violations.push(match kind {
-                ListKind::Annots => Violation::AnnotationAdded(format!("{r}")),
-                ListKind::Fields => Violation::FormChanged(format!("field {r}")),
-            });
-            return Ok(());
-        }
-        let value = match field.as_ref().and_then(|f| f.get(b"V")) {
-            Some(v) => as_dict(self.new.resolve(v)?),
-            None => None,
-        };
-        let timestamp = value
-            .as_ref()
-            .is_some_and(|v| v.has_name(b"Type", b"DocTimeStamp"));
-        if timestamp {
-            out.permitted.push(Permitted::DocumentTimestamp);
-        } else if self.ctx.docmdp == Some(1) {
-            out.violations
-                .push(Violation::CertificationViolated(format!(
-                    "new signature field {r}"
-                )));
-        } else {
-            out.permitted.push(Permitted::Signature);
-        }
-        Ok(())
-    }
-
-    /// An array may only grow at its end, by new signature fields or widgets.
-    fn judge_list(
-        &self,
-        old: &[Object],
-        new: &[Object],
-        kind: ListKind,
-        out: &mut Changes,
-    ) -> Result<(), PdfError> {
-        if new.len() < old.len() {
-            out.violations
-                .push(Violation::FormChanged("an entry was removed".into()));
-            return Ok(());
-        }
-        for (a, b) in old.iter().zip(new) {
-            if !same(self.old, a, self.new, b)? {
-                out.violations
-                    .push(Violation::FormChanged("an entry was replaced".into()));
-                return Ok(());
-            }
-        }
-        for item in &new[old.len()..] {
-            self.judge_addition(item, kind, out)?;
-        }
-        Ok(())
-    }
-
-    /// Judges the form dictionary: only `/Fields` (growing), `/SigFlags` and the default
-    /// resources and appearance (`/DR`, `/DA`, which a signer extends with the font of its
-    /// appearance) may change.
+    /// Judges the form dictionary: only `/Fields` (by its list rules), `/SigFlags` and the
+    /// default resources and appearance (`/DR`, `/DA`, which a signer extends with the font
+    /// of its appearance) may change.
     fn judge_form(&self, old: &Dict, new: &Dict, out: &mut Changes) -> Result<(), PdfError> {
         if !same_dict_except(
             self.old,
@@ -280,8 +119,38 @@ impl Pair<'_> {
                 out.permitted.push(Permitted::ValidationData);
                 Ok(())
             }
-            None => self.judge_unlisted(r, old, new, out),
+            Some(Role::Field(i)) => match self.ctx.fields.get(*i) {
+                Some(info) => self.judge_field(r, info, old, new, out),
+                None => {
+                    out.violations
+                        .push(Violation::ObjectChanged(format!("{r}")));
+                    Ok(())
+                }
+            },
+            Some(Role::Annotation) => self.judge_annotation(r, old, new, out),
+            None => {
+                out.violations
+                    .push(Violation::ObjectChanged(format!("{r}")));
+                Ok(())
+            }
         }
+    }
+
+    /// Judges an object of the old revision that the new one frees: only a comment that a
+    /// certification of level 3 lets be deleted.
+    pub fn judge_removed(&self, r: ObjRef, out: &mut Changes) -> Result<(), PdfError> {
+        if self.ctx.roles.get(&r) == Some(&Role::Annotation) && self.docmdp() == Some(3) {
+            if let Some(d) = as_dict(self.old.get(r)?) {
+                if self.is_comment_subtype(&d) {
+                    out.permitted
+                        .push(Permitted::Annotation(format!("{r} deleted")));
+                    return Ok(());
+                }
+            }
+        }
+        out.violations
+            .push(Violation::ObjectChanged(format!("{r} removed")));
+        Ok(())
     }
 
     fn judge_catalog(&self, old: &Object, new: &Object, out: &mut Changes) -> Result<(), PdfError> {
@@ -295,7 +164,7 @@ impl Pair<'_> {
             &a,
             self.new,
             &b,
-            &[b"AcroForm", b"DSS", b"Extensions"],
+            &[b"AcroForm", b"DSS", b"Extensions", b"Metadata", b"Version"],
         )? {
             out.violations.push(Violation::CatalogChanged(
                 "entries other than the form and validation data".into(),
@@ -347,44 +216,5 @@ impl Pair<'_> {
                 self.judge_list(&la, &lb, ListKind::Annots, out)
             }
         }
-    }
-
-    /// An object without a signing role: only an empty signature field being filled in.
-    fn judge_unlisted(
-        &self,
-        r: ObjRef,
-        old: Object,
-        new: Object,
-        out: &mut Changes,
-    ) -> Result<(), PdfError> {
-        if let (Some(a), Some(b)) = (as_dict(old), as_dict(new)) {
-            // The field being filled, or a widget of it: the field had no value before.
-            let old_field = signature_field(self.old, &a)?;
-            let empty_sig_field = old_field.is_some_and(|f| f.get(b"V").is_none());
-            if empty_sig_field && same_dict_except(self.old, &a, self.new, &b, &[b"V", b"AP"])? {
-                // Replacing an appearance that something else also shows would change what
-                // that other place displays: only an appearance of this field alone may go.
-                if let Some(Object::Reference(ap)) = a.get(b"AP") {
-                    if a.get(b"AP") != b.get(b"AP") && referenced_elsewhere(self.old, *ap, r)? {
-                        out.violations.push(Violation::ObjectChanged(format!(
-                            "{r}: replaced appearance {ap} is shared"
-                        )));
-                        return Ok(());
-                    }
-                }
-                if self.ctx.docmdp == Some(1) {
-                    out.violations
-                        .push(Violation::CertificationViolated(format!(
-                            "signature field {r} filled"
-                        )));
-                } else {
-                    out.permitted.push(Permitted::Signature);
-                }
-                return Ok(());
-            }
-        }
-        out.violations
-            .push(Violation::ObjectChanged(format!("{r}")));
-        Ok(())
     }
 }
