@@ -52,11 +52,7 @@ impl Bench {
 
     /// A two-page unsigned letter, with `prepare` appended as one incremental update when
     /// given (what the author, or an attacker who drafts the letter, puts in before signing).
-    pub fn letter(
-        &self,
-        name: &str,
-        prepare: Option<Edit<'_>>,
-    ) -> PathBuf {
+    pub fn letter(&self, name: &str, prepare: Option<Edit<'_>>) -> PathBuf {
         let bytes = sample_letter(&LetterSpec::new(2, PageSize::A4Portrait));
         let path = self.path(name);
         std::fs::write(&path, &bytes).expect("write letter");
