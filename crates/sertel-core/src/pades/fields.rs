@@ -95,10 +95,19 @@ pub fn choose_name(doc: &Document, requested: Option<&str>) -> Result<String, Si
         }
         return Ok(name.to_string());
     }
-    Ok((1..)
-        .map(|n| format!("Signature{n}"))
+    Ok(first_free(&taken, "Signature"))
+}
+
+/// The first `{prefix}N` (N from 1) that no field of `doc` is named.
+pub fn free_name(doc: &Document, prefix: &str) -> Result<String, PdfError> {
+    Ok(first_free(&field_names(doc)?, prefix))
+}
+
+fn first_free(taken: &[Vec<u8>], prefix: &str) -> String {
+    (1..)
+        .map(|n| format!("{prefix}{n}"))
         .find(|n| !taken.iter().any(|t| t == n.as_bytes()))
-        .unwrap_or_else(|| "Signature".into()))
+        .unwrap_or_else(|| prefix.into())
 }
 
 /// Writes the widget, lists it on its page and in the AcroForm (creating the form if needed),

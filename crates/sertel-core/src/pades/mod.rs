@@ -14,13 +14,16 @@
 
 pub mod appearance;
 pub mod copy;
+pub mod doc_timestamp;
 pub mod error;
 pub mod fields;
+pub mod ltv;
 pub mod options;
 pub mod permissions;
 pub mod placeholder;
 pub mod prepare;
 pub mod sign;
+pub mod slot;
 pub mod text;
 
 pub use error::SignError;

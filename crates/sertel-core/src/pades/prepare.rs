@@ -2,14 +2,10 @@
 //! the signed byte ranges, and — once the signature is known — the CMS put into the hole.
 
 use std::fs::File;
-use std::io::Write;
-use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
-use aws_lc_rs::digest;
 use der::asn1::SetOfVec;
 use sertel_pdf::{Dict, Document, IncrementalUpdate, Limits, Name, Object, PdfString};
-use tempfile::NamedTempFile;
 use x509_cert::attr::Attribute;
 use x509_cert::Certificate;
 
@@ -18,7 +14,8 @@ use super::copy::Progress;
 use super::error::SignError;
 use super::fields::{add_signature_field, certified_without_changes, choose_name, NewField};
 use super::options::{Appearance, Level, SignOptions};
-use super::placeholder::{self, Holes};
+use super::placeholder;
+use super::slot::{write_slot, Slot, SlotSource};
 use super::text::{display_date, pdf_date};
 use crate::certinfo::{common_name, max_signature_len};
 use crate::cms::attributes::{attribute, bytes_to_sign, SignedAttributesBuilder};
@@ -43,17 +40,13 @@ pub struct SignerIdentity<'a> {
 /// A PDF with its signature slot written, waiting for the signature value.
 #[derive(Debug)]
 pub struct PreparedSignature {
-    temp: NamedTempFile,
+    slot: Slot,
     output: PathBuf,
     overwrite: bool,
-    contents_offset: u64,
-    capacity: usize,
     attributes: SetOfVec<Attribute>,
     certificate: Certificate,
     chain: Vec<Certificate>,
     algorithm: SignatureAlgorithm,
-    byte_range: [u64; 4],
-    digest: Vec<u8>,
 }
 
 /// The result of signing one file.
@@ -257,65 +250,22 @@ pub fn prepare(
         upd.put(catalog_ref, Object::Dictionary(catalog));
     }
     let written = upd.finish().map_err(pdf_err)?;
-    let mut update = written.bytes;
-    let sig_span = written
-        .objects
-        .iter()
-        .find(|(r, _)| *r == sig_ref)
-        .map(|(_, span)| span.clone())
-        .ok_or_else(|| {
-            pdf_err(sertel_pdf::PdfError::Unsupported(
-                "signature object not written".into(),
-            ))
-        })?;
-    let holes = placeholder::locate(&update, sig_span, capacity).ok_or_else(|| {
-        pdf_err(sertel_pdf::PdfError::Unsupported(
-            "signature placeholders not found".into(),
-        ))
-    })?;
-    let Holes {
-        byte_range,
-        contents,
-    } = holes;
-    let total = orig_len + update.len() as u64;
-    let ranges = [
-        0,
-        orig_len + contents.start as u64,
-        orig_len + contents.end as u64,
-        total - (orig_len + contents.end as u64),
-    ];
-    let text =
-        placeholder::byte_range_text(ranges).ok_or(SignError::TooLarge { path: input.into() })?;
-    update[byte_range].copy_from_slice(&text);
-
-    let dir = output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut temp = NamedTempFile::new_in(dir).map_err(SignError::io(dir))?;
-    let mut ctx = digest::Context::new(&digest::SHA256);
-    super::copy::copy_hashing(&file, orig_len, temp.as_file_mut(), &mut ctx, progress)
-        .map_err(SignError::io(input))?;
-    ctx.update(&update[..contents.start]);
-    ctx.update(&update[contents.end..]);
-    temp.as_file_mut()
-        .write_all(&update)
-        .map_err(SignError::io(temp.path()))?;
-    let digest = ctx.finish().as_ref().to_vec();
-
-    let attributes = SignedAttributesBuilder::new(ID_DATA, &digest, id.certificate)?.build()?;
+    let source = SlotSource {
+        file: &file,
+        path: input,
+        len: orig_len,
+    };
+    let slot = write_slot(&source, written, sig_ref, capacity, output, progress)?;
+    let attributes =
+        SignedAttributesBuilder::new(ID_DATA, slot.digest(), id.certificate)?.build()?;
     Ok(PreparedSignature {
-        temp,
+        slot,
         output: output.to_path_buf(),
         overwrite: opts.overwrite,
-        contents_offset: orig_len + contents.start as u64 + 1,
-        capacity,
         attributes,
         certificate: id.certificate.clone(),
         chain: id.chain.to_vec(),
         algorithm: id.algorithm,
-        byte_range: ranges,
-        digest,
     })
 }
 
@@ -359,12 +309,12 @@ impl PreparedSignature {
 
     /// SHA-256 of the signed byte ranges (the CMS message digest).
     pub fn document_digest(&self) -> &[u8] {
-        &self.digest
+        self.slot.digest()
     }
 
     /// The `/ByteRange` the signature covers.
     pub fn byte_range(&self) -> [u64; 4] {
-        self.byte_range
+        self.slot.byte_range()
     }
 
     /// Stage three: puts the CMS with `signature` (and a timestamp token, for B-T) into the
@@ -390,48 +340,14 @@ impl PreparedSignature {
             unsigned_attributes: unsigned,
         }
         .assemble()?;
-        let hex =
-            placeholder::contents_hex(&cms, self.capacity).ok_or(SignError::ContentsTooSmall {
-                needed: cms.len(),
-                capacity: self.capacity,
-            })?;
-        let file = self.temp.as_file();
-        file.write_all_at(&hex, self.contents_offset)
-            .map_err(SignError::io(self.temp.path()))?;
-        file.sync_all().map_err(SignError::io(self.temp.path()))?;
-        let size = file
-            .metadata()
-            .map_err(SignError::io(self.temp.path()))?
-            .len();
-        let persisted = if self.overwrite {
-            self.temp.persist(&self.output).map_err(|e| e.error)
-        } else {
-            self.temp
-                .persist_noclobber(&self.output)
-                .map_err(|e| e.error)
-        };
-        match persisted {
-            Ok(_) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                return Err(SignError::OutputExists { path: self.output });
-            }
-            Err(e) => {
-                return Err(SignError::Io {
-                    path: self.output,
-                    source: e,
-                })
-            }
-        }
-        if let Some(dir) = self.output.parent().filter(|p| !p.as_os_str().is_empty()) {
-            if let Ok(d) = File::open(dir) {
-                let _ = d.sync_all();
-            }
-        }
+        let byte_range = self.slot.byte_range();
+        let digest = hex::encode(self.slot.digest());
+        let size = self.slot.fill(&cms, &self.output, self.overwrite)?;
         Ok(SignedFile {
             path: self.output,
             size,
-            byte_range: self.byte_range,
-            digest: hex::encode(&self.digest),
+            byte_range,
+            digest,
             cms_len: cms.len(),
         })
     }

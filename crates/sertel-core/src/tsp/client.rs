@@ -17,12 +17,17 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// The SHA-256 message imprint of `data`.
 pub fn imprint(data: &[u8]) -> Result<MessageImprint, TimestampError> {
+    sha256_imprint(&Sha256::digest(data))
+}
+
+/// The message imprint of an already computed SHA-256 `digest`.
+pub fn sha256_imprint(digest: &[u8]) -> Result<MessageImprint, TimestampError> {
     Ok(MessageImprint {
         hash_algorithm: AlgorithmIdentifier {
             oid: OID_SHA256,
             parameters: None,
         },
-        hashed_message: OctetString::new(Sha256::digest(data).to_vec())?,
+        hashed_message: OctetString::new(digest.to_vec())?,
     })
 }
 
@@ -45,7 +50,17 @@ pub fn request(imprint: MessageImprint) -> Result<TimeStampReq, TimestampError> 
 
 /// Obtains a timestamp token over `data` (for PAdES: the signature value) from the TSA at `url`.
 pub fn timestamp(url: &str, data: &[u8], timeout: Duration) -> Result<Timestamp, TimestampError> {
-    let req = request(imprint(data)?)?;
+    timestamp_imprint(url, imprint(data)?, timeout)
+}
+
+/// Obtains a timestamp token over `imprint` (for a document timestamp: the digest of the
+/// signed byte ranges) from the TSA at `url`.
+pub fn timestamp_imprint(
+    url: &str,
+    imprint: MessageImprint,
+    timeout: Duration,
+) -> Result<Timestamp, TimestampError> {
+    let req = request(imprint)?;
     let body = crate::http::post(
         url,
         "application/timestamp-query",

@@ -104,6 +104,21 @@ impl Verifier {
 
     /// Verifies every signature of the PDF at `path`.
     pub fn verify_file(&self, path: &Path) -> Result<VerifyReport, VerifyError> {
+        let examined = self.examine(path)?;
+        let mut signatures: Vec<SignatureReport> =
+            examined.signatures.into_iter().map(|s| s.report).collect();
+        ltv::mark_archived(&mut signatures);
+        Ok(VerifyReport {
+            file: path.to_path_buf(),
+            size: examined.size,
+            revisions: examined.revisions,
+            signatures,
+        })
+    }
+
+    /// Verifies every signature of the PDF at `path` and keeps, beside each report, what the
+    /// signature brought for judging trust (for collecting validation data).
+    pub fn examine(&self, path: &Path) -> Result<Examined, VerifyError> {
         let io = |source| VerifyError::Io {
             path: path.into(),
             source,
@@ -130,26 +145,61 @@ impl Verifier {
             .into_iter()
             .map(|f| {
                 let mut report = SignatureReport::new(&f);
+                let mut examined_evidence = None;
+                let mut contents = None;
                 let intact = integrity::check(&file, doc.len(), &revisions, &f, &mut report);
                 if let Some(checked) = intact {
                     let evidence = cms_check::check(&file, &f, &checked, &mut report);
                     let locks = changes::locks::signature_locks(&doc, &f.value);
                     check_changes(&file, doc.len(), &revisions, locks, &mut report);
-                    if let Some(evidence) = evidence {
-                        trust_check::check(&evidence, &ctx, &mut report);
+                    if let Some(evidence) = &evidence {
+                        trust_check::check(evidence, &ctx, &mut report);
                     }
+                    examined_evidence = evidence;
+                    contents = Some(checked.contents);
                 }
                 report.conclude();
-                report
+                ExaminedSignature {
+                    report,
+                    evidence: examined_evidence,
+                    contents,
+                }
             })
-            .collect::<Vec<_>>();
-        let mut signatures = signatures;
-        ltv::mark_archived(&mut signatures);
-        Ok(VerifyReport {
-            file: path.to_path_buf(),
+            .collect();
+        Ok(Examined {
             size: doc.len(),
             revisions: revisions.len(),
+            dss,
             signatures,
         })
     }
+
+    /// The options the verifier was made with.
+    pub fn options(&self) -> &VerifyOptions {
+        &self.options
+    }
+}
+
+/// The outcome of [`Verifier::examine`].
+#[derive(Debug)]
+pub struct Examined {
+    /// The file's size in bytes.
+    pub size: u64,
+    /// How many revisions it has.
+    pub revisions: usize,
+    /// Its document security store.
+    pub dss: dss::Dss,
+    /// Every signature, in the order of the form's fields.
+    pub signatures: Vec<ExaminedSignature>,
+}
+
+/// One signature as [`Verifier::examine`] found it.
+#[derive(Debug)]
+pub struct ExaminedSignature {
+    /// The verdict.
+    pub report: SignatureReport,
+    /// What it brings for judging trust, when its cryptographic checks passed.
+    pub evidence: Option<evidence::Evidence>,
+    /// Its `/Contents` (the CMS, zero padding included), when its byte ranges were sound.
+    pub contents: Option<Vec<u8>>,
 }

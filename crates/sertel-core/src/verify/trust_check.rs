@@ -170,7 +170,7 @@ impl TrustContext<'_> {
 }
 
 /// The timestamping authority's certificate, which must allow time-stamping.
-fn tsa_certificate(der: &[u8]) -> Result<PathCertificate, Finding> {
+pub(crate) fn tsa_certificate(der: &[u8]) -> Result<PathCertificate, Finding> {
     let untrusted = |detail: &str| {
         Finding::TimestampUntrusted(Text {
             kind: "timestamp_authority_unusable",
