@@ -38,9 +38,37 @@ pub enum Command {
     /// Write a certificate signing request (PKCS#10) from the owner's profile.
     Csr(CsrArgs),
     /// Sign one or many PDF files (PAdES).
-    Sign(SignArgs),
+    Sign(Box<SignArgs>),
     /// Check the signatures of PDF files.
     Verify(VerifyArgs),
+    /// Add long-term validation data (B-LT) to signed PDFs and, with --tsa, seal it with a
+    /// document timestamp (B-LTA); run it again before that timestamp's authority
+    /// certificate expires to refresh an archived file.
+    Ltv(LtvArgs),
+}
+
+/// `sertel ltv`.
+#[derive(Debug, Args)]
+pub struct LtvArgs {
+    /// The signed PDF files.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Timestamp authority URL: adds a document timestamp over the data (B-LTA).
+    #[arg(long)]
+    pub tsa: Option<String>,
+    /// A trusted CA certificate (PEM or DER file) or a folder of them; repeatable. The
+    /// certificates in $SERTEL_TRUST_DIR (default ~/.config/sertel/trust) are trusted too.
+    #[arg(long, value_name = "PATH")]
+    pub trust: Vec<PathBuf>,
+    /// Directory for the outputs (default: next to each input).
+    #[arg(long)]
+    pub out_dir: Option<PathBuf>,
+    /// Added to each input's name for its output.
+    #[arg(long, default_value = "-ltv")]
+    pub suffix: String,
+    /// Replace each input with its extended version.
+    #[arg(long, conflicts_with_all = ["out_dir"])]
+    pub in_place: bool,
 }
 
 /// Where the key's passphrase comes from (default: asked on the terminal).
@@ -208,6 +236,13 @@ pub enum LevelArg {
     /// Signature with an RFC 3161 timestamp (needs --tsa).
     #[value(name = "b-t")]
     BT,
+    /// B-T plus the validation data (certificates, OCSP/CRL answers) inside the file, so it
+    /// can be validated offline for years (needs --tsa and the issuer's root trusted).
+    #[value(name = "b-lt")]
+    BLt,
+    /// B-LT sealed by a document timestamp (needs --tsa and the issuer's root trusted).
+    #[value(name = "b-lta")]
+    BLta,
 }
 
 /// The signature sub-filter.
@@ -246,9 +281,14 @@ pub struct SignArgs {
     /// PAdES level.
     #[arg(long, value_enum, default_value = "b-b")]
     pub level: LevelArg,
-    /// Timestamp authority URL (for b-t).
+    /// Timestamp authority URL (for b-t, b-lt and b-lta).
     #[arg(long)]
     pub tsa: Option<String>,
+    /// For b-lt and b-lta: a trusted CA certificate (PEM or DER file) or a folder of them;
+    /// repeatable. The certificates in $SERTEL_TRUST_DIR (default ~/.config/sertel/trust) are
+    /// trusted too.
+    #[arg(long, value_name = "PATH")]
+    pub trust: Vec<PathBuf>,
     /// Signature sub-filter.
     #[arg(long, value_enum, default_value = "etsi")]
     pub subfilter: SubFilterArg,

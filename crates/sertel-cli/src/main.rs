@@ -47,6 +47,7 @@ fn main() -> ExitCode {
         Command::Csr(a) => commands::csr::run(a, &out),
         Command::Sign(a) => commands::sign::run(a, &out),
         Command::Verify(a) => commands::verify::run(a, &out),
+        Command::Ltv(a) => commands::ltv::run(a, &out),
     };
     match result {
         Ok(code) => ExitCode::from(code),

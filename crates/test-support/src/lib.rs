@@ -11,4 +11,5 @@ pub mod loopback;
 pub mod ocsp;
 pub mod pki;
 pub mod pkits;
+pub mod regency;
 pub mod tsa;

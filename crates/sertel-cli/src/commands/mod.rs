@@ -2,6 +2,7 @@
 
 pub mod csr;
 pub mod key;
+pub mod ltv;
 pub mod pkcs12;
 pub mod sign;
 pub mod verify;

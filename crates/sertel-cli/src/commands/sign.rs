@@ -6,6 +6,7 @@ use std::sync::Mutex;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use sertel_core::i18n::Localized;
+use sertel_core::pades::ltv::{add_validation_data, archive, Extended, LtvError, LtvOptions};
 use sertel_core::pades::{
     sign_file_reporting, Appearance, Level, SignOptions, SignedFile, SubFilter,
 };
@@ -47,13 +48,13 @@ fn parse_visible(spec: &str) -> Result<Appearance, CliError> {
 fn options(args: &SignArgs) -> Result<SignOptions, CliError> {
     let level = match (args.level, &args.tsa) {
         (LevelArg::BB, _) => Level::BB,
-        (LevelArg::BT, Some(url)) => Level::BT {
+        (_, Some(url)) => Level::BT {
             tsa_url: url.clone(),
         },
-        (LevelArg::BT, None) => {
+        (_, None) => {
             return Err(CliError::usage(
-                "--level b-t memerlukan --tsa URL server penanda waktu",
-                "--level b-t needs --tsa with the timestamp server's URL",
+                "--level b-t, b-lt dan b-lta memerlukan --tsa URL server penanda waktu",
+                "--level b-t, b-lt and b-lta need --tsa with the timestamp server's URL",
             ))
         }
     };
@@ -100,7 +101,58 @@ struct Outcome {
     #[serde(skip_serializing_if = "Option::is_none")]
     signed: Option<SignedFile>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    ltv: Option<Extended>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<serde_json::Value>,
+}
+
+/// The long-term step after signing, for b-lt and b-lta.
+enum LongTerm {
+    None,
+    Data(LtvOptions),
+    Archive(LtvOptions, String),
+}
+
+impl LongTerm {
+    fn of(args: &SignArgs) -> Result<LongTerm, CliError> {
+        let opts = || super::verify_options::ltv_options(&args.trust);
+        Ok(match (args.level, &args.tsa) {
+            (LevelArg::BLt, _) => LongTerm::Data(opts()?),
+            (LevelArg::BLta, Some(tsa)) => LongTerm::Archive(opts()?, tsa.clone()),
+            _ => LongTerm::None,
+        })
+    }
+
+    /// Extends the freshly signed `path` in place.
+    fn apply(&self, path: &Path) -> Result<Option<Extended>, LtvError> {
+        match self {
+            LongTerm::None => Ok(None),
+            LongTerm::Data(o) => add_validation_data(path, path, o, true).map(Some),
+            LongTerm::Archive(o, tsa) => archive(path, path, o, tsa, true).map(Some),
+        }
+    }
+}
+
+/// The message of a file that was signed (B-T) but not extended.
+fn not_extended(signed: &Path, e: &LtvError, out: &Out) -> serde_json::Value {
+    let message = format!(
+        "{} {}: {}",
+        out.t("Ditandatangani (B-T) ke", "Signed (B-T) into"),
+        signed.display(),
+        match out.lang {
+            sertel_core::i18n::Lang::Id => format!(
+                "tetapi data validasi jangka panjang tidak dapat ditambahkan ({}); ulangi \
+                 dengan `sertel ltv`",
+                e.message(out.lang)
+            ),
+            sertel_core::i18n::Lang::En => format!(
+                "but the long-term validation data could not be added ({}); retry with \
+                 `sertel ltv`",
+                e.message(out.lang)
+            ),
+        }
+    );
+    serde_json::json!({ "kind": e.kind(), "message": message })
 }
 
 /// Runs `sertel sign`.
@@ -112,6 +164,7 @@ pub fn run(args: &SignArgs, out: &Out) -> Result<u8, CliError> {
         ));
     }
     let opts = options(args)?;
+    let long_term = LongTerm::of(args)?;
     if let Some(dir) = &args.out_dir {
         std::fs::create_dir_all(dir).map_err(|e| {
             CliError::failed(
@@ -189,14 +242,24 @@ pub fn run(args: &SignArgs, out: &Out) -> Result<u8, CliError> {
                 );
             }
             let outcome = match result {
-                Ok(signed) => Outcome {
-                    input: input.clone(),
-                    signed: Some(signed),
-                    error: None,
+                Ok(signed) => match long_term.apply(&signed.path) {
+                    Ok(ltv) => Outcome {
+                        input: input.clone(),
+                        signed: Some(signed),
+                        ltv,
+                        error: None,
+                    },
+                    Err(e) => Outcome {
+                        input: input.clone(),
+                        error: Some(not_extended(&signed.path, &e, out)),
+                        signed: Some(signed),
+                        ltv: None,
+                    },
                 },
                 Err(e) => Outcome {
                     input: input.clone(),
                     signed: None,
+                    ltv: None,
                     error: Some(
                         serde_json::json!({ "kind": e.kind(), "message": e.message(out.lang) }),
                     ),
@@ -218,7 +281,7 @@ pub fn run(args: &SignArgs, out: &Out) -> Result<u8, CliError> {
     } else {
         for o in &outcomes {
             match (&o.signed, &o.error) {
-                (Some(s), _) => println!("{} → {}", o.input.display(), s.path.display()),
+                (Some(s), None) => println!("{} → {}", o.input.display(), s.path.display()),
                 (_, Some(e)) => eprintln!(
                     "sertel: {}: {}",
                     o.input.display(),

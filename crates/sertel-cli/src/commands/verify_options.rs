@@ -61,13 +61,13 @@ fn read_crl(path: &Path, crls: &mut CrlSet) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Builds the verification options from the command line and the trust folder.
-pub fn options(args: &VerifyArgs) -> Result<VerifyOptions, CliError> {
+/// The trust anchors: the trust folder's certificates and each of `extra` (a file or folder).
+pub fn trust_store(extra: &[PathBuf]) -> Result<TrustStore, CliError> {
     let mut trust = TrustStore::new();
     if let Some(dir) = trust_dir().filter(|d| d.is_dir()) {
         trust.add_dir(&dir).map_err(|e| trust_error(&dir, &e))?;
     }
-    for path in &args.trust {
+    for path in extra {
         let added = if path.is_dir() {
             trust.add_dir(path).map(|_| ())
         } else {
@@ -75,6 +75,27 @@ pub fn options(args: &VerifyArgs) -> Result<VerifyOptions, CliError> {
         };
         added.map_err(|e| trust_error(path, &e))?;
     }
+    Ok(trust)
+}
+
+/// [`trust_store`] for long-term validation data, which needs at least one anchor to end the
+/// paths at.
+pub fn ltv_options(extra: &[PathBuf]) -> Result<sertel_core::pades::ltv::LtvOptions, CliError> {
+    let trust = trust_store(extra)?;
+    if trust.is_empty() {
+        return Err(CliError::usage(
+            "Data validasi jangka panjang memerlukan sertifikat akar penerbit yang tepercaya: \
+             simpan di folder kepercayaan atau berikan dengan --trust",
+            "Long-term validation data needs the issuer's root certificate trusted: put it in \
+             the trust folder or give it with --trust",
+        ));
+    }
+    Ok(sertel_core::pades::ltv::LtvOptions::trusting(trust))
+}
+
+/// Builds the verification options from the command line and the trust folder.
+pub fn options(args: &VerifyArgs) -> Result<VerifyOptions, CliError> {
+    let trust = trust_store(&args.trust)?;
     let mut crls = CrlSet::new();
     for path in &args.crl {
         read_crl(path, &mut crls)?;
