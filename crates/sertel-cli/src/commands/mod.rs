@@ -8,3 +8,18 @@ pub mod sign;
 pub mod verify;
 pub mod verify_options;
 pub mod verify_report;
+
+use std::path::{Path, PathBuf};
+
+/// The output of `input` named `<stem><suffix>.pdf`, in `out_dir` or else beside the input.
+pub fn suffixed(input: &Path, out_dir: Option<&Path>, suffix: &str) -> PathBuf {
+    let stem = input
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = format!("{stem}{suffix}.pdf");
+    match out_dir {
+        Some(dir) => dir.join(name),
+        None => input.with_file_name(name),
+    }
+}

@@ -84,15 +84,7 @@ pub fn output_path(input: &Path, args: &SignArgs) -> PathBuf {
     if let Some(out) = &args.out {
         return out.clone();
     }
-    let stem = input
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let name = format!("{stem}{}.pdf", args.suffix);
-    match &args.out_dir {
-        Some(dir) => dir.join(name),
-        None => input.with_file_name(name),
-    }
+    super::suffixed(input, args.out_dir.as_deref(), &args.suffix)
 }
 
 #[derive(serde::Serialize)]

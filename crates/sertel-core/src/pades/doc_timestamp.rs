@@ -4,17 +4,16 @@
 //! DSS — existed at the token's time, so they can be validated after their certificates
 //! expire or their algorithms weaken.
 
-use std::fs::File;
 use std::path::Path;
 
-use sertel_pdf::{Dict, Document, IncrementalUpdate, Limits, Name, Object};
+use sertel_pdf::{Dict, IncrementalUpdate, Name, Object};
 
 use super::appearance::empty_xobject;
 use super::error::SignError;
 use super::fields::{add_signature_field, free_name, NewField};
 use super::placeholder;
 use super::prepare::SignedFile;
-use super::slot::{write_slot, SlotSource};
+use super::slot::{open_input, write_slot, SlotSource};
 use crate::tsp;
 
 /// Room reserved for the token (with the authority's certificate and chain).
@@ -62,24 +61,11 @@ fn attempt(
     overwrite: bool,
     capacity: usize,
 ) -> Result<SignedFile, SignError> {
-    if !overwrite && output.exists() {
-        return Err(SignError::OutputExists {
-            path: output.into(),
-        });
-    }
+    let (file, doc) = open_input(input, output, overwrite)?;
     let pdf_err = |source| SignError::Pdf {
         path: input.into(),
         source,
     };
-    let file = File::open(input).map_err(SignError::io(input))?;
-    let doc = Document::open(
-        file.try_clone().map_err(SignError::io(input))?,
-        Limits::default(),
-    )
-    .map_err(pdf_err)?;
-    if doc.is_encrypted() {
-        return Err(SignError::Encrypted { path: input.into() });
-    }
     let page = *doc.pages().map_err(pdf_err)?.first().ok_or_else(|| {
         pdf_err(sertel_pdf::PdfError::Unsupported(
             "a document without pages".into(),

@@ -1,4 +1,5 @@
-//! PAdES signing of PDF files (ETSI EN 319 142-1, baseline B-B and B-T).
+//! PAdES signing of PDF files (ETSI EN 319 142-1, baselines B-B and B-T; B-LT and B-LTA by
+//! the updates of [`ltv`] and [`doc_timestamp`]).
 //!
 //! Signing appends one incremental update: the original bytes are copied untouched, so earlier
 //! signatures stay valid. The work is split in stages so that a key held elsewhere fits:

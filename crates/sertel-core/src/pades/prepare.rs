@@ -1,11 +1,10 @@
 //! Stage one and three of signing: the incremental update with its placeholders, the digest of
 //! the signed byte ranges, and — once the signature is known — the CMS put into the hole.
 
-use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use der::asn1::SetOfVec;
-use sertel_pdf::{Dict, Document, IncrementalUpdate, Limits, Name, Object, PdfString};
+use sertel_pdf::{Dict, Document, IncrementalUpdate, Name, Object, PdfString};
 use x509_cert::attr::Attribute;
 use x509_cert::Certificate;
 
@@ -15,7 +14,7 @@ use super::error::SignError;
 use super::fields::{add_signature_field, certified_without_changes, choose_name, NewField};
 use super::options::{Appearance, Level, SignOptions};
 use super::placeholder;
-use super::slot::{write_slot, Slot, SlotSource};
+use super::slot::{open_input, write_slot, Slot, SlotSource};
 use super::text::{display_date, pdf_date};
 use crate::certinfo::{common_name, max_signature_len};
 use crate::cms::attributes::{attribute, bytes_to_sign, SignedAttributesBuilder};
@@ -141,24 +140,11 @@ pub fn prepare(
     capacity: Option<usize>,
     progress: Progress<'_>,
 ) -> Result<PreparedSignature, SignError> {
-    if !opts.overwrite && output.exists() {
-        return Err(SignError::OutputExists {
-            path: output.into(),
-        });
-    }
+    let (file, doc) = open_input(input, output, opts.overwrite)?;
     let pdf_err = |source| SignError::Pdf {
         path: input.into(),
         source,
     };
-    let file = File::open(input).map_err(SignError::io(input))?;
-    let doc = Document::open(
-        file.try_clone().map_err(SignError::io(input))?,
-        Limits::default(),
-    )
-    .map_err(pdf_err)?;
-    if doc.is_encrypted() {
-        return Err(SignError::Encrypted { path: input.into() });
-    }
     if certified_without_changes(&doc).map_err(pdf_err)? {
         return Err(SignError::CertifiedNoChanges { path: input.into() });
     }

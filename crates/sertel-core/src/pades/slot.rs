@@ -9,7 +9,7 @@ use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
 use aws_lc_rs::digest;
-use sertel_pdf::{ObjRef, PdfError, Written};
+use sertel_pdf::{Document, Limits, ObjRef, PdfError, Written};
 use tempfile::NamedTempFile;
 
 use super::copy::Progress;
@@ -24,6 +24,33 @@ pub struct Slot {
     capacity: usize,
     byte_range: [u64; 4],
     digest: Vec<u8>,
+}
+
+/// Opens `input` for an update that will be written to `output`: refuses an existing output
+/// unless `overwrite`, and an encrypted input (its objects could not be updated).
+pub fn open_input(
+    input: &Path,
+    output: &Path,
+    overwrite: bool,
+) -> Result<(File, Document), SignError> {
+    if !overwrite && output.exists() {
+        return Err(SignError::OutputExists {
+            path: output.into(),
+        });
+    }
+    let file = File::open(input).map_err(SignError::io(input))?;
+    let doc = Document::open(
+        file.try_clone().map_err(SignError::io(input))?,
+        Limits::default(),
+    )
+    .map_err(|source| SignError::Pdf {
+        path: input.into(),
+        source,
+    })?;
+    if doc.is_encrypted() {
+        return Err(SignError::Encrypted { path: input.into() });
+    }
+    Ok((file, doc))
 }
 
 /// What the slot is written from.
