@@ -6,8 +6,9 @@
 //!   verifiers' queue, documents and decisions.
 //! - [`ServerAddress`]: `https://` with the system's roots and optionally the regency's own CA;
 //!   plain `http://` only to this machine.
-//! - [`TokenStore`]: where the session token lives — the app's OS keyring; the client writes
-//!   no token anywhere itself.
+//! - [`TokenStore`]: where the session token lives. [`TokenStorage::open`] picks the OS keyring
+//!   ([`KeyringTokenStore`]) when it works and otherwise a private file ([`FileTokenStore`]),
+//!   and says which ([`TokenBackend`]) so the UI can tell the user.
 //! - [`outbox::Outbox`]: submissions made offline, kept on disk and sent in order, once.
 //! - [`sync`]: the event feed after a persisted cursor, the push channel (Server-Sent Events)
 //!   as a reconnecting iterator, and the status timeline.
@@ -47,6 +48,9 @@ pub mod submission;
 pub mod sync;
 mod tls;
 mod token;
+mod token_file;
+mod token_keyring;
+mod token_storage;
 mod transport;
 mod verifier;
 
@@ -56,5 +60,8 @@ pub use error::{ClientError, ServerProblem};
 pub use idempotency::new_idempotency_key;
 pub use owner::IssuedCertificate;
 pub use token::{MemoryTokenStore, TokenStore};
+pub use token_file::FileTokenStore;
+pub use token_keyring::KeyringTokenStore;
+pub use token_storage::{fallback_path, TokenBackend, TokenStorage};
 pub use transport::ClientOptions;
 pub use verifier::Document;

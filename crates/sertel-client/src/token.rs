@@ -1,5 +1,6 @@
-//! Where the session token lives. The client never writes a token anywhere itself: the app
-//! gives it a [`TokenStore`] backed by the OS keyring; tests use [`MemoryTokenStore`].
+//! Where the session token lives. The client keeps it only through the [`TokenStore`] it is
+//! given: the OS keyring or its file fallback ([`crate::TokenStorage`]), or memory
+//! ([`MemoryTokenStore`]).
 
 use std::sync::Mutex;
 
