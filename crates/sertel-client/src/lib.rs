@@ -44,6 +44,7 @@ mod multipart;
 pub mod outbox;
 mod owner;
 mod private_file;
+mod status_text;
 pub mod submission;
 pub mod sync;
 mod tls;

@@ -241,8 +241,10 @@ pub(crate) fn unreachable(url: &str, e: ureq::Error) -> ClientError {
     }
 }
 
-/// The server's error body, or a stand-in when it sent none (a proxy's page, an empty body).
-fn problem(status: u16, body: &[u8]) -> ServerProblem {
+/// The server's error body, or a stand-in when it sent none (a proxy's page, an empty body):
+/// then the kind and message say what the status means ([`crate::status_text`]). A body with
+/// a kind but an empty message in a language gets the stand-in's words in that language.
+pub(crate) fn problem(status: u16, body: &[u8]) -> ServerProblem {
     #[derive(serde::Deserialize)]
     struct Wire {
         kind: String,
@@ -251,21 +253,54 @@ fn problem(status: u16, body: &[u8]) -> ServerProblem {
         #[serde(default)]
         details: Vec<serde_json::Value>,
     }
+    let (fallback_kind, fallback) = crate::status_text::fallback(status);
     match serde_json::from_slice::<Wire>(body) {
-        Ok(w) => ServerProblem {
-            status,
-            kind: w.kind,
-            message: w.message,
-            details: w.details,
-        },
+        Ok(w) => {
+            let pick = |given: String, standin: String| {
+                if given.trim().is_empty() {
+                    standin
+                } else {
+                    given
+                }
+            };
+            ServerProblem {
+                status,
+                kind: w.kind,
+                message: Bilingual {
+                    id: pick(w.message.id, fallback.id),
+                    en: pick(w.message.en, fallback.en),
+                },
+                details: w.details,
+            }
+        }
         Err(_) => ServerProblem {
             status,
-            kind: format!("http_{status}"),
-            message: Bilingual {
-                id: format!("Server menjawab dengan status HTTP {status}."),
-                en: format!("The server answered with HTTP status {status}."),
-            },
+            kind: fallback_kind,
+            message: fallback,
             details: Vec::new(),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_servers_problem_is_kept_and_gaps_are_filled() {
+        let body =
+            br#"{"kind":"application_open","message":{"id":"Masih ada permohonan.","en":"Open."}}"#;
+        let p = problem(409, body);
+        assert_eq!(p.kind, "application_open");
+        assert_eq!(p.message.id, "Masih ada permohonan.");
+        let p = problem(
+            409,
+            br#"{"kind":"application_open","message":{"id":"","en":"Open."}}"#,
+        );
+        assert!(p.message.id.contains("bertentangan"), "{}", p.message.id);
+        assert_eq!(p.message.en, "Open.");
+        let p = problem(502, b"<html><body>Bad Gateway</body></html>");
+        assert_eq!(p.kind, "service_unavailable");
+        assert!(p.details.is_empty());
     }
 }

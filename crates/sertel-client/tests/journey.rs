@@ -1,7 +1,8 @@
-//! The owner's whole journey through the client against a real server: register, submit
-//! (through the outbox), both verifiers approve through the client, the owner's sync and push
-//! channel see the certificate issued, the certificate matches the CSR's key, a lost-key report
-//! revokes it and sync shows it revoked.
+//! The owner's whole journey through the client against a real server: register, sign in,
+//! submit through the outbox while the server is down (queued), sent once when it is back and
+//! never twice, both verifiers approve through the client, the owner's sync and push channel
+//! see the certificate issued, the certificate matches the CSR's key, a lost-key report revokes
+//! it and sync shows it revoked.
 
 #![allow(clippy::unwrap_used, missing_docs)]
 
@@ -30,7 +31,7 @@ fn milestones(
 
 #[test]
 fn owner_journey_from_registration_to_revocation() {
-    let server = Server::start();
+    let mut server = Server::start();
     let badan_email = server.staff(Role::VerifierBadan, "verifikator.badan");
     let dinas_email = server.staff(Role::VerifierDinas, "verifikator.dinas");
     let owner = owner(&server);
@@ -38,6 +39,43 @@ fn owner_journey_from_registration_to_revocation() {
     assert_eq!(me.nip.as_deref(), Some(owner_form().nip.as_str()));
     let work = tempfile::tempdir().unwrap();
     let cursor = CursorFile::new(work.path().join("sync").join("cursor.json"));
+
+    let consent = owner.consent().unwrap();
+    assert!(consent.text.id.contains("Pasal 19") && consent.text.en.contains("Article 20"));
+    let (key, csr) = key_and_csr();
+    let outbox = Outbox::open(work.path().join("outbox")).unwrap();
+    let submission = full_submission(csr, &consent.version);
+
+    // The server is down when the owner presses "Kirim": the application waits in the outbox.
+    server.down();
+    let queued = match outbox.submit(&owner, Action::Submit, &submission).unwrap() {
+        SubmitOutcome::Queued { entry, because } => {
+            assert!(because.is_unreachable(), "{because}");
+            entry
+        }
+        other => panic!("not queued: {other:?}"),
+    };
+    assert!(owner.sync(&cursor).unwrap_err().is_unreachable());
+    assert_eq!(cursor.load().unwrap(), 0, "a failed sync moves no cursor");
+
+    // Back up: sent once; flushing again sends nothing and the server holds one application.
+    server.up();
+    let report = outbox.flush(&owner).unwrap();
+    assert_eq!(report.sent.len(), 1, "{report:?}");
+    let (sent_entry, app) = report.sent.into_iter().next().unwrap();
+    assert_eq!(sent_entry, queued);
+    assert_eq!(app.state, ApplicationState::Submitted);
+    assert!(outbox.pending().unwrap().is_empty());
+    assert!(outbox.flush(&owner).unwrap().sent.is_empty());
+    // The same entry sent again (as after a crash before it left the queue) is the same
+    // application, not a second one.
+    let again = owner
+        .send_submission(&queued.action, &submission, &queued.idempotency_key)
+        .unwrap();
+    assert_eq!(again.id, app.id);
+    let mine = owner.applications().unwrap();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].id, app.id);
 
     // The push channel, as the app runs it: a thread reading events as they come.
     let (tx, rx) = mpsc::channel();
@@ -52,18 +90,6 @@ fn owner_journey_from_registration_to_revocation() {
             }
         }
     });
-
-    let consent = owner.consent().unwrap();
-    assert!(consent.text.id.contains("Pasal 19") && consent.text.en.contains("Article 20"));
-    let (key, csr) = key_and_csr();
-    let outbox = Outbox::open(work.path().join("outbox")).unwrap();
-    let submission = full_submission(csr, &consent.version);
-    let app = match outbox.submit(&owner, Action::Submit, &submission).unwrap() {
-        SubmitOutcome::Sent(app) => app,
-        other => panic!("not sent: {other:?}"),
-    };
-    assert_eq!(app.state, ApplicationState::Submitted);
-    assert!(outbox.pending().unwrap().is_empty());
 
     // Both verifiers, through the client.
     let badan = server.signed_in(&badan_email);
