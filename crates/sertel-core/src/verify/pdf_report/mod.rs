@@ -30,11 +30,11 @@ mod error;
 mod flow;
 mod input;
 mod legend;
-mod page;
+pub(crate) mod page;
 mod save;
 mod signature;
-mod wrap;
-mod writer;
+pub(crate) mod wrap;
+pub(crate) mod writer;
 
 use time::OffsetDateTime;
 

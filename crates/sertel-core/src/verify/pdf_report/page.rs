@@ -3,9 +3,9 @@
 use crate::pades::text::{helvetica_bold_width, helvetica_width};
 
 /// A4 width in points.
-pub(super) const WIDTH: f32 = 595.28;
+pub(crate) const WIDTH: f32 = 595.28;
 /// A4 height in points.
-pub(super) const HEIGHT: f32 = 841.89;
+pub(crate) const HEIGHT: f32 = 841.89;
 /// Left and right margin (2 cm).
 pub(super) const MARGIN: f32 = 56.7;
 /// Where the first line starts, from the top edge.
@@ -17,7 +17,7 @@ pub(super) const TEXT_WIDTH: f32 = WIDTH - 2.0 * MARGIN;
 
 /// One of the two standard fonts the report uses, both with WinAnsiEncoding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Font {
+pub(crate) enum Font {
     /// Helvetica.
     Regular,
     /// Helvetica-Bold.
@@ -26,10 +26,10 @@ pub(super) enum Font {
 
 impl Font {
     /// Both fonts, in the order of their resource names.
-    pub(super) const ALL: [Font; 2] = [Font::Regular, Font::Bold];
+    pub(crate) const ALL: [Font; 2] = [Font::Regular, Font::Bold];
 
     /// The width of WinAnsi `text` at `size` points.
-    pub(super) fn width(self, text: &[u8], size: f32) -> f32 {
+    pub(crate) fn width(self, text: &[u8], size: f32) -> f32 {
         let w = match self {
             Font::Regular => helvetica_width(text, f64::from(size)),
             Font::Bold => helvetica_bold_width(text, f64::from(size)),
@@ -38,7 +38,7 @@ impl Font {
     }
 
     /// The name of the font in a page's resources.
-    pub(super) fn resource(self) -> &'static [u8] {
+    pub(crate) fn resource(self) -> &'static [u8] {
         match self {
             Font::Regular => b"F1",
             Font::Bold => b"F2",
@@ -46,7 +46,7 @@ impl Font {
     }
 
     /// The standard font's `/BaseFont`.
-    pub(super) fn base_font(self) -> &'static [u8] {
+    pub(crate) fn base_font(self) -> &'static [u8] {
         match self {
             Font::Regular => b"Helvetica",
             Font::Bold => b"Helvetica-Bold",
@@ -56,11 +56,11 @@ impl Font {
 
 /// A colour in device RGB, each part from 0 to 1.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(super) struct Rgb(pub f32, pub f32, pub f32);
+pub(crate) struct Rgb(pub f32, pub f32, pub f32);
 
 /// Something drawn on a page; coordinates in points from the bottom-left corner.
 #[derive(Clone, Debug, PartialEq)]
-pub(super) enum Mark {
+pub(crate) enum Mark {
     /// One line of WinAnsi text starting at (`x`, `baseline`).
     Text {
         /// Left edge.
@@ -105,4 +105,4 @@ pub(super) enum Mark {
 }
 
 /// The marks of one page, in drawing order.
-pub(super) type Page = Vec<Mark>;
+pub(crate) type Page = Vec<Mark>;

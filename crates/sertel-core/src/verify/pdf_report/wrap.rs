@@ -6,7 +6,7 @@ use crate::pades::text::win_ansi;
 /// Breaks `text` into WinAnsi lines no wider than `width` points in `font` at `size`: at spaces
 /// where it can, inside a word only when the word alone is wider than the line. `\n` starts a
 /// new line. Always at least one line.
-pub(super) fn wrap(text: &str, font: Font, size: f32, width: f32) -> Vec<Vec<u8>> {
+pub(crate) fn wrap(text: &str, font: Font, size: f32, width: f32) -> Vec<Vec<u8>> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line: Vec<u8> = Vec::new();
@@ -46,7 +46,7 @@ fn split_word(word: &[u8], font: Font, size: f32, width: f32, lines: &mut Vec<Ve
 }
 
 /// Whether `text` holds characters the standard fonts cannot show (they print as `?`).
-pub(super) fn has_unshowable(text: &str) -> bool {
+pub(crate) fn has_unshowable(text: &str) -> bool {
     let questions = text.chars().filter(|&c| c == '?').count();
     let shown = text
         .split('\n')

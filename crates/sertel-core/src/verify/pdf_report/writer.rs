@@ -140,7 +140,7 @@ fn footer(meta: &Meta<'_>, options: &ReportOptions, n: usize, total: usize) -> V
 }
 
 /// The content stream drawing `marks`.
-fn draw(marks: &[Mark]) -> Vec<u8> {
+pub(crate) fn draw(marks: &[Mark]) -> Vec<u8> {
     let mut content = Content::new();
     for mark in marks {
         match mark {
@@ -186,7 +186,7 @@ fn draw(marks: &[Mark]) -> Vec<u8> {
 }
 
 /// `data` deflated, and whether it was (if compressing failed, it is returned as it was).
-fn deflate(data: Vec<u8>) -> (Vec<u8>, bool) {
+pub(crate) fn deflate(data: Vec<u8>) -> (Vec<u8>, bool) {
     let mut encoder = ZlibEncoder::new(Vec::new(), Compression::default());
     match encoder.write_all(&data).and_then(|()| encoder.finish()) {
         Ok(compressed) => (compressed, true),

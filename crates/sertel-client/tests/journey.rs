@@ -1,0 +1,186 @@
+//! The owner's whole journey through the client against a real server: register, sign in,
+//! submit through the outbox while the server is down (queued), sent once when it is back and
+//! never twice, both verifiers approve through the client, the owner's sync and push channel
+//! see the certificate issued, the certificate matches the CSR's key, a lost-key report revokes
+//! it and sync shows it revoked.
+
+#![allow(clippy::unwrap_used, missing_docs)]
+
+mod common;
+
+use std::sync::mpsc;
+
+use der::{Decode, Encode};
+use sertel_client::model::{ApplicationState, Decision};
+use sertel_client::outbox::{Outbox, SubmitOutcome};
+use sertel_client::submission::{Action, DocumentKind};
+use sertel_client::sync::{timeline, CursorFile, Milestone};
+use sertel_server::auth::Role;
+
+use common::*;
+
+fn milestones(
+    app: &sertel_client::model::Application,
+    events: &[sertel_client::model::Event],
+) -> Vec<Milestone> {
+    timeline(app, events, time::OffsetDateTime::now_utc())
+        .into_iter()
+        .map(|e| e.milestone)
+        .collect()
+}
+
+#[test]
+fn owner_journey_from_registration_to_revocation() {
+    let mut server = Server::start();
+    let badan_email = server.staff(Role::VerifierBadan, "verifikator.badan");
+    let dinas_email = server.staff(Role::VerifierDinas, "verifikator.dinas");
+    let owner = owner(&server);
+    let me = owner.me().unwrap();
+    assert_eq!(me.nip.as_deref(), Some(owner_form().nip.as_str()));
+    let work = tempfile::tempdir().unwrap();
+    let cursor = CursorFile::new(work.path().join("sync").join("cursor.json"));
+
+    let consent = owner.consent().unwrap();
+    assert!(consent.text.id.contains("Pasal 19") && consent.text.en.contains("Article 20"));
+    let (key, csr) = key_and_csr();
+    let outbox = Outbox::open(work.path().join("outbox")).unwrap();
+    let submission = full_submission(csr, &consent.version);
+
+    // The server is down when the owner presses "Kirim": the application waits in the outbox.
+    server.down();
+    let queued = match outbox.submit(&owner, Action::Submit, &submission).unwrap() {
+        SubmitOutcome::Queued { entry, because } => {
+            assert!(because.is_unreachable(), "{because}");
+            entry
+        }
+        other => panic!("not queued: {other:?}"),
+    };
+    assert!(owner.sync(&cursor).unwrap_err().is_unreachable());
+    assert_eq!(cursor.load().unwrap(), 0, "a failed sync moves no cursor");
+
+    // Back up: sent once; flushing again sends nothing and the server holds one application.
+    server.up();
+    let report = outbox.flush(&owner).unwrap();
+    assert_eq!(report.sent.len(), 1, "{report:?}");
+    let (sent_entry, app) = report.sent.into_iter().next().unwrap();
+    assert_eq!(sent_entry, queued);
+    assert_eq!(app.state, ApplicationState::Submitted);
+    assert!(outbox.pending().unwrap().is_empty());
+    assert!(outbox.flush(&owner).unwrap().sent.is_empty());
+    // The same entry sent again (as after a crash before it left the queue) is the same
+    // application, not a second one.
+    let again = owner
+        .send_submission(&queued.action, &submission, &queued.idempotency_key)
+        .unwrap();
+    assert_eq!(again.id, app.id);
+    let mine = owner.applications().unwrap();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].id, app.id);
+
+    // The push channel, as the app runs it: a thread reading events as they come.
+    let (tx, rx) = mpsc::channel();
+    let pushed = owner.event_stream(0);
+    let listener = std::thread::spawn(move || {
+        for event in pushed {
+            let event = event.unwrap();
+            let last = event.kind == "certificate.revoked";
+            tx.send(event).unwrap();
+            if last {
+                break;
+            }
+        }
+    });
+
+    // Both verifiers, through the client.
+    let badan = server.signed_in(&badan_email);
+    let queue = badan.review_queue().unwrap();
+    assert_eq!(
+        queue.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+        [app.id.as_str()]
+    );
+    let letter = badan
+        .document(&app.id, DocumentKind::RecommendationLetter)
+        .unwrap();
+    assert_eq!(letter.media_type, "application/pdf");
+    assert_eq!(letter.data, pdf("rekomendasi"));
+    assert_eq!(
+        badan.document(&app.id, DocumentKind::Photo).unwrap().data,
+        png()
+    );
+    let after_badan = badan
+        .review(&app.id, Decision::Approve, "SK sesuai")
+        .unwrap();
+    assert_eq!(after_badan.state, ApplicationState::BadanApproved);
+    assert!(
+        badan.review_queue().unwrap().is_empty(),
+        "Badan has decided"
+    );
+    let dinas = server.signed_in(&dinas_email);
+    assert_eq!(dinas.review_queue().unwrap().len(), 1);
+    let issued = dinas.review(&app.id, Decision::Approve, "").unwrap();
+    assert_eq!(issued.state, ApplicationState::Issued);
+
+    // The owner's sync: what happened since the last sync (none yet).
+    let report = owner.sync(&cursor).unwrap();
+    let kinds: Vec<&str> = report.events.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds.first(), Some(&"application.submitted"), "{kinds:?}");
+    assert_eq!(kinds.last(), Some(&"certificate.issued"), "{kinds:?}");
+    assert_eq!(cursor.load().unwrap(), report.cursor);
+    assert_eq!(report.cursor, report.events.last().unwrap().id);
+    let mine = &report.applications[0];
+    assert_eq!(mine.state, ApplicationState::Issued);
+    assert_eq!(
+        milestones(mine, &report.events),
+        [
+            Milestone::Submitted,
+            Milestone::VerifiedByBadan,
+            Milestone::ApprovedByDinas,
+            Milestone::Issued
+        ]
+    );
+    assert!(
+        owner.sync(&cursor).unwrap().events.is_empty(),
+        "nothing new"
+    );
+
+    // The certificate is for the CSR's key, issued by the regency CA.
+    let cert = owner.certificate(&app.id).unwrap();
+    let parsed = x509_cert::Certificate::from_der(&cert.der).unwrap();
+    let ca = x509_cert::Certificate::from_der(&cert.ca_der).unwrap();
+    let spki = parsed
+        .tbs_certificate
+        .subject_public_key_info
+        .to_der()
+        .unwrap();
+    assert_eq!(spki, key.public_key_der().unwrap());
+    assert_eq!(parsed.tbs_certificate.issuer, ca.tbs_certificate.subject);
+    assert!(cert.pem.starts_with("-----BEGIN CERTIFICATE-----"));
+
+    // Lost key: revoked at once.
+    let revoked = owner
+        .report_lost_key(&app.id, "Laptop dinas hilang")
+        .unwrap();
+    assert_eq!(revoked.state, ApplicationState::Revoked);
+    let report = owner.sync(&cursor).unwrap();
+    let kinds: Vec<&str> = report.events.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, ["certificate.revoked"]);
+    let mine = &report.applications[0];
+    assert_eq!(
+        milestones(mine, &report.events).last(),
+        Some(&Milestone::Revoked {
+            reason: Some("key_compromise".into())
+        })
+    );
+
+    // The push channel saw the same events, in the same order, once each.
+    listener.join().unwrap();
+    let pushed: Vec<String> = rx.iter().map(|e| e.kind).collect();
+    let all: Vec<String> = owner
+        .events_after(0, None)
+        .unwrap()
+        .events
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(pushed, all);
+}
