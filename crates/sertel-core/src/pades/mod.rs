@@ -19,11 +19,14 @@ pub mod fields;
 pub mod options;
 pub mod permissions;
 pub mod placeholder;
+pub mod placement;
 pub mod prepare;
 pub mod sign;
+pub mod specimen;
 pub mod text;
 
 pub use error::SignError;
 pub use options::{Appearance, Certification, Level, SignOptions, SubFilter};
 pub use prepare::{prepare, PreparedSignature};
 pub use sign::{sign_file, sign_file_reporting, SignedFile};
+pub use specimen::{PageChoice, Placement, Specimen, SpecimenError};
