@@ -40,13 +40,20 @@ pub fn is_national_ca(issuer: &Name) -> bool {
         })
 }
 
+/// The issuer's name as the footer shows it: its common name, else its organisation.
+pub fn issuer_display(issuer: &Name) -> String {
+    name_attribute(issuer, CN)
+        .or_else(|| name_attribute(issuer, O))
+        .unwrap_or_default()
+}
+
 /// The footer for a certificate issued by `issuer`: the first entry of `by_issuer` that
 /// matches, else the national CA's wording for BSrE/BSSN, else `fallback` (or
 /// [`REGENCY_FOOTER`]).
 pub fn footer_text(issuer: &Name, by_issuer: &[IssuerFooter], fallback: Option<&str>) -> String {
     let cn = name_attribute(issuer, CN);
     let org = name_attribute(issuer, O);
-    let display = cn.clone().or(org.clone()).unwrap_or_default();
+    let display = issuer_display(issuer);
     let matches = |needle: &str| {
         let needle = needle.to_lowercase();
         !needle.is_empty()

@@ -5,14 +5,15 @@
 //! ToUnicode CMap, else the encoding (Standard, WinAnsi, MacRoman, or a base encoding with
 //! `/Differences`). Type0 fonts take two bytes per code (Identity-H and the other horizontal
 //! two-byte CMaps) and need a ToUnicode CMap for their text. Widths come from `/Widths` or
-//! `/W`; standard-14 fonts without widths use Helvetica's metrics, Courier's 600, or half an
-//! em for the others (widths only matter for text that follows the marker on its line).
+//! `/W`; standard-14 fonts without widths use Helvetica's or Times' metrics, Courier's 600, or
+//! half an em for the others (widths only matter for text that follows the marker on its line).
 
 use std::collections::HashMap;
 
 use sertel_pdf::{Dict, Document, Object, PdfError};
 
 use super::cmap::parse_to_unicode;
+use super::standard14::{ascii_width, TIMES, TIMES_BOLD};
 use crate::pades::text::{helvetica_bold_width, helvetica_width, WIN_ANSI_HIGH};
 
 /// One character code of a shown string.
@@ -243,6 +244,9 @@ impl TextFont {
                     } else {
                         helvetica_width(&byte, 1000.0)
                     }
+                } else if base.starts_with(b"Times") {
+                    let table = if bold { &TIMES_BOLD } else { &TIMES };
+                    ascii_width(table, code).unwrap_or(500.0)
                 } else {
                     500.0
                 };

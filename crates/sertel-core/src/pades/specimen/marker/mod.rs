@@ -13,6 +13,7 @@ pub mod cmap;
 pub mod fonts;
 pub mod interpret;
 pub mod rewrite;
+pub mod standard14;
 
 use sertel_pdf::{content_operations, Dict, Document, ObjRef, Object, PdfError};
 
