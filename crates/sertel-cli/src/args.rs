@@ -301,9 +301,58 @@ pub struct SignArgs {
     /// Contact information.
     #[arg(long)]
     pub contact: Option<String>,
-    /// Visible signature: PAGE,X,Y,WIDTH,HEIGHT in points (page 0 = last page).
+    /// Visible signature: PAGE,X,Y,WIDTH,HEIGHT in points (page 0 = last page). Without
+    /// --specimen: the plain framed box with name and date. With --specimen: the specimen's
+    /// box, X and Y from the lower-left of the page as shown (after /Rotate); PAGE may be
+    /// overridden by --page.
     #[arg(long, value_name = "PAGE,X,Y,W,H")]
     pub visible: Option<String>,
+    /// The Indonesian signature specimen: logo, "Ditandatangani secara elektronik oleh:",
+    /// jabatan, name with titles, pangkat, NIP, a QR code of this document's verification URL
+    /// and the issuer footer. Placed at --visible, else where --marker stands. Needs
+    /// --verify-url.
+    #[arg(long)]
+    pub specimen: bool,
+    /// Public verification URL with {id} where the document id goes, e.g.
+    /// https://tte.muaraenimkab.go.id/v/{id} (the id is printed and in --json output).
+    #[arg(long, value_name = "URL", env = "SERTEL_VERIFY_URL")]
+    pub verify_url: Option<String>,
+    /// Marker text in the letter that the specimen replaces (default $ttd$ when no --visible
+    /// box is given). It must occur once, unless --marker-first.
+    #[arg(long, value_name = "TEXT")]
+    pub marker: Option<String>,
+    /// Use the first occurrence of the marker when it occurs more than once.
+    #[arg(long)]
+    pub marker_first: bool,
+    /// Size of the specimen at a marker, WIDTHxHEIGHT in points (default 270x125).
+    #[arg(long, value_name = "WxH")]
+    pub specimen_size: Option<String>,
+    /// Page for the specimen at --visible: first, last or a number (1-based).
+    #[arg(long, value_name = "first|last|N")]
+    pub page: Option<String>,
+    /// Logo for the specimen (PNG, transparency kept, or JPEG).
+    #[arg(long, value_name = "FILE")]
+    pub logo: Option<PathBuf>,
+    /// The signer's position (jabatan) for the specimen.
+    #[arg(long)]
+    pub jabatan: Option<String>,
+    /// Rank and grade (pangkat/golongan) for the specimen, e.g. "Pembina Tingkat I (IV/b)".
+    #[arg(long)]
+    pub pangkat: Option<String>,
+    /// Full name with academic titles for the specimen (default: the certificate's name).
+    #[arg(long)]
+    pub name_with_titles: Option<String>,
+    /// NIP for the specimen (default: the certificate subject's serial number).
+    #[arg(long)]
+    pub nip: Option<String>,
+    /// Footer for the specimen instead of the issuer's customary wording ({issuer} becomes
+    /// the issuing CA's name).
+    #[arg(long, value_name = "TEXT")]
+    pub footer: Option<String>,
+    /// Write a preview (the letter as it will look, unsigned) to this file instead of
+    /// signing; needs no key passphrase.
+    #[arg(long, value_name = "FILE")]
+    pub preview: Option<PathBuf>,
     /// Name of the signature field.
     #[arg(long)]
     pub field_name: Option<String>,

@@ -21,6 +21,7 @@
 //! # }
 //! ```
 
+mod content;
 mod dict;
 mod document;
 mod error;
@@ -54,6 +55,7 @@ mod xref;
 mod xref_stream;
 mod xref_table;
 
+pub use content::{content_operations, ContentOp};
 pub use dict::Dict;
 pub use document::Document;
 pub use error::{Limit, PdfError};

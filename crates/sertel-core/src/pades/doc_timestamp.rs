@@ -112,5 +112,7 @@ fn attempt(
         byte_range,
         digest,
         cms_len: token.token_der.len(),
+        document_id: None,
+        verify_url: None,
     })
 }

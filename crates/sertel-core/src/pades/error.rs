@@ -80,6 +80,9 @@ pub enum SignError {
     /// A structure could not be encoded (a defect, not bad input).
     #[error("internal encoding error: {0}")]
     Encoding(#[from] der::Error),
+    /// The signature specimen could not be built or placed.
+    #[error(transparent)]
+    Specimen(#[from] super::specimen::SpecimenError),
 }
 
 impl SignError {
@@ -105,6 +108,7 @@ impl Localized for SignError {
             SignError::Timestamp(e) => e.kind(),
             SignError::ContentsTooSmall { .. } => "signature_too_large",
             SignError::Encoding(_) => "internal",
+            SignError::Specimen(e) => e.kind(),
         }
     }
 
@@ -145,6 +149,7 @@ impl Localized for SignError {
                 "Tanda tangan ({needed} bita) melebihi ruang yang disediakan ({capacity} bita)"
             ),
             SignError::Encoding(e) => format!("Kesalahan internal pengodean: {e}"),
+            SignError::Specimen(e) => e.message(lang),
         }
     }
 }

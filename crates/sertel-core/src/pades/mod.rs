@@ -22,12 +22,17 @@ pub mod ltv;
 pub mod options;
 pub mod permissions;
 pub mod placeholder;
+pub mod placement;
 pub mod prepare;
+pub mod preview;
 pub mod sign;
 pub mod slot;
+pub mod specimen;
 pub mod text;
 
 pub use error::SignError;
 pub use options::{Appearance, Certification, Level, SignOptions, SubFilter};
 pub use prepare::{prepare, PreparedSignature};
+pub use preview::{write_preview, Preview};
 pub use sign::{sign_file, sign_file_reporting, SignedFile};
+pub use specimen::{PageChoice, Placement, Specimen, SpecimenError};

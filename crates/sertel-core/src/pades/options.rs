@@ -57,6 +57,10 @@ pub enum Appearance {
         /// Height in points.
         height: f64,
     },
+    /// The Indonesian signature specimen: logo, heading, jabatan, name with titles,
+    /// pangkat/golongan, NIP, a QR code of the document's verification URL and the issuer
+    /// footer, in an embedded font, placed by page and position or at a marker text.
+    Specimen(Box<super::specimen::Specimen>),
 }
 
 /// The permission level of a certification signature (DocMDP `/P`): what later revisions of

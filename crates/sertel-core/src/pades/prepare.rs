@@ -4,18 +4,17 @@
 use std::path::{Path, PathBuf};
 
 use der::asn1::SetOfVec;
-use sertel_pdf::{Dict, Document, IncrementalUpdate, Name, Object, PdfString};
+use sertel_pdf::{Dict, IncrementalUpdate, Name, Object, PdfString};
 use x509_cert::attr::Attribute;
 use x509_cert::Certificate;
 
-use super::appearance;
 use super::copy::Progress;
 use super::error::SignError;
 use super::fields::{add_signature_field, certified_without_changes, choose_name, NewField};
-use super::options::{Appearance, Level, SignOptions};
+use super::options::{Level, SignOptions};
 use super::placeholder;
 use super::slot::{open_input, write_slot, Slot, SlotSource};
-use super::text::{display_date, pdf_date};
+use super::text::pdf_date;
 use crate::certinfo::{common_name, max_signature_len};
 use crate::cms::attributes::{attribute, bytes_to_sign, SignedAttributesBuilder};
 use crate::cms::oids::{ID_AA_SIGNATURE_TIME_STAMP_TOKEN, ID_DATA};
@@ -46,6 +45,8 @@ pub struct PreparedSignature {
     certificate: Certificate,
     chain: Vec<Certificate>,
     algorithm: SignatureAlgorithm,
+    document_id: Option<String>,
+    verify_url: Option<String>,
 }
 
 /// The result of signing one file.
@@ -61,9 +62,23 @@ pub struct SignedFile {
     pub digest: String,
     /// Bytes of CMS written into a hole of `capacity` bytes.
     pub cms_len: usize,
+    /// The specimen's document id (in its QR code and the signature dictionary's
+    /// `/SertelDocumentId`), for registering the letter with the verification server.
+    pub document_id: Option<String>,
+    /// The verification URL in the specimen's QR code.
+    pub verify_url: Option<String>,
 }
 
-fn signature_dictionary(opts: &SignOptions, signer_name: &str, time: i64, capacity: usize) -> Dict {
+/// The key under which the signature dictionary records the specimen's document id.
+pub const DOCUMENT_ID_KEY: &[u8] = b"SertelDocumentId";
+
+fn signature_dictionary(
+    opts: &SignOptions,
+    signer_name: &str,
+    time: i64,
+    capacity: usize,
+    document_id: Option<&str>,
+) -> Dict {
     let text = |s: &str| {
         Object::String(PdfString {
             bytes: s.as_bytes().to_vec(),
@@ -92,6 +107,9 @@ fn signature_dictionary(opts: &SignOptions, signer_name: &str, time: i64, capaci
         if let Some(v) = value {
             d.set(key, Object::String(super::text::text_string(v)));
         }
+    }
+    if let Some(id) = document_id {
+        d.set(DOCUMENT_ID_KEY, text(id));
     }
     let mut app = Dict::default();
     app.set(b"Name", Object::Name(Name::from("Sertel")));
@@ -169,34 +187,24 @@ pub fn prepare(
     let sig_ref = upd.allocate();
     let ap_ref = upd.allocate();
     let pages = doc.pages().map_err(pdf_err)?;
-    let (page_index, rect, ap) = match &opts.appearance {
-        Appearance::Invisible => (0, [0.0; 4], appearance::empty_xobject()),
-        Appearance::Visible {
-            page,
-            x,
-            y,
-            width,
-            height,
-        } => {
-            let idx = if *page == 0 || *page > pages.len() {
-                pages.len().saturating_sub(1)
-            } else {
-                page - 1
-            };
-            let origin = page_origin(&doc, pages.get(idx).copied()).map_err(pdf_err)?;
-            let content = appearance::content(*width, *height, &signer_name, &display_date(time));
-            (
-                idx,
-                [
-                    origin.0 + x,
-                    origin.1 + y,
-                    origin.0 + x + width,
-                    origin.1 + y + height,
-                ],
-                appearance::form_xobject(*width, *height, content),
-            )
-        }
-    };
+    let may_rewrite = crate::verify::fields::signature_fields(&doc)
+        .map_err(pdf_err)?
+        .is_empty();
+    let placed = super::placement::place(
+        &doc,
+        &pages,
+        &mut upd,
+        &opts.appearance,
+        &signer_name,
+        time,
+        id.certificate,
+        may_rewrite,
+    )
+    .map_err(|e| match e {
+        SignError::Pdf { source, .. } => pdf_err(source),
+        other => other,
+    })?;
+    let (page_index, rect) = (placed.page_index, placed.rect);
     let page = *pages.get(page_index).ok_or_else(|| {
         pdf_err(sertel_pdf::PdfError::Unsupported(
             "a document without pages".into(),
@@ -205,9 +213,15 @@ pub fn prepare(
     let name = choose_name(&doc, opts.field_name.as_deref())?;
     upd.put(
         sig_ref,
-        Object::Dictionary(signature_dictionary(opts, &signer_name, time, capacity)),
+        Object::Dictionary(signature_dictionary(
+            opts,
+            &signer_name,
+            time,
+            capacity,
+            placed.document_id.as_deref(),
+        )),
     );
-    upd.put(ap_ref, ap);
+    upd.put(ap_ref, placed.form);
     add_signature_field(
         &doc,
         &mut upd,
@@ -221,6 +235,9 @@ pub fn prepare(
         },
     )
     .map_err(pdf_err)?;
+    if let Some(content) = &placed.content {
+        super::specimen::replace_content(&doc, &mut upd, page, content)?;
+    }
     if opts.certification.is_some() {
         // The catalog names the certification signature in /Perms (after the field was
         // added, which may have put a new catalog already).
@@ -252,6 +269,8 @@ pub fn prepare(
         certificate: id.certificate.clone(),
         chain: id.chain.to_vec(),
         algorithm: id.algorithm,
+        document_id: placed.document_id,
+        verify_url: placed.verify_url,
     })
 }
 
@@ -260,31 +279,6 @@ pub fn input_len(input: &Path) -> Result<u64, SignError> {
     Ok(std::fs::metadata(input)
         .map_err(SignError::io(input))?
         .len())
-}
-
-/// The lower-left corner of the page's visible area (CropBox, else MediaBox).
-fn page_origin(
-    doc: &Document,
-    page: Option<sertel_pdf::ObjRef>,
-) -> Result<(f64, f64), sertel_pdf::PdfError> {
-    let Some(page) = page else {
-        return Ok((0.0, 0.0));
-    };
-    for key in [&b"CropBox"[..], b"MediaBox"] {
-        if let Some(Object::Array(a)) = doc
-            .inherited(page, key)?
-            .map(|o| doc.resolve(&o))
-            .transpose()?
-        {
-            let n = |i: usize| match a.get(i).map(|o| doc.resolve(o)) {
-                Some(Ok(Object::Integer(v))) => v as f64,
-                Some(Ok(Object::Real(v))) => v,
-                _ => 0.0,
-            };
-            return Ok((n(0).min(n(2)), n(1).min(n(3))));
-        }
-    }
-    Ok((0.0, 0.0))
 }
 
 impl PreparedSignature {
@@ -335,6 +329,8 @@ impl PreparedSignature {
             byte_range,
             digest,
             cms_len: cms.len(),
+            document_id: self.document_id,
+            verify_url: self.verify_url,
         })
     }
 }

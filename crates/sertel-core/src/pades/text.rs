@@ -84,7 +84,7 @@ pub fn display_date(unix: i64) -> String {
     )
 }
 
-const WIN_ANSI_HIGH: [(char, u8); 27] = [
+pub(crate) const WIN_ANSI_HIGH: [(char, u8); 27] = [
     ('€', 0x80),
     ('‚', 0x82),
     ('ƒ', 0x83),

@@ -15,6 +15,7 @@ mod pyhanko;
 mod pyhanko_offline;
 mod pyhanko_report;
 mod qpdf;
+mod render;
 pub(crate) mod tool;
 
 pub use nss::NssDb;
@@ -30,4 +31,5 @@ pub use pyhanko::{
 pub use pyhanko_offline::{pyhanko_offline, PyHankoOffline};
 pub use pyhanko_report::{Coverage, Modifications, PyHankoSignature, TokenReport, Trust};
 pub use qpdf::{qpdf_check, QpdfCheck};
+pub use render::{pdffonts, qr_codes, render_page};
 pub use tool::{pyhanko_program, shared_dir, venv_dir, ToolRun};
