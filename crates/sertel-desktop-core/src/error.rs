@@ -53,6 +53,17 @@ pub enum DesktopError {
     /// A server address in the settings is not an `http://` or `https://` URL.
     #[error("not an http(s) address: {0}")]
     InvalidUrl(String),
+    /// The Sertel server's address uses plain HTTP to another computer.
+    #[error("plain http to another computer: {0}")]
+    PlainHttp(String),
+    /// A file offered as a certificate holds none that can be read.
+    #[error("{path}: not a certificate: {detail}")]
+    NotACertificate {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        detail: String,
+    },
     /// No file was chosen.
     #[error("no file chosen")]
     NoFiles,
@@ -92,6 +103,9 @@ impl DesktopError {
         match self {
             DesktopError::Io { path, source } => Some(format!("{}: {source}", path.display())),
             DesktopError::Corrupt { path, detail } => Some(format!("{}: {detail}", path.display())),
+            DesktopError::NotACertificate { path, detail } => {
+                Some(format!("{}: {detail}", path.display()))
+            }
             DesktopError::FileNotFound(p) | DesktopError::NotCaCertificate(p) => {
                 Some(p.display().to_string())
             }
@@ -114,6 +128,8 @@ impl Localized for DesktopError {
             DesktopError::PassphraseMismatch => "passphrase_mismatch",
             DesktopError::PassphraseMissing => "passphrase_missing",
             DesktopError::InvalidUrl(_) => "invalid_url",
+            DesktopError::PlainHttp(_) => "plain_http",
+            DesktopError::NotACertificate { .. } => "not_a_certificate",
             DesktopError::NoFiles => "no_files",
             DesktopError::FileNotFound(_) => "file_not_found",
             DesktopError::PageOutOfRange { .. } => "page_out_of_range",
@@ -173,6 +189,20 @@ impl Localized for DesktopError {
             E::InvalidUrl(v) => (
                 format!("Alamat harus diawali http:// atau https://, bukan \"{v}\"."),
                 format!("The address must start with http:// or https://, not \"{v}\"."),
+            ),
+            E::PlainHttp(v) => (
+                format!(
+                    "Alamat server harus memakai https:// (\"{v}\" tidak terenkripsi). \
+                     http:// hanya boleh untuk server di komputer ini (localhost, 127.0.0.1)."
+                ),
+                format!(
+                    "The server address must use https:// (\"{v}\" is not encrypted). \
+                     http:// is only allowed for a server on this computer (localhost, 127.0.0.1)."
+                ),
+            ),
+            E::NotACertificate { path, .. } => (
+                format!("{} bukan berkas sertifikat (PEM atau DER).", path.display()),
+                format!("{} is not a certificate file (PEM or DER).", path.display()),
             ),
             E::NoFiles => (
                 "Pilih satu berkas PDF atau lebih.".into(),

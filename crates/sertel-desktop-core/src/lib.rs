@@ -7,6 +7,7 @@
 
 #![deny(missing_docs)]
 
+pub mod certificate_request;
 pub mod error;
 pub mod json_file;
 pub mod key_info;
@@ -14,10 +15,12 @@ pub mod key_slot;
 pub mod passphrase_meter;
 pub mod paths;
 pub mod placement;
+pub mod preview;
 pub mod profile_check;
 pub mod profile_store;
 pub mod ranks;
 pub mod report_export;
+pub mod server_address;
 pub mod settings;
 pub mod signed_name;
 pub mod signing;

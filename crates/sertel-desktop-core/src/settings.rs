@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use sertel_core::i18n::Lang;
 
 use crate::json_file::{read_json, write_json};
+use crate::server_address::check_server_url;
 use crate::{AppPaths, DesktopError};
 
 /// What the user set. Missing fields take their defaults, so older files keep loading.
@@ -13,9 +14,11 @@ pub struct Settings {
     /// The interface language (Indonesian unless changed).
     pub lang: Lang,
     /// The Sertel server's address; `None` until the user sets it (the server-connected
-    /// screens stay off until then).
+    /// screens stay off until then). HTTPS, or plain HTTP to this computer only
+    /// ([`crate::server_address`]).
     pub server_url: Option<String>,
-    /// The RFC 3161 timestamp server; when set, signatures are PAdES B-T.
+    /// The RFC 3161 timestamp server; when set, signatures are PAdES B-T. Plain HTTP is
+    /// allowed: timestamp answers are signed by the TSA and checked, and many TSAs serve HTTP.
     pub tsa_url: Option<String>,
 }
 
@@ -29,7 +32,7 @@ impl Settings {
     pub fn save(&self, paths: &AppPaths) -> Result<Settings, DesktopError> {
         let settings = Settings {
             lang: self.lang,
-            server_url: normalize_url(self.server_url.as_deref())?,
+            server_url: check_server_url(self.server_url.as_deref())?,
             tsa_url: normalize_url(self.tsa_url.as_deref())?,
         };
         write_json(&paths.settings(), &settings)?;

@@ -1,6 +1,7 @@
 //! Signing a batch of PDFs with the owner's key: the passphrase opens the key once for the
 //! whole batch, each file is signed in turn into a new file next to it, and every step is
 //! reported so a screen can show progress per file. One file failing does not stop the rest.
+//! An existing file is never replaced unless the request says so.
 
 use std::path::PathBuf;
 
@@ -11,7 +12,7 @@ use sertel_core::pades::{sign_file, Level, SignOptions};
 
 use crate::key_slot::KeySlot;
 use crate::placement::{appearance, Placement};
-use crate::signed_name::signed_output_path;
+use crate::signed_name::signed_copy_path;
 use crate::DesktopError;
 
 /// What the user asked for.
@@ -27,6 +28,9 @@ pub struct BatchRequest {
     /// Place of signing (`/Location`).
     #[serde(default)]
     pub location: Option<String>,
+    /// Replace an earlier `NAME-signed.pdf` instead of choosing a free name.
+    #[serde(default)]
+    pub replace_signed: bool,
 }
 
 /// One step of a batch.
@@ -104,10 +108,10 @@ pub fn sign_batch(
                 reason: text_or_none(&request.reason),
                 location: text_or_none(&request.location),
                 appearance: appearance(input, request.placement)?,
-                overwrite: false,
+                overwrite: request.replace_signed,
                 ..SignOptions::default()
             };
-            let output = signed_output_path(input);
+            let output = signed_copy_path(input, request.replace_signed);
             sign_file(input, &output, &key, certificate, issuers, &options)
                 .map_err(DesktopError::core)
         })();
