@@ -1,10 +1,12 @@
-//! The Key screen: key facts, the strength meter, creating, importing and backing up the key.
+//! The Key screen: key facts, the strength meter, creating, importing and backing up the key,
+//! the certificate request and taking in the issued certificate.
 //! Passphrases arrive as strings, are wrapped at once in `Passphrase` (wiped on drop) and are
 //! never stored or logged.
 
 use std::path::PathBuf;
 
 use sertel_core::key::{KeyAlgorithm, Passphrase};
+use sertel_desktop_core::certificate_request::{import_certificate, write_certificate_request};
 use sertel_desktop_core::key_info::KeyInfo;
 use sertel_desktop_core::key_slot::{passphrase_owner, BackupKind, NewPassphrase};
 use sertel_desktop_core::passphrase_meter::{meter, Meter};
@@ -102,4 +104,28 @@ pub async fn key_export(
         slot.export_backup(&path, &passphrase, &backup)
     })
     .await
+}
+
+/// Writes the key's certificate request (PEM), built from the saved profile, to `path`.
+#[tauri::command]
+pub async fn key_request_export(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    passphrase: String,
+) -> UiResult<()> {
+    let passphrase = Passphrase::new(passphrase);
+    let slot = state.key_slot();
+    let paths = state.paths.clone();
+    let regency = state.regency.clone();
+    blocking(state.lang(), move || {
+        let profile = profile_store::load(&paths)?.ok_or(DesktopError::NoProfile)?;
+        write_certificate_request(&slot, &passphrase, &profile, &regency, &path)
+    })
+    .await
+}
+
+/// Stores the certificate file at `path` (the key's certificate and its issuers) with the key.
+#[tauri::command]
+pub fn key_certificate_import(state: State<'_, AppState>, path: PathBuf) -> UiResult<KeyInfo> {
+    import_certificate(&state.key_slot(), &path).map_err(|e| UiError::new(&e, state.lang()))
 }

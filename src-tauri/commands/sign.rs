@@ -1,9 +1,12 @@
-//! The Sign screen: a batch of PDFs signed with one passphrase, progress sent per file as
-//! `sign-progress` events.
+//! The Sign screen: page previews for placing the signature, and a batch of PDFs signed with
+//! one passphrase, progress sent per file as `sign-progress` events.
 
 use serde::Serialize;
 use sertel_core::i18n::{Lang, Localized};
 use sertel_core::key::Passphrase;
+use std::path::PathBuf;
+
+use sertel_desktop_core::preview::{preview, PagePreview};
 use sertel_desktop_core::signing::{sign_batch, BatchOutcome, BatchRequest, FileEvent};
 use tauri::{AppHandle, Emitter, State};
 
@@ -50,4 +53,14 @@ pub async fn sign_files(
         )
     })
     .await
+}
+
+/// Page `page` (1-based; 0 the last) of the PDF at `path`, for placing the signature.
+#[tauri::command]
+pub async fn sign_preview(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    page: usize,
+) -> UiResult<PagePreview> {
+    blocking(state.lang(), move || preview(&path, page)).await
 }

@@ -1,4 +1,5 @@
-// The Key screen: create (with a strength meter), import a PKCS#12, key facts, backup.
+// The Key screen: create (with a strength meter), import a PKCS#12, key facts, certificate
+// request, the issued certificate, backup.
 // Passphrases go straight from the fields to Rust and the fields are cleared afterwards.
 
 import { call, chooseFiles, chooseSavePath } from "./bridge.js";
@@ -97,6 +98,35 @@ async function exportBackup(event) {
   });
 }
 
+async function exportRequest(event) {
+  event.preventDefault();
+  const out = $("key-csr-status");
+  const path = $("key-csr-path").value.trim();
+  status(out, t("key.csr_saving"));
+  await busy($("key-csr"), null, async () => {
+    try {
+      await call("key_request_export", { path, passphrase: $("key-csr-passphrase").value });
+      clear("key-csr-passphrase");
+      status(out, t("key.csr_saved", { path }), "ok");
+    } catch (e) {
+      error(out, e);
+    }
+  });
+}
+
+async function importCertificate(event) {
+  event.preventDefault();
+  const out = $("key-cert-status");
+  try {
+    await call("key_certificate_import", { path: $("key-cert-path").value.trim() });
+    $("key-cert-path").value = "";
+    await onChanged();
+    status(out, t("key.cert_imported"), "ok");
+  } catch (e) {
+    error(out, e);
+  }
+}
+
 function renderInfo(info) {
   const k = info.key;
   facts($("key-facts"), [
@@ -150,4 +180,14 @@ export function init(changed) {
   $("key-export-form").addEventListener("submit", exportBackup);
   $("key-import-browse").addEventListener("click", browseImport);
   $("key-export-browse").addEventListener("click", browseExport);
+  $("key-csr-form").addEventListener("submit", exportRequest);
+  $("key-cert-form").addEventListener("submit", importCertificate);
+  $("key-csr-browse").addEventListener("click", async () => {
+    const path = await chooseSavePath("sertel-permintaan.csr", ["csr", "pem"], "CSR");
+    if (path) $("key-csr-path").value = path;
+  });
+  $("key-cert-browse").addEventListener("click", async () => {
+    const [path] = await chooseFiles({ extensions: ["pem", "crt", "cer", "der"], label: "X.509" });
+    if (path) $("key-cert-path").value = path;
+  });
 }

@@ -1,10 +1,12 @@
-// The Sign screen: a batch of PDFs (chosen, dropped or typed), one passphrase, progress per
-// file; each signed copy is written next to its original as NAME-signed.pdf.
+// The Sign screen: a batch of PDFs (chosen, dropped or typed), a preview to place the
+// signature, one passphrase, progress per file; each signed copy is written next to its
+// original as NAME-signed.pdf (or NAME-signed-2.pdf…, unless replacing was asked for).
 
 import { call, chooseFiles, on } from "./bridge.js";
 import { t } from "./i18n.js";
 import { $, el, error, fileName, show, status } from "./dom.js";
 import { register, status as appStatus } from "./nav.js";
+import * as preview from "./preview.js";
 
 // Each entry: {path, state: "waiting"|"signing"|"done"|"failed", output, message}.
 let files = [];
@@ -18,6 +20,7 @@ function render() {
       remove.addEventListener("click", () => {
         files.splice(i, 1);
         render();
+        preview.showFile(files.length ? files[0].path : null);
       });
       return el(
         "li",
@@ -38,11 +41,16 @@ export function addFiles(paths) {
   }
   $("sign-files-error").textContent = "";
   render();
+  preview.showFile(files.length ? files[0].path : null);
+}
+
+function mode() {
+  return document.querySelector("input[name=sign-visible]:checked").value;
 }
 
 function placement() {
-  const visible = document.querySelector("input[name=sign-visible]:checked").value === "visible";
-  if (!visible) return { kind: "invisible" };
+  if (mode() === "invisible") return { kind: "invisible" };
+  if (mode() === "dragged" && preview.placement()) return preview.placement();
   const mode = $("sign-page-mode").value;
   const page = mode === "last" ? 0 : mode === "first" ? 1 : Math.max(1, parseInt($("sign-page").value, 10) || 1);
   return { kind: "visible", page, corner: $("sign-corner").value };
@@ -87,6 +95,7 @@ async function start(event) {
         placement: placement(),
         reason: $("sign-reason").value,
         location: $("sign-location").value,
+        replace_signed: $("sign-replace").checked,
       },
       passphrase: $("sign-passphrase").value,
     });
@@ -111,6 +120,7 @@ function enter() {
   banner.textContent = reason ? t(reason) : "";
   show(banner, Boolean(reason));
   render();
+  preview.relabel();
 }
 
 export function init() {
@@ -129,11 +139,13 @@ export function init() {
   });
   $("sign-browse").addEventListener("click", async () => addFiles(await chooseFiles({ multiple: true })));
   $("sign-page-mode").addEventListener("change", () => show($("sign-page"), $("sign-page-mode").value === "number"));
-  document.querySelectorAll("input[name=sign-visible]").forEach((r) =>
-    r.addEventListener("change", () => {
-      const visible = document.querySelector("input[name=sign-visible]:checked").value === "visible";
-      document.querySelectorAll("#sign-form .visible-only").forEach((n) => show(n, visible));
-    }),
-  );
+  const modeChanged = () =>
+    document.querySelectorAll("#sign-form .corner-only").forEach((n) => show(n, mode() === "visible"));
+  document.querySelectorAll("input[name=sign-visible]").forEach((r) => r.addEventListener("change", modeChanged));
+  // Dragging the box on the preview chooses that place.
+  preview.init(() => {
+    $("sign-dragged").checked = true;
+    modeChanged();
+  });
   $("sign-form").addEventListener("submit", start);
 }
