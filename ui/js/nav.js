@@ -44,6 +44,8 @@ export async function go(name, serverEntryName = null) {
     b.classList.toggle("active", same);
   });
   $("screen-title").textContent = t($(`screen-${name}`).dataset.title);
+  // Each screen starts at its top, whatever the last one was scrolled to.
+  document.querySelector(".content").scrollTop = 0;
   document.body.dataset.screen = name;
   if (screens[name]) await screens[name].enter();
 }

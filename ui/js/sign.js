@@ -51,8 +51,8 @@ function mode() {
 function placement() {
   if (mode() === "invisible") return { kind: "invisible" };
   if (mode() === "dragged" && preview.placement()) return preview.placement();
-  const mode = $("sign-page-mode").value;
-  const page = mode === "last" ? 0 : mode === "first" ? 1 : Math.max(1, parseInt($("sign-page").value, 10) || 1);
+  const pageMode = $("sign-page-mode").value;
+  const page = pageMode === "last" ? 0 : pageMode === "first" ? 1 : Math.max(1, parseInt($("sign-page").value, 10) || 1);
   return { kind: "visible", page, corner: $("sign-corner").value };
 }
 
