@@ -110,6 +110,8 @@ async function start(event) {
     $("sign-start").disabled = false;
     show($("sign-progress"), false);
     render();
+    // The outcome (or why nothing was signed) must be seen, not left below the fold.
+    out.scrollIntoView({ block: "nearest" });
   }
 }
 
