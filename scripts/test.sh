@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
 bash scripts/setup.sh
+# The workspace tests include the desktop app's end-to-end test (tauri-driver under Xvfb).
+bash scripts/e2e.sh --install-only
 need_cargo
 
 step "format"

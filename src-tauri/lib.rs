@@ -1,18 +1,66 @@
-//! Sertel desktop: the Tauri shell around `sertel-core`.
+//! Sertel desktop: the Tauri shell around `sertel-desktop-core` and `sertel-core`.
 //!
-//! The shell stays thin: commands parse their arguments, call the core and map errors to
-//! `{kind, message, detail}` for the UI.
+//! The shell stays thin: commands (one file per feature in [`commands`]) parse their arguments,
+//! call the crates and map errors to `{kind, message, detail}` ([`error::UiError`]) for the UI.
 
-/// Version of the core library the app was built with, shown in the window title bar.
-#[tauri::command]
-fn core_version() -> String {
-    sertel_core::VERSION.to_string()
+mod commands;
+mod error;
+mod state;
+
+use std::sync::OnceLock;
+use std::time::Instant;
+
+use sertel_desktop_core::AppPaths;
+use tauri::Manager;
+
+static STARTED: OnceLock<Instant> = OnceLock::new();
+
+/// When the process started the app (for the start-up benchmark).
+pub(crate) fn started() -> Instant {
+    *STARTED.get_or_init(Instant::now)
+}
+
+fn paths(app: &tauri::App) -> tauri::Result<AppPaths> {
+    let resolver = app.path();
+    Ok(AppPaths::new(
+        resolver.app_data_dir()?,
+        resolver.app_config_dir()?,
+    ))
 }
 
 /// Starts the desktop application and blocks until its last window closes.
 pub fn run() {
+    started();
     let result = tauri::Builder::default()
-        .invoke_handler(tauri::generate_handler![core_version])
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let paths = paths(app)?;
+            app.manage(state::AppState::new(paths));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_status,
+            commands::app::app_ready,
+            commands::profile::profile_get,
+            commands::profile::profile_check,
+            commands::profile::profile_save,
+            commands::key::key_info,
+            commands::key::key_meter,
+            commands::key::key_create,
+            commands::key::key_import,
+            commands::key::key_export,
+            commands::key::key_request_export,
+            commands::key::key_certificate_import,
+            commands::sign::sign_preview,
+            commands::sign::sign_files,
+            commands::validate::validate_file,
+            commands::validate::validate_export_report,
+            commands::settings::settings_get,
+            commands::settings::settings_save,
+            commands::settings::trust_list,
+            commands::settings::trust_import,
+            commands::settings::trust_remove,
+        ])
         .run(tauri::generate_context!());
     if let Err(err) = result {
         eprintln!("sertel-desktop: gagal memulai aplikasi / failed to start: {err}");

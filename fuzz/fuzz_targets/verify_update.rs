@@ -105,7 +105,7 @@ fn signed() -> &'static Signed {
         std::fs::create_dir_all(&dir).expect("dir");
         let input = dir.join("surat.pdf");
         std::fs::write(&input, letter()).expect("write");
-        let mut sign = |certification, name: &str| {
+        let sign = |certification, name: &str| {
             let out = dir.join(name);
             let opts = SignOptions {
                 certification,

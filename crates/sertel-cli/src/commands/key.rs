@@ -1,9 +1,8 @@
 //! `sertel key new|info|import|export`.
 
-use aws_lc_rs::digest;
 use sertel_core::key::{
-    save_key_file, KeyAlgorithm, LocalKey, Passphrase, PassphraseOwner, PassphrasePolicy,
-    SaveOptions,
+    public_key_fingerprint, save_key_file, KeyAlgorithm, LocalKey, Passphrase, PassphraseOwner,
+    PassphrasePolicy, SaveOptions,
 };
 use sertel_core::signer::Signer;
 
@@ -24,16 +23,7 @@ fn algorithm(a: Algorithm) -> KeyAlgorithm {
 
 /// SHA-256 of the DER public key, hex: how a person tells two keys apart.
 pub fn fingerprint(key: &LocalKey) -> Result<String, CliError> {
-    let der = key.public_key_der()?;
-    Ok(hex_colon(digest::digest(&digest::SHA256, &der).as_ref()))
-}
-
-fn hex_colon(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .map(|b| format!("{b:02X}"))
-        .collect::<Vec<_>>()
-        .join(":")
+    Ok(public_key_fingerprint(&key.public_key_der()?))
 }
 
 /// `sertel key new`.

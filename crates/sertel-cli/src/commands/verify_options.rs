@@ -4,23 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use sertel_core::i18n::Localized;
-use sertel_core::trust::{CrlSet, RevocationPolicy, TrustStore};
+use sertel_core::trust::{user_trust_dir, CrlSet, RevocationPolicy, TrustStore};
 use sertel_core::verify::{VerifyOptions, DEFAULT_FETCH_TIMEOUT};
 
 use crate::args::{RevocationArg, VerifyArgs};
 use crate::exit::CliError;
-
-/// The trust folder: `$SERTEL_TRUST_DIR`, else `$XDG_CONFIG_HOME/sertel/trust`, else
-/// `~/.config/sertel/trust`.
-pub fn trust_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("SERTEL_TRUST_DIR") {
-        return Some(PathBuf::from(dir));
-    }
-    let config = std::env::var_os("XDG_CONFIG_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(config.join("sertel").join("trust"))
-}
 
 fn trust_error(path: &Path, e: &impl Localized) -> CliError {
     CliError::failed(
@@ -64,7 +52,7 @@ fn read_crl(path: &Path, crls: &mut CrlSet) -> Result<(), CliError> {
 /// The trust anchors: the trust folder's certificates and each of `extra` (a file or folder).
 pub fn trust_store(extra: &[PathBuf]) -> Result<TrustStore, CliError> {
     let mut trust = TrustStore::new();
-    if let Some(dir) = trust_dir().filter(|d| d.is_dir()) {
+    if let Some(dir) = user_trust_dir().filter(|d| d.is_dir()) {
         trust.add_dir(&dir).map_err(|e| trust_error(&dir, &e))?;
     }
     for path in extra {

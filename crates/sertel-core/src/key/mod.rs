@@ -8,6 +8,7 @@
 
 mod algorithm;
 mod error;
+mod fingerprint;
 mod local;
 mod passphrase;
 mod passphrase_feedback;
@@ -18,6 +19,7 @@ mod store;
 
 pub use algorithm::{KeyAlgorithm, ParseKeyAlgorithmError};
 pub use error::KeyError;
+pub use fingerprint::public_key_fingerprint;
 pub use local::LocalKey;
 pub use passphrase::Passphrase;
 pub use passphrase_feedback::{FeedbackSuggestion, FeedbackWarning};

@@ -36,6 +36,7 @@ pub(crate) mod signed;
 mod store;
 mod subtree;
 pub(crate) mod time;
+mod user_dir;
 mod validate;
 mod verified;
 
@@ -51,3 +52,4 @@ pub use pool::{CertPool, DEFAULT_MAX_POOL};
 pub use revocation_data::RevocationData;
 pub use revocation_reason::{RevocationReason, UnknownRevocation};
 pub use store::{DirectoryImport, TrustStore, DEFAULT_MAX_ANCHORS, MAX_TRUST_FILE_BYTES};
+pub use user_dir::user_trust_dir;

@@ -1,6 +1,7 @@
 //! The words a person reads about a signature's checks, shared by every place that shows a
 //! report (the CLI's text, the PDF validation report, the desktop app).
 
+use super::changes::Permitted;
 use super::report::{Check, SignatureReport};
 use crate::i18n::Lang;
 use crate::pades::text::{display_date, parse_pdf_date};
@@ -47,6 +48,46 @@ impl Check {
             Check::Passed => lang.pick("lulus", "passed"),
             Check::Failed => lang.pick("GAGAL", "FAILED"),
             Check::NotChecked => lang.pick("tidak diperiksa", "not checked"),
+        }
+    }
+}
+
+impl Permitted {
+    /// What the permitted change was, in `lang`.
+    pub fn label(&self, lang: Lang) -> String {
+        match self {
+            Permitted::Signature => lang
+                .pick(
+                    "Tanda tangan lain ditambahkan",
+                    "A further signature was added",
+                )
+                .into(),
+            Permitted::DocumentTimestamp => lang
+                .pick(
+                    "Penanda waktu dokumen ditambahkan",
+                    "A document timestamp was added",
+                )
+                .into(),
+            Permitted::ValidationData => lang
+                .pick(
+                    "Data validasi (sertifikat, CRL, OCSP) ditambahkan",
+                    "Validation data (certificates, CRLs, OCSP) was added",
+                )
+                .into(),
+            Permitted::Metadata => lang
+                .pick(
+                    "Metadata dokumen diubah (tidak tampak di halaman)",
+                    "The document metadata changed (not shown on pages)",
+                )
+                .into(),
+            Permitted::FormFilled(field) => match lang {
+                Lang::Id => format!("Isian formulir {field} diisi"),
+                Lang::En => format!("Form field {field} was filled in"),
+            },
+            Permitted::Annotation(what) => match lang {
+                Lang::Id => format!("Komentar ditambahkan, diubah atau dihapus: {what}"),
+                Lang::En => format!("A comment was added, changed or removed: {what}"),
+            },
         }
     }
 }

@@ -1,0 +1,136 @@
+//! Signing a batch of PDFs with the owner's key: the passphrase opens the key once for the
+//! whole batch, each file is signed in turn into a new file next to it, and every step is
+//! reported so a screen can show progress per file. One file failing does not stop the rest.
+//! An existing file is never replaced unless the request says so.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+use sertel_core::i18n::Text;
+use sertel_core::key::Passphrase;
+use sertel_core::pades::{sign_file, Level, SignOptions};
+
+use crate::key_slot::KeySlot;
+use crate::placement::{appearance, Placement};
+use crate::signed_name::signed_copy_path;
+use crate::DesktopError;
+
+/// What the user asked for.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BatchRequest {
+    /// The PDFs to sign.
+    pub files: Vec<PathBuf>,
+    /// Where the signature shows.
+    pub placement: Placement,
+    /// Reason for signing (`/Reason`).
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// Place of signing (`/Location`).
+    #[serde(default)]
+    pub location: Option<String>,
+    /// Replace an earlier `NAME-signed.pdf` instead of choosing a free name.
+    #[serde(default)]
+    pub replace_signed: bool,
+}
+
+/// One step of a batch.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum FileEvent {
+    /// Signing of file `index` began.
+    Started {
+        /// The file's index in the request.
+        index: usize,
+    },
+    /// File `index` was signed into `output`.
+    Done {
+        /// The file's index in the request.
+        index: usize,
+        /// The signed copy.
+        output: PathBuf,
+    },
+    /// File `index` could not be signed.
+    Failed {
+        /// The file's index in the request.
+        index: usize,
+        /// Why, in both languages.
+        error: Text,
+    },
+}
+
+/// How a batch ended.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct BatchOutcome {
+    /// Files signed.
+    pub signed: usize,
+    /// Files that failed.
+    pub failed: usize,
+}
+
+fn text_or_none(s: &Option<String>) -> Option<String> {
+    s.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+}
+
+/// Signs every file of `request` with the key in `slot`, timestamped by `tsa_url` when set
+/// (PAdES B-T, else B-B). A wrong passphrase, a missing key or certificate fails the whole
+/// batch before any file is touched.
+pub fn sign_batch(
+    slot: &KeySlot,
+    passphrase: &Passphrase,
+    request: &BatchRequest,
+    tsa_url: Option<&str>,
+    on_event: &mut dyn FnMut(FileEvent),
+) -> Result<BatchOutcome, DesktopError> {
+    if request.files.is_empty() {
+        return Err(DesktopError::NoFiles);
+    }
+    let chain = slot.certificates()?;
+    let key = slot.unlock(passphrase)?;
+    let (certificate, issuers) = chain.split_first().ok_or(DesktopError::NoCertificate)?;
+    let level = match tsa_url {
+        Some(url) => Level::BT {
+            tsa_url: url.to_owned(),
+        },
+        None => Level::BB,
+    };
+    let mut outcome = BatchOutcome::default();
+    for (index, input) in request.files.iter().enumerate() {
+        on_event(FileEvent::Started { index });
+        let signed = (|| {
+            if !input.is_file() {
+                return Err(DesktopError::FileNotFound(input.clone()));
+            }
+            let options = SignOptions {
+                level: level.clone(),
+                reason: text_or_none(&request.reason),
+                location: text_or_none(&request.location),
+                appearance: appearance(input, request.placement)?,
+                overwrite: request.replace_signed,
+                ..SignOptions::default()
+            };
+            let output = signed_copy_path(input, request.replace_signed);
+            sign_file(input, &output, &key, certificate, issuers, &options)
+                .map_err(DesktopError::core)
+        })();
+        match signed {
+            Ok(file) => {
+                outcome.signed += 1;
+                on_event(FileEvent::Done {
+                    index,
+                    output: file.path,
+                });
+            }
+            Err(e) => {
+                outcome.failed += 1;
+                on_event(FileEvent::Failed {
+                    index,
+                    error: Text::of(&e),
+                });
+            }
+        }
+    }
+    Ok(outcome)
+}

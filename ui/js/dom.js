@@ -1,0 +1,59 @@
+// Small DOM helpers shared by the screens.
+
+export const $ = (id) => document.getElementById(id);
+
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") node.className = v;
+    else if (k.startsWith("data-")) node.setAttribute(k, v);
+    else node[k] = v;
+  }
+  for (const c of children) {
+    if (c != null) node.append(c instanceof Node ? c : String(c));
+  }
+  return node;
+}
+
+export function show(node, visible) {
+  node.classList.toggle("hidden", !visible);
+}
+
+// A status line: tone is "ok", "error" or "" (neutral).
+export function status(node, text, tone = "") {
+  node.textContent = text || "";
+  node.className = `status ${tone}`.trim();
+  node.dataset.tone = tone;
+}
+
+// Shows an error from Rust ({kind, message, detail}) in a status line.
+export function error(node, e) {
+  status(node, e && e.message ? e.message : String(e), "error");
+  node.dataset.kind = (e && e.kind) || "";
+  node.title = (e && e.detail) || "";
+}
+
+// Runs `work` with `button` disabled and `progress` shown.
+export async function busy(button, progress, work) {
+  button.disabled = true;
+  if (progress) show(progress, true);
+  try {
+    return await work();
+  } finally {
+    button.disabled = false;
+    if (progress) show(progress, false);
+  }
+}
+
+// A definition list from [label, value] pairs (values may be empty and are then skipped).
+export function facts(dl, pairs) {
+  dl.replaceChildren();
+  for (const [label, value] of pairs) {
+    if (value == null || value === "") continue;
+    dl.append(el("dt", {}, label), el("dd", {}, value));
+  }
+}
+
+export function fileName(path) {
+  return String(path).split(/[\\/]/).pop();
+}
