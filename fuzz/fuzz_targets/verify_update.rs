@@ -26,7 +26,7 @@ const LETTER: &str = "%PDF-1.7
 1 0 obj << /Type /Catalog /Pages 2 0 R /AcroForm 6 0 R >> endobj
 2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
 3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> /Annots [7 0 R 8 0 R 11 0 R] >> endobj
-4 0 obj << /Length 44 >> stream
+4 0 obj << /Length 42 >> stream
 BT /F1 12 Tf 72 770 Td (Surat Dinas) Tj ET
 endstream endobj
 5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj

@@ -110,6 +110,38 @@ pub fn cases(b: &Bench) -> Vec<Case> {
         Expect::Fails(&["object_changed"]),
     ));
 
+    // The page's content stream defined again under another generation: `N 0 R` no longer
+    // matches it, so a strict reader shows nothing and a viewer that ignores generations
+    // shows the new text.
+    let bumped = b.rewrite(&signed, "isa-generation-bump.pdf", |bytes| {
+        let doc = Document::open(bytes.clone(), Limits::default()).expect("open");
+        let (_, p) = first_page(&doc);
+        let content = p.get_ref(b"Contents").expect("content");
+        let size = doc.next_object_number();
+        let prev = doc.startxref();
+        let data = b"BT /F1 12 Tf 72 700 Td (Surat ini dibatalkan.) Tj ET";
+        let header = bytes.len() + 1;
+        let object = format!(
+            "\n{} 1 obj\n<< /Length {} >>\nstream\n{}\nendstream\nendobj\n",
+            content.num,
+            data.len(),
+            String::from_utf8_lossy(data)
+        );
+        bytes.extend_from_slice(object.as_bytes());
+        let xref_at = bytes.len();
+        let section = format!(
+            "xref\n{} 1\n{header:010} 00001 n \ntrailer\n<< /Size {size} /Root 1 0 R /Prev {prev} >>\nstartxref\n{xref_at}\n%%EOF\n",
+            content.num
+        );
+        bytes.extend_from_slice(section.as_bytes());
+    });
+    out.push(b.case(
+        "isa-generation-bump",
+        F,
+        bumped,
+        Expect::Fails(&["object_changed"]),
+    ));
+
     // A revision whose /Prev skips the signed revision's section.
     let skipping = b.update(&signed, "isa-prev-skips-signed.pdf", |doc, upd| {
         let (r, p) = first_page(doc);

@@ -152,6 +152,38 @@ pub fn cases(b: &Bench) -> Vec<Case> {
         defined,
         Expect::Fails(&["hidden_object_defined"]),
     ));
+    // The same, defined under another generation: `N 0 R` does not match `N 1 obj` for a
+    // strict reader, but viewers that ignore generations show it.
+    let other_generation = b.update(
+        &signed,
+        "shadow-hide-dangling-other-generation.pdf",
+        |doc, upd| {
+            let (_, p) = first_page(doc);
+            let hidden = match p.get(b"Contents") {
+                Some(Object::Array(a)) => match a.get(1) {
+                    Some(Object::Reference(r)) => *r,
+                    other => panic!("prepared content: {other:?}"),
+                },
+                other => panic!("prepared contents: {other:?}"),
+            };
+            upd.put(
+                ObjRef {
+                    num: hidden.num,
+                    gen: hidden.gen + 1,
+                },
+                Object::Stream(Stream::new(
+                    Dict::new(),
+                    b"1 1 1 rg 72 500 450 120 re f".to_vec(),
+                )),
+            );
+        },
+    );
+    out.push(b.case(
+        "shadow-hide-dangling-other-generation",
+        F,
+        other_generation,
+        Expect::Fails(&["hidden_object_defined"]),
+    ));
     let twin = b.sign(
         &signed,
         "shadow-dangling-countersigned.pdf",

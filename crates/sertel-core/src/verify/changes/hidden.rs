@@ -2,7 +2,9 @@
 //! define reads as `null` — nothing is shown — until a later revision defines it. Such a
 //! definition changes what signed objects show without redefining any of them (the "hide"
 //! variant of the shadow attacks, Mainka et al., NDSS 2021), so every object a revision brings
-//! is checked against the references of the revision before it.
+//! is checked against the references of the revision before it. References are matched by
+//! object number alone: many viewers ignore a generation that does not match, so `4 0 R`
+//! shows an object a later revision defines as `4 2 obj`.
 
 use std::collections::HashSet;
 
@@ -17,7 +19,7 @@ const MAX_DEPTH: usize = 64;
 
 fn collect(
     o: &Object,
-    wanted: &HashSet<ObjRef>,
+    wanted: &HashSet<u32>,
     found: &mut Vec<ObjRef>,
     depth: usize,
 ) -> Result<(), PdfError> {
@@ -27,7 +29,7 @@ fn collect(
         ));
     }
     match o {
-        Object::Reference(r) if wanted.contains(r) && !found.contains(r) => found.push(*r),
+        Object::Reference(r) if wanted.contains(&r.num) && !found.contains(r) => found.push(*r),
         Object::Array(a) => {
             for x in a {
                 collect(x, wanted, found, depth + 1)?;
@@ -55,6 +57,8 @@ pub fn check(old: &Document, fresh: &HashSet<ObjRef>, out: &mut Changes) -> Resu
     if fresh.is_empty() {
         return Ok(());
     }
+    let fresh: HashSet<u32> = fresh.iter().map(|r| r.num).collect();
+    let fresh = &fresh;
     let mut found = Vec::new();
     for (_, v) in old.trailer().iter() {
         collect(v, fresh, &mut found, 0)?;

@@ -36,7 +36,7 @@ pub mod report;
 pub mod rules;
 pub mod visible;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs::File;
 
 use sertel_pdf::{Document, Limits, ObjRef, PdfError, Prefix};
@@ -131,13 +131,25 @@ pub fn compare(
         ctx: &ctx,
         locks,
     };
-    let old_objects: HashSet<ObjRef> = old.objects().collect();
+    let old_objects: HashMap<u32, ObjRef> = old.objects().map(|r| (r.num, r)).collect();
     let new_objects: HashSet<ObjRef> = new.objects().collect();
     let mut fresh = HashSet::new();
     for r in new.objects() {
-        if !old_objects.contains(&r) {
-            fresh.insert(r);
-        } else if old.xref_entry(r.num) != new.xref_entry(r.num) {
+        match old_objects.get(&r.num) {
+            None => {
+                fresh.insert(r);
+                continue;
+            }
+            // No signing tool renumbers an object's generation, and viewers that ignore
+            // generations would show the new object where the signed one was.
+            Some(o) if o.gen != r.gen => {
+                out.violations
+                    .push(Violation::ObjectChanged(format!("{o} redefined as {r}")));
+                continue;
+            }
+            Some(_) => {}
+        }
+        if old.xref_entry(r.num) != new.xref_entry(r.num) {
             if old.get(r).is_ok() {
                 pair.judge(r, out)?;
             } else {
