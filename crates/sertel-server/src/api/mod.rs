@@ -6,7 +6,7 @@ mod free_text;
 mod idempotency_key;
 mod json;
 
-pub use binary_body::binary_body;
+pub use binary_body::{binary_body, binary_body_of};
 pub use client_ip::ClientIp;
 pub use free_text::{free_text, MAX_FREE_TEXT_LEN};
 pub use idempotency_key::IdempotencyKey;

@@ -110,6 +110,9 @@ pub enum ApiError {
     /// is made (Pasal 17 ayat 6).
     #[error("re-issue is only possible after a lost-key report")]
     ReissueNeedsLostKey,
+    /// An uploaded national-CA certificate does not fit the application.
+    #[error("certificate refused: {0:?}")]
+    CertificateRefused(crate::applications::national::CertificateProblem),
     /// Too many failed logins; try again later.
     #[error("too many attempts; retry after {retry_after_secs} s")]
     RateLimited {
@@ -139,6 +142,7 @@ impl ApiError {
             | E::Profile(_)
             | E::ConsentRequired
             | E::RevocationReason(_)
+            | E::CertificateRefused(_)
             | E::IdempotencyKeyReused => StatusCode::UNPROCESSABLE_ENTITY,
             E::Unauthenticated | E::InvalidCredentials => StatusCode::UNAUTHORIZED,
             E::Forbidden => StatusCode::FORBIDDEN,

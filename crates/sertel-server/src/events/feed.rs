@@ -35,7 +35,8 @@ pub struct EventView {
     pub application_id: String,
     /// What happened: `application.submitted`, `application.resubmitted`,
     /// `application.approved`, `application.rejected`, `certificate.issued`,
-    /// `certificate.superseded`, `certificate.revoked`, `revocation.requested`,
+    /// `certificate.superseded`, `certificate.revoked`, `agency.notified` (a notice of the
+    /// revocation to the owner's agency was written, Pasal 17 ayat 5), `revocation.requested`,
     /// `revocation.rejected`.
     pub kind: String,
     /// The application's state afterwards.

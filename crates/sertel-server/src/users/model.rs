@@ -60,6 +60,17 @@ impl User {
         })
     }
 
+    /// The user with `id`, if any.
+    pub async fn load(conn: &mut sqlx::AnyConnection, id: &str) -> Result<Option<User>, ApiError> {
+        let row = sqlx::query(&format!(
+            "SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+        row.as_ref().map(User::from_row).transpose()
+    }
+
     /// The owner's certificate profile, as registered.
     pub fn owner_profile(&self) -> OwnerProfile {
         OwnerProfile {

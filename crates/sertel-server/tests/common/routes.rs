@@ -52,6 +52,11 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ),
     (
         "POST",
+        "/api/v1/applications/{id}/certificate",
+        Access::Verifiers,
+    ),
+    (
+        "POST",
         "/api/v1/applications/{id}/renew",
         Access::OwningOwner,
     ),
@@ -93,6 +98,7 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ),
     ("GET", "/api/v1/events", Access::SignedIn),
     ("GET", "/api/v1/events/stream", Access::SignedIn),
+    ("GET", "/api/v1/agency-notices", Access::Verifiers),
     ("GET", "/ca/regency-ca.crt", Access::Public),
     ("GET", "/crl/regency-ca.crl", Access::Public),
     ("POST", "/tsa", Access::Public),
