@@ -98,6 +98,13 @@ struct ServeArgs {
     /// The private key (PEM: PKCS#8, PKCS#1 or SEC1) of --tls-cert.
     #[arg(long, env = "SERTEL_TLS_KEY", requires = "tls_cert")]
     tls_key: Option<PathBuf>,
+    /// Time-stamp requests (POST /tsa) a client address may make per minute, sustained; 0
+    /// turns the limit off (behind a reverse proxy every client has the proxy's address).
+    #[arg(long, env = "SERTEL_TSA_RATE", default_value_t = crate::config::DEFAULT_TSA_RATE.per_minute)]
+    tsa_rate: u32,
+    /// Time-stamp requests a client address may make at once after a quiet spell.
+    #[arg(long, env = "SERTEL_TSA_BURST", default_value_t = crate::config::DEFAULT_TSA_RATE.burst)]
+    tsa_burst: u32,
 }
 
 #[derive(Debug, Subcommand)]
@@ -189,6 +196,10 @@ async fn open_db(config: &Config) -> Result<Db, StartError> {
 
 async fn serve(mut config: Config, args: ServeArgs) -> Result<(), StartError> {
     config.issuance = args.issuance;
+    config.tsa_rate = crate::api::RateLimit {
+        per_minute: args.tsa_rate,
+        burst: args.tsa_burst,
+    };
     if let (Some(cert), Some(key)) = (args.tls_cert, args.tls_key) {
         config.tls = Some(TlsFiles { cert, key });
     }

@@ -45,7 +45,17 @@ pub struct Config {
     pub issuance: Issuance,
     /// Serve HTTPS with this certificate and key; plain HTTP when `None`.
     pub tls: Option<crate::tls::TlsFiles>,
+    /// The rate limit of `POST /tsa` per client address ([`DEFAULT_TSA_RATE`]).
+    pub tsa_rate: crate::api::RateLimit,
 }
+
+/// The default rate limit of the time-stamping endpoint per client address: 600 requests a
+/// minute (10 a second) sustained, 60 at once. Signing a batch takes one time-stamp per
+/// document, so an office signing a few dozen letters at once stays within it.
+pub const DEFAULT_TSA_RATE: crate::api::RateLimit = crate::api::RateLimit {
+    per_minute: 600,
+    burst: 60,
+};
 
 impl Config {
     /// A configuration with every default, rooted at `data_dir`.
@@ -60,6 +70,7 @@ impl Config {
             ca_passphrase: None,
             issuance: Issuance::Embedded,
             tls: None,
+            tsa_rate: DEFAULT_TSA_RATE,
         }
     }
 

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use tokio::sync::watch;
 
+use crate::api::IpRateLimiter;
 use crate::auth::LoginLimiter;
 use crate::ca::passphrase::ca_passphrase;
 use crate::ca::Ca;
@@ -20,6 +21,7 @@ struct Inner {
     ocsp: sertel_core::ocsp::OcspResponder,
     documents: DocumentStore,
     limiter: LoginLimiter,
+    tsa_limiter: IpRateLimiter,
     events: watch::Sender<u64>,
 }
 
@@ -47,6 +49,7 @@ impl AppState {
             .map_err(|e| crate::cli::StartError::Other(format!("publishing the CRL: {e}")))?;
         let documents = DocumentStore::new(config.documents_dir());
         let (events, _) = watch::channel(0);
+        let tsa_limiter = IpRateLimiter::new(config.tsa_rate);
         Ok(AppState(Arc::new(Inner {
             config,
             db,
@@ -55,6 +58,7 @@ impl AppState {
             ocsp,
             documents,
             limiter: LoginLimiter::new(),
+            tsa_limiter,
             events,
         })))
     }
@@ -92,6 +96,11 @@ impl AppState {
     /// The login rate limit.
     pub fn limiter(&self) -> &LoginLimiter {
         &self.0.limiter
+    }
+
+    /// The rate limit of `POST /tsa` per client address.
+    pub fn tsa_limiter(&self) -> &IpRateLimiter {
+        &self.0.tsa_limiter
     }
 
     /// Wakes the event streams of this process after a commit (other instances poll).

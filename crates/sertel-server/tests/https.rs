@@ -1,6 +1,7 @@
 //! HTTPS served by the server itself (rustls), checked with curl as an independent client:
 //! the certificate made by openssl is presented and verified, plain HTTP on that port gets no
-//! answer, and a key that does not belong to the certificate stops the start.
+//! answer, the TSA's rate limit sees the TLS client's address, and a key that does not belong
+//! to the certificate stops the start.
 
 #![allow(clippy::unwrap_used)] // Test helpers outside #[test] functions unwrap too.
 
@@ -62,6 +63,10 @@ fn serves_https_with_the_given_certificate() {
             cert.to_str().unwrap(),
             "--tls-key",
             key.to_str().unwrap(),
+            "--tsa-rate",
+            "1",
+            "--tsa-burst",
+            "1",
         ],
     );
     assert!(
@@ -113,6 +118,20 @@ fn serves_https_with_the_given_certificate() {
         &format!("{}/crl/regency-ca.crl", server.url),
     );
     assert_eq!(code, "200");
+    // The TSA's limit counts the TLS client's address: the second request is refused.
+    let tsa = [
+        "--cacert",
+        cacert,
+        "-H",
+        "content-type: application/timestamp-query",
+        "--data-binary",
+        "x",
+    ];
+    let (code, _) = curl(&tsa, &format!("{}/tsa", server.url));
+    assert_eq!(code, "200");
+    let (code, body) = curl(&tsa, &format!("{}/tsa", server.url));
+    assert_eq!(code, "429", "{body}");
+    assert!(body.contains("too_many_requests"), "{body}");
 }
 
 #[test]

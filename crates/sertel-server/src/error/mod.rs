@@ -119,6 +119,12 @@ pub enum ApiError {
         /// Seconds until the next attempt is allowed.
         retry_after_secs: u64,
     },
+    /// Too many requests from this client address (the time-stamping endpoint's rate limit).
+    #[error("too many requests; retry after {retry_after_secs} s")]
+    TooManyRequests {
+        /// Seconds until the next request is allowed.
+        retry_after_secs: u64,
+    },
     /// A failure on the server's side (database, disk, CA). Logged; never detailed to clients.
     #[error("internal error: {0}")]
     Internal(String),
@@ -153,7 +159,7 @@ impl ApiError {
             | E::RevocationPending
             | E::CertificateExpired
             | E::ReissueNeedsLostKey => StatusCode::CONFLICT,
-            E::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            E::RateLimited { .. } | E::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             E::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -195,7 +201,9 @@ impl IntoResponse for ApiError {
             "details": details,
         });
         let mut response = (status, axum::Json(body)).into_response();
-        if let ApiError::RateLimited { retry_after_secs } = self {
+        if let ApiError::RateLimited { retry_after_secs }
+        | ApiError::TooManyRequests { retry_after_secs } = self
+        {
             if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
                 response.headers_mut().insert(header::RETRY_AFTER, v);
             }

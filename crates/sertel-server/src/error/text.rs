@@ -34,6 +34,7 @@ impl Localized for ApiError {
             E::ReissueNeedsLostKey => "reissue_needs_lost_key",
             E::CertificateRefused(p) => p.kind(),
             E::RateLimited { .. } => "rate_limited",
+            E::TooManyRequests { .. } => "too_many_requests",
             E::Internal(_) => "internal",
         }
     }
@@ -168,6 +169,16 @@ impl Localized for ApiError {
                     .into(),
             ),
             E::CertificateRefused(p) => p.message(lang),
+            E::TooManyRequests { retry_after_secs } => pick(
+                format!(
+                    "Terlalu banyak permintaan dari alamat Anda; coba lagi dalam \
+                     {retry_after_secs} detik."
+                ),
+                format!(
+                    "Too many requests from your address; try again in {retry_after_secs} \
+                     seconds."
+                ),
+            ),
             E::RateLimited { retry_after_secs } => pick(
                 format!("Terlalu banyak percobaan; coba lagi dalam {retry_after_secs} detik."),
                 format!("Too many attempts; try again in {retry_after_secs} seconds."),
