@@ -8,7 +8,7 @@ use axum::Router;
 
 use crate::applications::{follow_up, national, read, review, submit, upload::MAX_UPLOAD_BODY};
 use crate::revocation::{direct, lost_key, request_read, request_review, request_submit};
-use crate::{consent, crl, events, notices, ocsp, tsa, users, ApiError, AppState};
+use crate::{consent, crl, events, health, notices, ocsp, tsa, users, ApiError, AppState};
 
 /// Largest JSON body accepted.
 pub const JSON_BODY_LIMIT: usize = 64 * 1024;
@@ -48,6 +48,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/api/v1/openapi.json", get(openapi))
         .route("/api/v1/consent", get(consent::current_consent))
+        .route("/api/v1/health", get(health::health))
         .route("/api/v1/owners", post(users::register_owner))
         .route("/api/v1/sessions", post(users::login))
         .route("/api/v1/sessions/current", delete(users::logout))

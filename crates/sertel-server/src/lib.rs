@@ -22,6 +22,7 @@ pub mod db;
 pub mod documents;
 pub mod error;
 pub mod events;
+pub mod health;
 pub mod ids;
 pub mod notices;
 pub mod ocsp;

@@ -125,6 +125,9 @@ pub enum ApiError {
         /// Seconds until the next request is allowed.
         retry_after_secs: u64,
     },
+    /// The database does not answer (the health check).
+    #[error("the database is unavailable")]
+    Unavailable,
     /// A failure on the server's side (database, disk, CA). Logged; never detailed to clients.
     #[error("internal error: {0}")]
     Internal(String),
@@ -160,6 +163,7 @@ impl ApiError {
             | E::CertificateExpired
             | E::ReissueNeedsLostKey => StatusCode::CONFLICT,
             E::RateLimited { .. } | E::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            E::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             E::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -35,6 +35,7 @@ impl Localized for ApiError {
             E::CertificateRefused(p) => p.kind(),
             E::RateLimited { .. } => "rate_limited",
             E::TooManyRequests { .. } => "too_many_requests",
+            E::Unavailable => "unavailable",
             E::Internal(_) => "internal",
         }
     }
@@ -182,6 +183,10 @@ impl Localized for ApiError {
             E::RateLimited { retry_after_secs } => pick(
                 format!("Terlalu banyak percobaan; coba lagi dalam {retry_after_secs} detik."),
                 format!("Too many attempts; try again in {retry_after_secs} seconds."),
+            ),
+            E::Unavailable => pick(
+                "Basis data server tidak dapat dihubungi; silakan coba lagi nanti.".into(),
+                "The server's database cannot be reached; please try again later.".into(),
             ),
             E::Internal(_) => pick(
                 "Terjadi kesalahan di server; silakan coba lagi nanti.".into(),

@@ -23,6 +23,7 @@ pub enum Access {
 pub const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/api/v1/openapi.json", Access::Public),
     ("GET", "/api/v1/consent", Access::Public),
+    ("GET", "/api/v1/health", Access::Public),
     ("POST", "/api/v1/owners", Access::Public),
     ("POST", "/api/v1/sessions", Access::Public),
     ("GET", "/api/v1/me", Access::SignedIn),
