@@ -60,6 +60,23 @@ async fn backup_and_restore(srv: TestServer) {
         ));
     }
     let ca = srv.get("/ca/regency-ca.crt", None).await.body;
+    let mut documents = Vec::new();
+    for id in [&first, &renewal, &rejected] {
+        for kind in [
+            "recommendation_letter",
+            "ktp",
+            "sk_jabatan",
+            "sk_pangkat",
+            "photo",
+        ] {
+            let path = format!("/api/v1/applications/{id}/documents/{kind}");
+            let r = srv.get(&path, Some(&p.badan.token)).await;
+            if r.status == StatusCode::OK {
+                documents.push((path, r.body));
+            }
+        }
+    }
+    assert!(documents.len() >= 10, "{} documents", documents.len());
 
     // Back up while the server keeps writing: staff accounts are created (each an audited
     // state change) until the backup process has finished.
@@ -153,6 +170,11 @@ async fn backup_and_restore(srv: TestServer) {
         let r = back.get(path, Some(&p.owner.token)).await;
         assert_eq!(r.status, StatusCode::OK);
         assert_eq!(&r.body, der);
+    }
+    for (path, body) in &documents {
+        let r = back.get(path, Some(&p.badan.token)).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}");
+        assert_eq!(&r.body, body, "{path}");
     }
     let after_audit = audit_rows(&back).await;
     assert!(after_audit.len() >= before_audit.len());
