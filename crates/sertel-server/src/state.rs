@@ -19,6 +19,7 @@ struct Inner {
     ca: Ca,
     tsa: Tsa,
     ocsp: sertel_core::ocsp::OcspResponder,
+    ocsp_answers: crate::ocsp::AnswerCache,
     documents: DocumentStore,
     limiter: LoginLimiter,
     tsa_limiter: IpRateLimiter,
@@ -56,6 +57,7 @@ impl AppState {
             ca,
             tsa,
             ocsp,
+            ocsp_answers: crate::ocsp::AnswerCache::new(),
             documents,
             limiter: LoginLimiter::new(),
             tsa_limiter,
@@ -86,6 +88,11 @@ impl AppState {
     /// The OCSP responder (statuses are supplied per request).
     pub fn ocsp(&self) -> &sertel_core::ocsp::OcspResponder {
         &self.0.ocsp
+    }
+
+    /// The OCSP answers kept for reuse.
+    pub fn ocsp_answers(&self) -> &crate::ocsp::AnswerCache {
+        &self.0.ocsp_answers
     }
 
     /// The document store.
