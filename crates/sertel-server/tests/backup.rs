@@ -218,3 +218,35 @@ fn restore_refuses_a_damaged_backup() {
     );
     assert!(!target.exists());
 }
+
+/// Without the PostgreSQL client tools a PostgreSQL backup stops with a clear message and
+/// leaves nothing behind.
+#[tokio::test]
+async fn postgres_backup_without_pg_dump_says_what_to_install() {
+    let Some(url) = std::env::var("SERTEL_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+    else {
+        return; // SQLite only: there is no PostgreSQL to back up.
+    };
+    let srv = TestServer::start(common::Backend::Postgres(url)).await;
+    let out = tempfile::tempdir().unwrap();
+    let dest = out.path().join("backup");
+    let no_tools = tempfile::tempdir().unwrap();
+    let done = command(&srv.config.data_dir, srv.config.database_url.as_deref())
+        .env("PATH", no_tools.path())
+        .arg("backup")
+        .arg(&dest)
+        .output()
+        .unwrap();
+    assert!(!done.status.success());
+    let err = String::from_utf8_lossy(&done.stderr);
+    assert!(err.contains("pg_dump not found"), "{err}");
+    assert!(err.contains("postgresql-client"), "{err}");
+    assert!(!dest.exists());
+    assert_eq!(
+        std::fs::read_dir(out.path()).unwrap().count(),
+        0,
+        "a partial backup was left"
+    );
+}
