@@ -5,7 +5,7 @@ use std::sync::Arc;
 use tokio::sync::watch;
 
 use crate::api::IpRateLimiter;
-use crate::auth::LoginLimiter;
+use crate::auth::{LoginLimiter, SessionCache};
 use crate::ca::passphrase::ca_passphrase;
 use crate::ca::Ca;
 use crate::db::Db;
@@ -22,6 +22,7 @@ struct Inner {
     ocsp_answers: crate::ocsp::AnswerCache,
     documents: DocumentStore,
     limiter: LoginLimiter,
+    sessions: SessionCache,
     tsa_limiter: IpRateLimiter,
     events: watch::Sender<u64>,
 }
@@ -60,6 +61,7 @@ impl AppState {
             ocsp_answers: crate::ocsp::AnswerCache::new(),
             documents,
             limiter: LoginLimiter::new(),
+            sessions: SessionCache::new(),
             tsa_limiter,
             events,
         })))
@@ -103,6 +105,11 @@ impl AppState {
     /// The login rate limit.
     pub fn limiter(&self) -> &LoginLimiter {
         &self.0.limiter
+    }
+
+    /// Sessions recently found live (authentication without a database round trip).
+    pub fn sessions(&self) -> &SessionCache {
+        &self.0.sessions
     }
 
     /// The rate limit of `POST /tsa` per client address.

@@ -4,7 +4,6 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::Json;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
 use sqlx::{AnyPool, Row};
 
 use crate::auth::{CurrentUser, Role};
@@ -41,6 +40,15 @@ pub struct EventView {
     pub kind: String,
     /// The application's state afterwards.
     pub state: String,
+}
+
+/// A page of events (serialised straight from this, without an intermediate JSON tree).
+#[derive(Clone, Debug, Serialize)]
+pub struct EventPage {
+    /// The events, oldest first.
+    pub events: Vec<EventView>,
+    /// The cursor to continue from (the last event's id, or the one asked with).
+    pub next_cursor: i64,
 }
 
 /// Events after `after` that `user` may see, oldest first.
@@ -90,7 +98,7 @@ pub async fn list_events(
     State(state): State<AppState>,
     me: CurrentUser,
     query: Result<Query<EventQuery>, QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<EventPage>, ApiError> {
     let Query(q) = query.map_err(|e| ApiError::Malformed(e.body_text()))?;
     if q.after < 0 {
         return Err(ApiError::InvalidField {
@@ -100,6 +108,9 @@ pub async fn list_events(
     }
     let limit = q.limit.unwrap_or(MAX_PAGE).clamp(1, MAX_PAGE);
     let events = events_after(state.db().pool(), &me, q.after, limit).await?;
-    let next = events.last().map_or(q.after, |e| e.id);
-    Ok(Json(json!({"events": events, "next_cursor": next})))
+    let next_cursor = events.last().map_or(q.after, |e| e.id);
+    Ok(Json(EventPage {
+        events,
+        next_cursor,
+    }))
 }

@@ -13,6 +13,9 @@ pub const USER_COLUMNS: &str =
     "u.id, u.role, u.email, u.full_name, u.nip, u.nik, u.title, u.unit, u.rank, u.phone, \
      u.created_at";
 
+/// How many columns [`USER_COLUMNS`] selects (the index of a column selected after them).
+pub const USER_COLUMN_COUNT: usize = 11;
+
 /// A user (never with the password hash).
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct User {
