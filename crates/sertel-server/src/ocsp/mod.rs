@@ -40,6 +40,11 @@ pub const REUSE_FOR: Duration = Duration::from_secs(5 * 60);
 /// Answers kept at most; when full, the cache starts again empty.
 pub const CACHE_CAPACITY: usize = 4096;
 
+/// The largest request whose answer is kept (a request for one certificate is about 100 bytes;
+/// larger ones, up to the 64 KiB accepted, are answered but not kept, which bounds the cache's
+/// memory to a few MiB).
+pub const MAX_KEPT_REQUEST: usize = 1024;
+
 #[derive(Clone, Debug)]
 struct Cached {
     statuses: Vec<SerialStatus>,
@@ -134,7 +139,7 @@ pub async fn answer(state: &AppState, request: Bytes) -> Result<Bytes, ApiError>
             statuses.insert(cert.serial.clone(), status);
             stated.push(status);
         }
-        reusable = decoded.nonce.is_none();
+        reusable = decoded.nonce.is_none() && request.len() <= MAX_KEPT_REQUEST;
     }
     let now = Instant::now();
     if reusable {
