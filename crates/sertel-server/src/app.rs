@@ -6,9 +6,9 @@ use axum::response::IntoResponse;
 use axum::routing::{delete, get, post};
 use axum::Router;
 
-use crate::applications::{follow_up, read, review, submit, upload::MAX_UPLOAD_BODY};
+use crate::applications::{follow_up, national, read, review, submit, upload::MAX_UPLOAD_BODY};
 use crate::revocation::{direct, lost_key, request_read, request_review, request_submit};
-use crate::{consent, crl, events, ocsp, tsa, users, ApiError, AppState};
+use crate::{consent, crl, events, health, notices, ocsp, tsa, users, ApiError, AppState};
 
 /// Largest JSON body accepted.
 pub const JSON_BODY_LIMIT: usize = 64 * 1024;
@@ -48,6 +48,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/api/v1/openapi.json", get(openapi))
         .route("/api/v1/consent", get(consent::current_consent))
+        .route("/api/v1/health", get(health::health))
         .route("/api/v1/owners", post(users::register_owner))
         .route("/api/v1/sessions", post(users::login))
         .route("/api/v1/sessions/current", delete(users::logout))
@@ -62,7 +63,7 @@ pub fn app(state: AppState) -> Router {
         )
         .route(
             "/api/v1/applications/{id}/certificate",
-            get(read::certificate),
+            get(read::certificate).post(national::upload_certificate),
         )
         .route("/api/v1/applications/{id}/revoke", post(direct::revoke))
         .route(
@@ -86,6 +87,7 @@ pub fn app(state: AppState) -> Router {
             post(request_review::review_request),
         )
         .route("/api/v1/events", get(events::list_events))
+        .route("/api/v1/agency-notices", get(notices::list_notices))
         .route("/api/v1/events/stream", get(events::event_stream))
         .route("/ca/regency-ca.crt", get(read::ca_certificate))
         .route("/crl/regency-ca.crl", get(crl::crl))

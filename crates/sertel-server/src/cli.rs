@@ -1,19 +1,23 @@
-//! The command line: `serve` (the default), `admin create`, `audit verify`.
+//! The command line: `serve` (the default), `admin create`, `audit verify`, `backup`,
+//! `restore`.
 
 use std::io::BufRead;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use axum::serve::ListenerExt;
 use clap::{Args, Parser, Subcommand};
 use sertel_core::profile::validate_email;
 use sqlx::Row;
 
 use crate::audit::verify_chain;
 use crate::auth::{hash_password, Role};
+use crate::backup::{backup, restore, BackupError};
 use crate::ca::CaError;
 use crate::db::Db;
+use crate::tls::{server_config, TlsError, TlsFiles, TlsListener};
 use crate::users::{create_user, NewUser};
-use crate::{app, AppState, Config};
+use crate::{app, AppState, Config, Issuance};
 
 /// Sertel server: the Dinas registration authority with an embedded CA.
 #[derive(Debug, Parser)]
@@ -43,6 +47,13 @@ struct Global {
     email_domain: String,
 }
 
+/// `serve`'s arguments alone, for a command line without a subcommand.
+#[derive(Debug, Parser)]
+struct ServeOnly {
+    #[command(flatten)]
+    args: ServeArgs,
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Run the server (the default).
@@ -53,16 +64,47 @@ enum Command {
     /// The audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Write a consistent backup (database, documents, CA passphrase file) into the new
+    /// directory DEST while the server runs.
+    Backup {
+        /// The backup directory to create (must not exist, or be empty).
+        dest: PathBuf,
+    },
+    /// Restore the backup in SRC into a new data directory (--data-dir; missing or empty) and,
+    /// for a PostgreSQL backup, into the empty database of DATABASE_URL; then verify it.
+    Restore {
+        /// The backup directory.
+        src: PathBuf,
+    },
 }
 
-#[derive(Debug, Default, Args)]
+#[derive(Debug, Args)]
 struct ServeArgs {
     /// Address to listen on (default 127.0.0.1:8080).
     #[arg(long, env = "SERTEL_BIND")]
     bind: Option<SocketAddr>,
-    /// The URL clients use to reach this server (goes into certificates); default http://<bind>.
+    /// The URL clients use to reach this server (goes into certificates); default
+    /// http://<bind>, or https://<bind> with a TLS certificate.
     #[arg(long, env = "SERTEL_PUBLIC_URL")]
     public_url: Option<String>,
+    /// Who issues the certificate once both verifiers approved: the embedded CA, or the
+    /// national CA (a verifier then uploads the certificate it issued).
+    #[arg(long, env = "SERTEL_ISSUANCE", value_enum, default_value = "embedded")]
+    issuance: Issuance,
+    /// Serve HTTPS with this certificate chain (PEM, server certificate first); needs
+    /// --tls-key. Without it the server speaks plain HTTP (loopback, or behind a reverse proxy).
+    #[arg(long, env = "SERTEL_TLS_CERT", requires = "tls_key")]
+    tls_cert: Option<PathBuf>,
+    /// The private key (PEM: PKCS#8, PKCS#1 or SEC1) of --tls-cert.
+    #[arg(long, env = "SERTEL_TLS_KEY", requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
+    /// Time-stamp requests (POST /tsa) a client address may make per minute, sustained; 0
+    /// turns the limit off (behind a reverse proxy every client has the proxy's address).
+    #[arg(long, env = "SERTEL_TSA_RATE", default_value_t = crate::config::DEFAULT_TSA_RATE.per_minute)]
+    tsa_rate: u32,
+    /// Time-stamp requests a client address may make at once after a quiet spell.
+    #[arg(long, env = "SERTEL_TSA_BURST", default_value_t = crate::config::DEFAULT_TSA_RATE.burst)]
+    tsa_burst: u32,
 }
 
 #[derive(Debug, Subcommand)]
@@ -100,6 +142,12 @@ pub enum StartError {
     /// The CA.
     #[error(transparent)]
     Ca(#[from] CaError),
+    /// The TLS certificate or key.
+    #[error(transparent)]
+    Tls(#[from] TlsError),
+    /// A backup or restore.
+    #[error("backup: {0}")]
+    Backup(#[from] BackupError),
     /// Anything else, already explained.
     #[error("{0}")]
     Other(String),
@@ -118,7 +166,12 @@ impl Global {
 /// Runs the parsed command; returns the process exit code.
 pub async fn run(cli: Cli) -> Result<i32, StartError> {
     let config = cli.global.config();
-    match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
+    let command = match cli.command {
+        Some(c) => c,
+        // No subcommand: `serve` with its settings from the environment and defaults.
+        None => Command::Serve(ServeOnly::parse_from(["sertel-server"]).args),
+    };
+    match command {
         Command::Serve(args) => serve(config, args).await.map(|_| 0),
         Command::Admin(AdminCommand::Create {
             email,
@@ -128,6 +181,8 @@ pub async fn run(cli: Cli) -> Result<i32, StartError> {
             .await
             .map(|_| 0),
         Command::Audit(AuditCommand::Verify) => audit_verify(config).await,
+        Command::Backup { dest } => backup_command(config, dest).await.map(|_| 0),
+        Command::Restore { src } => restore_command(config, src).await.map(|_| 0),
     }
 }
 
@@ -140,18 +195,31 @@ async fn open_db(config: &Config) -> Result<Db, StartError> {
 }
 
 async fn serve(mut config: Config, args: ServeArgs) -> Result<(), StartError> {
-    if let Some(bind) = args.bind {
-        config.bind = bind;
-        config.public_url = format!("http://{bind}");
+    config.issuance = args.issuance;
+    config.tsa_rate = crate::api::RateLimit {
+        per_minute: args.tsa_rate,
+        burst: args.tsa_burst,
+    };
+    if let (Some(cert), Some(key)) = (args.tls_cert, args.tls_key) {
+        config.tls = Some(TlsFiles { cert, key });
     }
-    if let Some(url) = args.public_url {
-        config.public_url = url.trim_end_matches('/').to_owned();
-    }
-    let bind = config.bind;
+    let scheme = if config.tls.is_some() {
+        "https"
+    } else {
+        "http"
+    };
+    let bind = args.bind.unwrap_or(config.bind);
+    config.bind = bind;
+    config.public_url = match args.public_url {
+        Some(url) => url.trim_end_matches('/').to_owned(),
+        None => format!("{scheme}://{bind}"),
+    };
+    // Before anything is created: a bad certificate or key stops the start.
+    let tls = config.tls.as_ref().map(server_config).transpose()?;
     let state = AppState::open(config).await?;
     let listener = tokio::net::TcpListener::bind(bind).await?;
     let local = listener.local_addr()?;
-    println!("sertel-server listening on http://{local}");
+    println!("sertel-server listening on {scheme}://{local}");
     println!("data directory: {}", state.config().data_dir.display());
     let admins: i64 = sqlx::query("SELECT COUNT(*) FROM users WHERE role = 'admin'")
         .fetch_one(state.db().pool())
@@ -167,9 +235,21 @@ async fn serve(mut config: Config, args: ServeArgs) -> Result<(), StartError> {
     }
     crate::crl::spawn_refresher(state.clone());
     let router = app(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    match tls {
+        None => {
+            axum::serve(listener, router)
+                .with_graceful_shutdown(shutdown_signal())
+                .await?
+        }
+        Some(tls) => {
+            // `tap_io` (a no-op here) is what gives a custom listener's connections their
+            // peer address as `ConnectInfo<SocketAddr>`, which the login rate limit reads.
+            let listener = TlsListener::new(listener, tls)?.tap_io(|_| {});
+            axum::serve(listener, router)
+                .with_graceful_shutdown(shutdown_signal())
+                .await?
+        }
+    }
     Ok(())
 }
 
@@ -256,4 +336,48 @@ async fn audit_verify(config: Config) -> Result<i32, StartError> {
             Ok(1)
         }
     }
+}
+
+async fn backup_command(config: Config, dest: PathBuf) -> Result<(), StartError> {
+    let m = backup(&config, &dest).await?;
+    let s = &m.summary;
+    println!(
+        "backup written to {}: {} users, {} applications, {} certificates, {} revocations, \
+         {} audit entries (head {}), {} files",
+        dest.display(),
+        s.users,
+        s.applications,
+        s.certificates,
+        s.revocations,
+        s.audit_entries,
+        s.audit_head,
+        m.files.len()
+    );
+    if !m.ca_passphrase_included {
+        println!(
+            "the CA passphrase comes from SERTEL_CA_PASSPHRASE and is NOT in the backup: keep \
+             it safe separately, restoring needs it"
+        );
+    }
+    Ok(())
+}
+
+async fn restore_command(config: Config, src: PathBuf) -> Result<(), StartError> {
+    let report = restore(&config, &src).await?;
+    let s = &report.summary;
+    println!(
+        "restored into {}: {} users, {} applications, {} certificates, {} revocations; audit \
+         chain intact: {} entries, head {}",
+        config.data_dir.display(),
+        s.users,
+        s.applications,
+        s.certificates,
+        s.revocations,
+        s.audit_entries,
+        s.audit_head
+    );
+    if !report.ca_key_opened {
+        println!("set SERTEL_CA_PASSPHRASE to the CA passphrase before starting the server");
+    }
+    Ok(())
 }

@@ -5,12 +5,23 @@ use std::path::{Path, PathBuf};
 
 use sertel_core::profile::RegencyProfile;
 
-/// The default address, 127.0.0.1:8080: loopback only and plain HTTP (HTTPS is not yet built,
-/// so the server does not listen on other interfaces unless told to).
+/// The default address, 127.0.0.1:8080: loopback only and plain HTTP. Other interfaces are
+/// for HTTPS ([`Config::tls`]) or a reverse proxy in front.
 pub const DEFAULT_BIND: SocketAddr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 8080);
 
 /// The default data directory, relative to the working directory.
 pub const DEFAULT_DATA_DIR: &str = "./sertel-data";
+
+/// Who issues the certificate of an application both verifiers approved.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Issuance {
+    /// The embedded CA, in the transaction of the second approval (the default).
+    #[default]
+    Embedded,
+    /// The national CA (BSrE): the application waits in `approved` until a verifier uploads
+    /// the certificate BSrE issued for its CSR.
+    National,
+}
 
 /// How the server is configured.
 #[derive(Clone, Debug)]
@@ -30,7 +41,21 @@ pub struct Config {
     /// The CA key's passphrase when given (`SERTEL_CA_PASSPHRASE`); otherwise one is generated
     /// and kept in `<data_dir>/ca-passphrase` (mode 0600).
     pub ca_passphrase: Option<String>,
+    /// Who issues approved applications' certificates.
+    pub issuance: Issuance,
+    /// Serve HTTPS with this certificate and key; plain HTTP when `None`.
+    pub tls: Option<crate::tls::TlsFiles>,
+    /// The rate limit of `POST /tsa` per client address ([`DEFAULT_TSA_RATE`]).
+    pub tsa_rate: crate::api::RateLimit,
 }
+
+/// The default rate limit of the time-stamping endpoint per client address: 600 requests a
+/// minute (10 a second) sustained, 60 at once. Signing a batch takes one time-stamp per
+/// document, so an office signing a few dozen letters at once stays within it.
+pub const DEFAULT_TSA_RATE: crate::api::RateLimit = crate::api::RateLimit {
+    per_minute: 600,
+    burst: 60,
+};
 
 impl Config {
     /// A configuration with every default, rooted at `data_dir`.
@@ -43,6 +68,9 @@ impl Config {
             public_url: format!("http://{bind}"),
             regency: RegencyProfile::default(),
             ca_passphrase: None,
+            issuance: Issuance::Embedded,
+            tls: None,
+            tsa_rate: DEFAULT_TSA_RATE,
         }
     }
 

@@ -4,7 +4,8 @@ use std::sync::Arc;
 
 use tokio::sync::watch;
 
-use crate::auth::LoginLimiter;
+use crate::api::IpRateLimiter;
+use crate::auth::{LoginLimiter, SessionCache};
 use crate::ca::passphrase::ca_passphrase;
 use crate::ca::Ca;
 use crate::db::Db;
@@ -18,8 +19,11 @@ struct Inner {
     ca: Ca,
     tsa: Tsa,
     ocsp: sertel_core::ocsp::OcspResponder,
+    ocsp_answers: crate::ocsp::AnswerCache,
     documents: DocumentStore,
     limiter: LoginLimiter,
+    sessions: SessionCache,
+    tsa_limiter: IpRateLimiter,
     events: watch::Sender<u64>,
 }
 
@@ -47,14 +51,18 @@ impl AppState {
             .map_err(|e| crate::cli::StartError::Other(format!("publishing the CRL: {e}")))?;
         let documents = DocumentStore::new(config.documents_dir());
         let (events, _) = watch::channel(0);
+        let tsa_limiter = IpRateLimiter::new(config.tsa_rate);
         Ok(AppState(Arc::new(Inner {
             config,
             db,
             ca,
             tsa,
             ocsp,
+            ocsp_answers: crate::ocsp::AnswerCache::new(),
             documents,
             limiter: LoginLimiter::new(),
+            sessions: SessionCache::new(),
+            tsa_limiter,
             events,
         })))
     }
@@ -84,6 +92,11 @@ impl AppState {
         &self.0.ocsp
     }
 
+    /// The OCSP answers kept for reuse.
+    pub fn ocsp_answers(&self) -> &crate::ocsp::AnswerCache {
+        &self.0.ocsp_answers
+    }
+
     /// The document store.
     pub fn documents(&self) -> &DocumentStore {
         &self.0.documents
@@ -92,6 +105,16 @@ impl AppState {
     /// The login rate limit.
     pub fn limiter(&self) -> &LoginLimiter {
         &self.0.limiter
+    }
+
+    /// Sessions recently found live (authentication without a database round trip).
+    pub fn sessions(&self) -> &SessionCache {
+        &self.0.sessions
+    }
+
+    /// The rate limit of `POST /tsa` per client address.
+    pub fn tsa_limiter(&self) -> &IpRateLimiter {
+        &self.0.tsa_limiter
     }
 
     /// Wakes the event streams of this process after a commit (other instances poll).

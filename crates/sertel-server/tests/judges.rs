@@ -369,3 +369,81 @@ async fn openssl_accepts_the_ocsp_answers_for_good_and_revoked_certificates() {
         .await;
     assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
 }
+
+async fn post_ocsp(srv: &TestServer, der: &[u8]) -> axum::body::Bytes {
+    let r = srv
+        .send(
+            Request::post("/ocsp")
+                .header("content-type", "application/ocsp-request")
+                .body(Body::from(der.to_vec()))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    r.body
+}
+
+/// A signed answer to a request without a nonce is given again while the certificate's status
+/// is unchanged, and a revocation shows at once all the same; requests with a nonce are never
+/// kept.
+async fn ocsp_reuse(srv: TestServer) {
+    let p = fixtures::people(&srv).await;
+    let ca = ca_pem(&srv).await;
+    let (id, cert, _) = issued_pem(&srv, &p, 0).await;
+    let request = srv.dir.path().join("ocsp-no-nonce.req");
+    openssl(&[
+        "ocsp",
+        "-issuer",
+        s(&ca),
+        "-cert",
+        s(&cert),
+        "-no_nonce",
+        "-reqout",
+        s(&request),
+    ]);
+    let der = std::fs::read(&request).unwrap();
+    let first = post_ocsp(&srv, &der).await;
+    let text = openssl_ocsp_status(&srv, &ca, &request, &first);
+    assert!(text.contains("Cert Status: good"), "{text}");
+    assert_eq!(srv.state.ocsp_answers().len(), 1);
+    // The same answer, byte for byte (not signed again).
+    assert_eq!(post_ocsp(&srv, &der).await, first);
+
+    // With a nonce: answered, echoed, not kept.
+    let with_nonce = srv.dir.path().join("ocsp-nonce.req");
+    openssl(&[
+        "ocsp",
+        "-issuer",
+        s(&ca),
+        "-cert",
+        s(&cert),
+        "-reqout",
+        s(&with_nonce),
+    ]);
+    let answer = post_ocsp(&srv, &std::fs::read(&with_nonce).unwrap()).await;
+    let text = openssl_ocsp_status(&srv, &ca, &with_nonce, &answer);
+    assert!(
+        text.contains("Cert Status: good") && text.contains("Nonce"),
+        "{text}"
+    );
+    assert_eq!(srv.state.ocsp_answers().len(), 1);
+
+    // Revoked: the very next nonce-less request gets a new, signed "revoked".
+    let r = fixtures::revoke(&srv, &p.dinas, &id, "affiliation_changed").await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.json());
+    let after = post_ocsp(&srv, &der).await;
+    assert_ne!(after, first);
+    let text = openssl_ocsp_status(&srv, &ca, &request, &after);
+    assert!(text.contains("Response verify OK"), "{text}");
+    assert!(text.contains("Cert Status: revoked"), "{text}");
+    assert_eq!(post_ocsp(&srv, &der).await, after);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ocsp_answers_without_nonce_are_reused_until_the_status_changes() {
+    for backend in common::backends() {
+        let srv = TestServer::start(backend).await;
+        eprintln!("ocsp reuse on {}", srv.backend_name());
+        ocsp_reuse(srv).await;
+    }
+}

@@ -224,6 +224,72 @@ async fn malformed(srv: common::TestServer) {
             StatusCode::PAYLOAD_TOO_LARGE,
         ),
         (
+            "truncated DER certificate upload",
+            raw(
+                "POST",
+                &format!("/api/v1/applications/{id}/certificate"),
+                badan,
+                Some("application/pkix-cert"),
+                vec![0x30, 0x82, 0x04, 0x00, 0x30, 0x82],
+            ),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            "PEM upload without a certificate",
+            raw(
+                "POST",
+                &format!("/api/v1/applications/{id}/certificate"),
+                badan,
+                Some("application/pem-certificate-chain"),
+                b"-----BEGIN CERTIFICATE-----\nAAAA\n".to_vec(),
+            ),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            "certificate upload as JSON",
+            raw(
+                "POST",
+                &format!("/api/v1/applications/{id}/certificate"),
+                badan,
+                json,
+                b"{}".to_vec(),
+            ),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        ),
+        (
+            "oversize certificate upload",
+            raw(
+                "POST",
+                &format!("/api/v1/applications/{id}/certificate"),
+                badan,
+                Some("application/pkix-cert"),
+                vec![0x30; 200 * 1024],
+            ),
+            StatusCode::PAYLOAD_TOO_LARGE,
+        ),
+        (
+            "agency e-mail outside the official domain",
+            raw(
+                "POST",
+                &format!("/api/v1/applications/{id}/revocation-requests"),
+                owner,
+                Some(&multipart),
+                common::multipart::body(&[("agency_email", b"kantor@gmail.com".to_vec())]),
+            ),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            "unknown notice status",
+            raw(
+                "GET",
+                "/api/v1/agency-notices?status=lost",
+                badan,
+                None,
+                vec![],
+            ),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
             "unknown path",
             raw("GET", "/api/v1/nothing", None, None, vec![]),
             StatusCode::NOT_FOUND,

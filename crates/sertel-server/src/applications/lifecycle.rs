@@ -11,7 +11,8 @@
 //!
 //! The two verifiers review in either order; a certificate is only issued from `approved`, which
 //! only both approvals reach. The embedded CA issues in the same transaction as the second
-//! approval, so `approved` is seen only when issuance is left to the national CA (not yet).
+//! approval, so `approved` is seen only when issuance is left to the national CA
+//! ([`crate::Issuance::National`]), until a verifier uploads its certificate.
 
 use serde::{Deserialize, Serialize};
 

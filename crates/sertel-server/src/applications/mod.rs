@@ -8,6 +8,7 @@ pub mod follow_up;
 mod issue;
 pub mod kind;
 pub mod lifecycle;
+pub mod national;
 pub mod read;
 pub(crate) mod repo;
 pub mod review;

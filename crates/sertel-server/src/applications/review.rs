@@ -1,7 +1,8 @@
 //! `POST /api/v1/applications/{id}/review`: a verifier approves or rejects.
 //!
 //! The side is the verifier's role (Badan or Dinas). When this approval is the second, the
-//! embedded CA issues the certificate in the same transaction.
+//! embedded CA issues the certificate in the same transaction (unless issuance is left to the
+//! national CA: then the application waits in `approved` for [`super::national`]).
 
 use axum::extract::{Path, State};
 use axum::Json;
@@ -17,7 +18,7 @@ use crate::audit;
 use crate::auth::{CurrentUser, Role};
 use crate::events::record_event;
 use crate::ids::{new_id, now_rfc3339};
-use crate::{ApiError, AppState};
+use crate::{ApiError, AppState, Issuance};
 
 /// Longest reason, in characters.
 pub const MAX_REASON_LEN: usize = MAX_FREE_TEXT_LEN;
@@ -102,7 +103,7 @@ pub async fn review(
         json!({"side": side_name, "revision": app.revision, "reason": reason, "state": next.as_str()}),
     )
     .await?;
-    if next == Status::Approved {
+    if next == Status::Approved && state.config().issuance == Issuance::Embedded {
         app.status = next;
         issue_certificate(&state, &mut tx, &app, me.id()).await?;
     }

@@ -4,7 +4,7 @@ use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 
-use super::{lookup_session, Role};
+use super::{authenticate, Role};
 use crate::users::User;
 use crate::{ApiError, AppState};
 
@@ -51,7 +51,7 @@ impl FromRequestParts<AppState> for CurrentUser {
             .strip_prefix("Bearer ")
             .map(str::trim)
             .ok_or(ApiError::Unauthenticated)?;
-        let user = lookup_session(state.db().pool(), token)
+        let user = authenticate(state, token)
             .await?
             .ok_or(ApiError::Unauthenticated)?;
         Ok(CurrentUser {

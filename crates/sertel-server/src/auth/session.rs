@@ -1,13 +1,16 @@
 //! Sessions: an opaque bearer token of 32 random bytes, stored only as its SHA-256.
 
+use std::sync::LazyLock;
+use std::time::Instant;
+
 use sha2::{Digest, Sha256};
 use sqlx::{AnyPool, Row};
 use time::{Duration, OffsetDateTime};
 
 use crate::db::WriteTx;
 use crate::ids::{now_rfc3339, random_bytes};
-use crate::users::{User, USER_COLUMNS};
-use crate::ApiError;
+use crate::users::{User, USER_COLUMNS, USER_COLUMN_COUNT};
+use crate::{ApiError, AppState};
 
 /// How long a session lasts.
 pub const SESSION_LIFETIME: Duration = Duration::hours(12);
@@ -33,21 +36,58 @@ pub async fn create_session(tx: &mut WriteTx, user_id: &str) -> Result<(String, 
     Ok((token, expires))
 }
 
-/// The user a live session token belongs to.
+/// The user a live session token belongs to (always asked of the database).
 pub async fn lookup_session(pool: &AnyPool, token: &str) -> Result<Option<User>, ApiError> {
-    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+    Ok(lookup(pool, token).await?.map(|(user, _)| user))
+}
+
+/// The user and expiry (Unix seconds) of a live session token, from the database.
+async fn lookup(pool: &AnyPool, token: &str) -> Result<Option<(User, i64)>, ApiError> {
+    static SQL: LazyLock<String> = LazyLock::new(|| {
+        format!(
+            "SELECT {USER_COLUMNS}, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id \
+             WHERE s.token_hash = $1 AND s.expires_at > $2"
+        )
+    });
+    if !well_formed(token) {
         return Ok(None);
     }
-    let sql = format!(
-        "SELECT {USER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id \
-         WHERE s.token_hash = $1 AND s.expires_at > $2"
-    );
-    let row = sqlx::query(&sql)
+    let row = sqlx::query(SQL.as_str())
         .bind(token_hash(token))
         .bind(OffsetDateTime::now_utc().unix_timestamp())
         .fetch_optional(pool)
         .await?;
-    row.map(|r| User::from_row(&r)).transpose()
+    row.map(|r| Ok((User::from_row(&r)?, r.try_get(USER_COLUMN_COUNT)?)))
+        .transpose()
+}
+
+fn well_formed(token: &str) -> bool {
+    token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The user a live session token belongs to, from [`AppState::sessions`] when it was checked in
+/// the database less than [`super::session_cache::RECHECK_AFTER`] ago, else from the database
+/// (and then remembered). For every request's authentication.
+pub async fn authenticate(state: &AppState, token: &str) -> Result<Option<User>, ApiError> {
+    if !well_formed(token) {
+        return Ok(None);
+    }
+    let hash = token_hash(token);
+    let now = Instant::now();
+    let unix_now = OffsetDateTime::now_utc().unix_timestamp();
+    if let Some(user) = state.sessions().get(&hash, now, unix_now) {
+        return Ok(Some(user));
+    }
+    let Some((user, expires_at)) = lookup(state.db().pool(), token).await? else {
+        return Ok(None);
+    };
+    state.sessions().put(hash, user.clone(), expires_at, now);
+    Ok(Some(user))
+}
+
+/// Forgets `token` in this instance's [`AppState::sessions`] (after its session was deleted).
+pub fn forget_session(state: &AppState, token: &str) {
+    state.sessions().forget(&token_hash(token));
 }
 
 /// Ends the session of `token` inside `tx`; returns whether one existed.

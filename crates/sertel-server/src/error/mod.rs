@@ -110,12 +110,24 @@ pub enum ApiError {
     /// is made (Pasal 17 ayat 6).
     #[error("re-issue is only possible after a lost-key report")]
     ReissueNeedsLostKey,
+    /// An uploaded national-CA certificate does not fit the application.
+    #[error("certificate refused: {0:?}")]
+    CertificateRefused(crate::applications::national::CertificateProblem),
     /// Too many failed logins; try again later.
     #[error("too many attempts; retry after {retry_after_secs} s")]
     RateLimited {
         /// Seconds until the next attempt is allowed.
         retry_after_secs: u64,
     },
+    /// Too many requests from this client address (the time-stamping endpoint's rate limit).
+    #[error("too many requests; retry after {retry_after_secs} s")]
+    TooManyRequests {
+        /// Seconds until the next request is allowed.
+        retry_after_secs: u64,
+    },
+    /// The database does not answer (the health check).
+    #[error("the database is unavailable")]
+    Unavailable,
     /// A failure on the server's side (database, disk, CA). Logged; never detailed to clients.
     #[error("internal error: {0}")]
     Internal(String),
@@ -139,6 +151,7 @@ impl ApiError {
             | E::Profile(_)
             | E::ConsentRequired
             | E::RevocationReason(_)
+            | E::CertificateRefused(_)
             | E::IdempotencyKeyReused => StatusCode::UNPROCESSABLE_ENTITY,
             E::Unauthenticated | E::InvalidCredentials => StatusCode::UNAUTHORIZED,
             E::Forbidden => StatusCode::FORBIDDEN,
@@ -149,7 +162,8 @@ impl ApiError {
             | E::RevocationPending
             | E::CertificateExpired
             | E::ReissueNeedsLostKey => StatusCode::CONFLICT,
-            E::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            E::RateLimited { .. } | E::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            E::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             E::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -191,7 +205,9 @@ impl IntoResponse for ApiError {
             "details": details,
         });
         let mut response = (status, axum::Json(body)).into_response();
-        if let ApiError::RateLimited { retry_after_secs } = self {
+        if let ApiError::RateLimited { retry_after_secs }
+        | ApiError::TooManyRequests { retry_after_secs } = self
+        {
             if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
                 response.headers_mut().insert(header::RETRY_AFTER, v);
             }

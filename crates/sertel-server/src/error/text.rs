@@ -32,7 +32,10 @@ impl Localized for ApiError {
             E::RevocationPending => "revocation_pending",
             E::CertificateExpired => "certificate_expired",
             E::ReissueNeedsLostKey => "reissue_needs_lost_key",
+            E::CertificateRefused(p) => p.kind(),
             E::RateLimited { .. } => "rate_limited",
+            E::TooManyRequests { .. } => "too_many_requests",
+            E::Unavailable => "unavailable",
             E::Internal(_) => "internal",
         }
     }
@@ -166,14 +169,77 @@ impl Localized for ApiError {
                  revocation, submit a new application."
                     .into(),
             ),
+            E::CertificateRefused(p) => p.message(lang),
+            E::TooManyRequests { retry_after_secs } => pick(
+                format!(
+                    "Terlalu banyak permintaan dari alamat Anda; coba lagi dalam \
+                     {retry_after_secs} detik."
+                ),
+                format!(
+                    "Too many requests from your address; try again in {retry_after_secs} \
+                     seconds."
+                ),
+            ),
             E::RateLimited { retry_after_secs } => pick(
                 format!("Terlalu banyak percobaan; coba lagi dalam {retry_after_secs} detik."),
                 format!("Too many attempts; try again in {retry_after_secs} seconds."),
+            ),
+            E::Unavailable => pick(
+                "Basis data server tidak dapat dihubungi; silakan coba lagi nanti.".into(),
+                "The server's database cannot be reached; please try again later.".into(),
             ),
             E::Internal(_) => pick(
                 "Terjadi kesalahan di server; silakan coba lagi nanti.".into(),
                 "Something went wrong on the server; please try again later.".into(),
             ),
         }
+    }
+}
+
+impl Localized for crate::applications::national::CertificateProblem {
+    fn kind(&self) -> &'static str {
+        use crate::applications::national::CertificateProblem as P;
+        match self {
+            P::Unreadable => "certificate_unreadable",
+            P::KeyMismatch => "certificate_key_mismatch",
+            P::SubjectMismatch => "certificate_subject_mismatch",
+            P::CaCertificate => "certificate_is_ca",
+            P::NotValidNow => "certificate_not_valid_now",
+            P::SerialTaken => "certificate_serial_taken",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        use crate::applications::national::CertificateProblem as P;
+        let (id, en) = match self {
+            P::Unreadable => (
+                "Berkas bukan sertifikat X.509 (DER atau PEM) yang dapat dibaca.",
+                "The file is not a readable X.509 certificate (DER or PEM).",
+            ),
+            P::KeyMismatch => (
+                "Kunci publik sertifikat tidak sama dengan kunci dalam permintaan sertifikat \
+                 (CSR) permohonan ini.",
+                "The certificate's public key is not the one in this application's certificate \
+                 request (CSR).",
+            ),
+            P::SubjectMismatch => (
+                "Identitas (subject) sertifikat tidak sesuai dengan profil pemilik.",
+                "The certificate's subject does not match the owner's profile.",
+            ),
+            P::CaCertificate => (
+                "Sertifikat CA tidak dapat dijadikan sertifikat pemilik.",
+                "A CA certificate cannot be an owner's certificate.",
+            ),
+            P::NotValidNow => (
+                "Sertifikat tidak berlaku saat ini (sudah kedaluwarsa atau belum berlaku).",
+                "The certificate is not valid now (expired or not yet valid).",
+            ),
+            P::SerialTaken => (
+                "Nomor seri sertifikat ini sudah tercatat untuk permohonan lain.",
+                "A certificate with this serial number is already recorded for another \
+                 application.",
+            ),
+        };
+        lang.pick(id.to_owned(), en.to_owned())
     }
 }

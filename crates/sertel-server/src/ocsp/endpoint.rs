@@ -16,7 +16,7 @@ use crate::{ApiError, AppState};
 /// Largest request body accepted.
 pub const MAX_REQUEST_LEN: usize = sertel_core::ocsp::MAX_REQUEST_BYTES;
 
-fn reply(der: Vec<u8>) -> Response {
+fn reply(der: Bytes) -> Response {
     (
         [
             (header::CONTENT_TYPE, RESPONSE_MEDIA_TYPE),
@@ -34,7 +34,7 @@ pub async fn post_request(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
     let body = crate::api::binary_body(&headers, body, REQUEST_MEDIA_TYPE, MAX_REQUEST_LEN)?;
-    Ok(reply(super::answer(&state, &body).await?))
+    Ok(reply(super::answer(&state, body).await?))
 }
 
 /// `GET /ocsp/{request}`.
@@ -44,5 +44,5 @@ pub async fn get_request(
 ) -> Result<Response, ApiError> {
     // An undecodable path is answered like any malformed request.
     let request = request_from_get_path(&encoded).unwrap_or_default();
-    Ok(reply(super::answer(&state, &request).await?))
+    Ok(reply(super::answer(&state, Bytes::from(request)).await?))
 }

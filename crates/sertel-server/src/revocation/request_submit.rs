@@ -3,14 +3,16 @@
 //! of their agency. A Badan or Dinas verifier then decides (Pasal 17 ayat 3).
 //!
 //! `multipart/form-data` with `reason` (any [`Reason`] but `privilege_withdrawn`), `statement`
-//! (the owner's explanation, optional) and `letter` (PDF, sniffed from its content, at most
-//! 5 MiB). One pending request per certificate: another is refused with 409.
+//! (the owner's explanation, optional), `agency_email` (the agency's official address as written
+//! in the letter, where the notice of the revocation goes, Pasal 17 ayat 5; optional) and
+//! `letter` (PDF, sniffed from its content, at most 5 MiB). One pending request per certificate: another is refused with 409.
 
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use serde_json::json;
+use sertel_core::profile::{validate_email, EmailPolicy};
 
 use super::request_view::{load_request, RevocationRequestView};
 use super::Reason;
@@ -32,6 +34,7 @@ pub const MAX_LETTER_LEN: usize = 5 * 1024 * 1024;
 struct RequestForm {
     reason: Reason,
     statement: String,
+    agency_email: Option<String>,
     letter: Vec<u8>,
 }
 
@@ -42,8 +45,8 @@ fn utf8(field: &'static str, data: Vec<u8>) -> Result<String, ApiError> {
     })
 }
 
-async fn read_form(mut form: Multipart) -> Result<RequestForm, ApiError> {
-    let (mut reason, mut statement, mut letter) = (None, None, None);
+async fn read_form(mut form: Multipart, policy: &EmailPolicy) -> Result<RequestForm, ApiError> {
+    let (mut reason, mut statement, mut letter, mut agency_email) = (None, None, None, None);
     while let Some(mut field) = form.next_field().await.map_err(multipart_error)? {
         let name = field.name().unwrap_or_default().to_owned();
         match name.as_str() {
@@ -56,6 +59,13 @@ async fn read_form(mut form: Multipart) -> Result<RequestForm, ApiError> {
                 let text = utf8("statement", read_limited(&mut field, &name, limit).await?)?;
                 statement = Some(free_text("statement", &text, false)?);
             }
+            "agency_email" if agency_email.is_none() => {
+                let text = utf8("agency_email", read_limited(&mut field, &name, 256).await?)?;
+                let email = validate_email(&text, policy).map_err(|e| {
+                    ApiError::Profile(vec![sertel_core::profile::ProfileError::Email(e)])
+                })?;
+                agency_email = Some(email);
+            }
             "letter" if letter.is_none() => {
                 let data = read_limited(&mut field, &name, MAX_LETTER_LEN).await?;
                 if MediaType::sniff(&data) != Some(MediaType::Pdf) {
@@ -66,7 +76,7 @@ async fn read_form(mut form: Multipart) -> Result<RequestForm, ApiError> {
                 }
                 letter = Some(data);
             }
-            "reason" | "statement" | "letter" => {
+            "reason" | "statement" | "agency_email" | "letter" => {
                 return Err(ApiError::Malformed(format!("field {name} appears twice")))
             }
             other => return Err(ApiError::Malformed(format!("unknown field {other:?}"))),
@@ -79,6 +89,7 @@ async fn read_form(mut form: Multipart) -> Result<RequestForm, ApiError> {
     Ok(RequestForm {
         reason,
         statement: statement.unwrap_or_default(),
+        agency_email,
         letter: letter.ok_or(ApiError::MissingField("letter"))?,
     })
 }
@@ -95,7 +106,8 @@ pub async fn request_revocation(
     let mut conn = state.db().pool().acquire().await?;
     repo::load_owned(&mut conn, &id, me.id()).await?;
     drop(conn);
-    let form = read_form(form.map_err(rejection)?).await?;
+    let policy = state.config().regency.email_policy();
+    let form = read_form(form.map_err(rejection)?, &policy).await?;
     let letter_size = i64::try_from(form.letter.len()).map_err(ApiError::internal)?;
     let digest = state
         .documents()
@@ -124,8 +136,8 @@ pub async fn request_revocation(
     let request_id = new_id();
     sqlx::query(
         "INSERT INTO revocation_requests (id, application_id, owner_id, serial, reason, \
-         statement, letter_sha256, letter_size, state, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9)",
+         statement, letter_sha256, letter_size, state, created_at, agency_email) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10)",
     )
     .bind(&request_id)
     .bind(&id)
@@ -136,6 +148,7 @@ pub async fn request_revocation(
     .bind(&digest)
     .bind(letter_size)
     .bind(now_rfc3339())
+    .bind(&form.agency_email)
     .execute(tx.conn())
     .await?;
     record_event(

@@ -11,6 +11,7 @@ use crate::audit;
 use crate::db::WriteTx;
 use crate::events::record_event;
 use crate::ids::now_rfc3339;
+use crate::notices::{record_notice, Revoked};
 use crate::{ApiError, AppState};
 
 use super::Reason;
@@ -29,8 +30,8 @@ pub struct Revocation<'a> {
 }
 
 /// Revokes the certificate of `app` in `tx`: the revocation row (insert-only), the application
-/// state `revoked`, any other pending request on the certificate closed, the owner's event and
-/// the audit entry. Returns the serial number (hex). Refused unless the application is `issued`
+/// state `revoked`, any other pending request on the certificate closed, the owner's event, the
+/// notice to the owner's agency (Pasal 17 ayat 5) and the audit entry. Returns the serial number (hex). Refused unless the application is `issued`
 /// or `superseded`.
 pub async fn revoke_in(
     tx: &mut WriteTx,
@@ -72,6 +73,13 @@ pub async fn revoke_in(
         next.as_str(),
     )
     .await?;
+    let revoked = Revoked {
+        app,
+        serial: &serial,
+        reason: r.reason,
+        request_id: r.request_id,
+    };
+    let notice = record_notice(tx, revoked).await?;
     audit::append(
         tx,
         r.actor,
@@ -82,6 +90,7 @@ pub async fn revoke_in(
             "reason": r.reason.as_str(),
             "request": r.request_id,
             "comment": r.comment,
+            "agency_notice": notice,
         }),
     )
     .await?;

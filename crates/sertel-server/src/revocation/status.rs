@@ -1,8 +1,9 @@
 //! A certificate's revocation status by serial number: the one place the CRL builder and the
 //! OCSP responder read it from.
 //!
-//! The status comes from the `certificates` table (every certificate this CA issued) and the
-//! insert-only `revocations` table. An OCSP responder answers `good`, `revoked` (with time and
+//! The status comes from the `certificates` table (the certificates this CA issued: those the
+//! national CA issued, `issued_by = 'national'`, are its to answer for) and the insert-only
+//! `revocations` table. An OCSP responder answers `good`, `revoked` (with time and
 //! reason) or `unknown` (RFC 6960 §2.2) with [`certificate_status`]; the CRL lists
 //! [`revoked_certificates`]. A superseded certificate stays `good` until it expires unless it is
 //! revoked itself.
@@ -61,7 +62,8 @@ pub async fn certificate_status(
 ) -> Result<CertificateStatus, ApiError> {
     let row = sqlx::query(
         "SELECT c.serial, r.revoked_at, r.reason FROM certificates c \
-         LEFT JOIN revocations r ON r.serial = c.serial WHERE c.serial = $1",
+         LEFT JOIN revocations r ON r.serial = c.serial \
+         WHERE c.serial = $1 AND c.issued_by = 'regency'",
     )
     .bind(serial_hex(serial))
     .fetch_optional(conn)
@@ -82,7 +84,9 @@ pub async fn revoked_certificates(
     conn: &mut AnyConnection,
 ) -> Result<Vec<RevokedCertificate>, ApiError> {
     let rows = sqlx::query(
-        "SELECT serial, revoked_at, reason FROM revocations ORDER BY revoked_at, serial",
+        "SELECT r.serial, r.revoked_at, r.reason FROM revocations r \
+         JOIN certificates c ON c.serial = r.serial WHERE c.issued_by = 'regency' \
+         ORDER BY r.revoked_at, r.serial",
     )
     .fetch_all(conn)
     .await?;
@@ -101,8 +105,11 @@ pub async fn revoked_certificates(
 
 /// How many certificates are revoked (the CRL remembers how many it lists, to notice new ones).
 pub async fn revoked_count(conn: &mut AnyConnection) -> Result<i64, ApiError> {
-    Ok(sqlx::query("SELECT COUNT(*) FROM revocations")
-        .fetch_one(conn)
-        .await?
-        .try_get(0)?)
+    Ok(sqlx::query(
+        "SELECT COUNT(*) FROM revocations r JOIN certificates c ON c.serial = r.serial \
+         WHERE c.issued_by = 'regency'",
+    )
+    .fetch_one(conn)
+    .await?
+    .try_get(0)?)
 }

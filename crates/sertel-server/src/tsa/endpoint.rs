@@ -3,6 +3,11 @@
 //! `application/timestamp-reply`. A request that is not a valid `TimeStampReq` gets a rejection
 //! response (status 200, as the RFC has it); a wrong content type or an oversize body gets the
 //! API's bilingual 4xx error. `GET /tsa/tsa.crt` serves the TSA certificate.
+//!
+//! Every request costs a signature, so each client address may make only so many
+//! ([`crate::Config::tsa_rate`], a token bucket per address): beyond that the answer is 429 with
+//! `Retry-After` and the API's bilingual error (`too_many_requests`), before the request is
+//! parsed or signed.
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -10,6 +15,7 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 
+use crate::api::ClientIp;
 use crate::{ApiError, AppState};
 
 /// Largest request body accepted (a request holds a digest, a nonce and a policy: well under
@@ -24,9 +30,14 @@ pub const REPLY_TYPE: &str = "application/timestamp-reply";
 /// Answers one time-stamp request.
 pub async fn timestamp(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
+    state
+        .tsa_limiter()
+        .acquire(ip, std::time::Instant::now())
+        .map_err(|retry_after_secs| ApiError::TooManyRequests { retry_after_secs })?;
     let body = crate::api::binary_body(&headers, body, QUERY_TYPE, MAX_QUERY_LEN)?;
     let tsa = state.tsa().clone();
     let reply = tokio::task::spawn_blocking(move || tsa.respond(&body))

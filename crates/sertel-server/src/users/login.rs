@@ -12,7 +12,7 @@ use sqlx::Row;
 use super::{User, USER_COLUMNS};
 use crate::api::{ApiJson, ClientIp};
 use crate::audit;
-use crate::auth::{create_session, delete_session, verify_password, CurrentUser};
+use crate::auth::{create_session, delete_session, forget_session, verify_password, CurrentUser};
 use crate::{ApiError, AppState};
 
 /// E-mail address and password.
@@ -77,5 +77,6 @@ pub async fn logout(
     delete_session(&mut tx, &me.token).await?;
     audit::append(&mut tx, me.id(), "session.delete", me.id(), json!({})).await?;
     tx.commit().await?;
+    forget_session(&state, &me.token);
     Ok(StatusCode::NO_CONTENT)
 }

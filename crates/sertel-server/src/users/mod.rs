@@ -9,4 +9,4 @@ mod model;
 pub use create::{create_user, NewUser};
 pub use handlers::{create_staff, me, register_owner, RegisterOwner, StaffRequest};
 pub use login::{login, logout, LoginRequest};
-pub use model::{User, USER_COLUMNS};
+pub use model::{User, USER_COLUMNS, USER_COLUMN_COUNT};

@@ -13,6 +13,9 @@ pub const USER_COLUMNS: &str =
     "u.id, u.role, u.email, u.full_name, u.nip, u.nik, u.title, u.unit, u.rank, u.phone, \
      u.created_at";
 
+/// How many columns [`USER_COLUMNS`] selects (the index of a column selected after them).
+pub const USER_COLUMN_COUNT: usize = 11;
+
 /// A user (never with the password hash).
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct User {
@@ -58,6 +61,17 @@ impl User {
             phone: row.try_get(9)?,
             created_at: row.try_get(10)?,
         })
+    }
+
+    /// The user with `id`, if any.
+    pub async fn load(conn: &mut sqlx::AnyConnection, id: &str) -> Result<Option<User>, ApiError> {
+        let row = sqlx::query(&format!(
+            "SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+        row.as_ref().map(User::from_row).transpose()
     }
 
     /// The owner's certificate profile, as registered.

@@ -37,9 +37,32 @@ pub fn owner_form(n: u8) -> Value {
     }
 }
 
+/// Owner number `i` of many (for load and crash tests): valid NIP and NIK that agree, each
+/// unique.
+pub fn numbered_owner_form(i: u32) -> Value {
+    let letters: String = i
+        .to_string()
+        .bytes()
+        .map(|d| char::from(b'a' + (d - b'0')))
+        .collect();
+    json!({
+        "full_name": format!("Pegawai {}", letters.to_uppercase()),
+        "nip": format!("19800115200501{}{:03}", 1, i + 1),
+        "nik": format!("160301150180{:04}", i + 1),
+        "email": format!("pegawai.{letters}@muaraenimkab.go.id"),
+        "title": "Pranata Komputer",
+        "unit": "Dinas Komunikasi dan Informatika",
+        "password": PASSWORD,
+    })
+}
+
 /// The profile the server keeps for `owner_form(n)`.
 pub fn owner_profile(n: u8) -> OwnerProfile {
-    let f = owner_form(n);
+    profile_of(&owner_form(n))
+}
+
+/// The profile the server keeps for a registration form.
+pub fn profile_of(f: &Value) -> OwnerProfile {
     OwnerProfile {
         full_name: f["full_name"].as_str().unwrap().into(),
         nip: f["nip"].as_str().unwrap().into(),
@@ -132,8 +155,12 @@ pub async fn people(srv: &TestServer) -> People {
 
 /// A PEM CSR for owner `n`'s profile with a new key of `alg`.
 pub fn csr_for(n: u8, alg: KeyAlgorithm) -> Vec<u8> {
-    let key = LocalKey::generate(alg).unwrap();
-    let csr = build_csr(&owner_profile(n), &RegencyProfile::default(), &key).unwrap();
+    csr_for_profile(&owner_profile(n), &LocalKey::generate(alg).unwrap())
+}
+
+/// A PEM CSR for `profile` with `key`.
+pub fn csr_for_profile(profile: &OwnerProfile, key: &LocalKey) -> Vec<u8> {
+    let csr = build_csr(profile, &RegencyProfile::default(), key).unwrap();
     csr_to_pem(&csr).unwrap().into_bytes()
 }
 
@@ -159,8 +186,13 @@ pub fn png() -> Vec<u8> {
 
 /// Every field of a complete submission for owner `n`.
 pub fn full_form(n: u8) -> Vec<(&'static str, Vec<u8>)> {
+    full_form_with(csr_for(n, KeyAlgorithm::EcdsaP256))
+}
+
+/// Every field of a complete submission, with `csr`.
+pub fn full_form_with(csr: Vec<u8>) -> Vec<(&'static str, Vec<u8>)> {
     vec![
-        ("csr", csr_for(n, KeyAlgorithm::EcdsaP256)),
+        ("csr", csr),
         ("recommendation_letter", pdf("rekomendasi")),
         ("ktp", jpeg()),
         ("sk_jabatan", pdf("sk jabatan")),

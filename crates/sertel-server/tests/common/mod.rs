@@ -3,7 +3,9 @@
 
 #![allow(dead_code, clippy::unwrap_used, missing_docs)]
 
+pub mod binary;
 pub mod fixtures;
+pub mod http;
 pub mod multipart;
 pub mod routes;
 
@@ -99,8 +101,14 @@ impl Reply {
 
 impl TestServer {
     pub async fn start(backend: Backend) -> TestServer {
+        TestServer::start_with(backend, |_| {}).await
+    }
+
+    /// A fresh server whose configuration `adjust` changed first.
+    pub async fn start_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> TestServer {
         let dir = tempfile::tempdir().unwrap();
         let mut config = Config::with_data_dir(dir.path().join("data"));
+        adjust(&mut config);
         if let Backend::Postgres(url) = &backend {
             config.database_url = Some(fresh_postgres_database(url).await);
         }
@@ -109,6 +117,17 @@ impl TestServer {
             router: app(state.clone()),
             state,
             dir,
+            config,
+        }
+    }
+
+    /// A server on an existing configuration (a restored data directory, say).
+    pub async fn on(config: Config) -> TestServer {
+        let state = AppState::open(config.clone()).await.unwrap();
+        TestServer {
+            router: app(state.clone()),
+            state,
+            dir: tempfile::tempdir().unwrap(),
             config,
         }
     }
@@ -122,13 +141,7 @@ impl TestServer {
 
     /// Another server process on the same database and data directory (a second instance).
     pub async fn second_instance(&self) -> TestServer {
-        let state = AppState::open(self.config.clone()).await.unwrap();
-        TestServer {
-            router: app(state.clone()),
-            state,
-            dir: tempfile::tempdir().unwrap(),
-            config: self.config.clone(),
-        }
+        TestServer::on(self.config.clone()).await
     }
 
     pub async fn send(&self, req: Request<Body>) -> Reply {

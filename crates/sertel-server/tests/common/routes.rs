@@ -23,6 +23,7 @@ pub enum Access {
 pub const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/api/v1/openapi.json", Access::Public),
     ("GET", "/api/v1/consent", Access::Public),
+    ("GET", "/api/v1/health", Access::Public),
     ("POST", "/api/v1/owners", Access::Public),
     ("POST", "/api/v1/sessions", Access::Public),
     ("GET", "/api/v1/me", Access::SignedIn),
@@ -49,6 +50,11 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
         "GET",
         "/api/v1/applications/{id}/certificate",
         Access::OwnerOrStaff,
+    ),
+    (
+        "POST",
+        "/api/v1/applications/{id}/certificate",
+        Access::Verifiers,
     ),
     (
         "POST",
@@ -93,6 +99,7 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ),
     ("GET", "/api/v1/events", Access::SignedIn),
     ("GET", "/api/v1/events/stream", Access::SignedIn),
+    ("GET", "/api/v1/agency-notices", Access::Verifiers),
     ("GET", "/ca/regency-ca.crt", Access::Public),
     ("GET", "/crl/regency-ca.crl", Access::Public),
     ("POST", "/tsa", Access::Public),
