@@ -110,8 +110,8 @@ impl Dict {
         self.entries.iter().map(|(k, v)| (k, v))
     }
 
-    /// Mutable access to the entries in insertion order.
-    pub(crate) fn iter_mut(&mut self) -> impl Iterator<Item = (&Name, &mut Object)> + '_ {
+    /// Mutable access to the values, with their keys, in insertion order.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&Name, &mut Object)> + '_ {
         self.entries.iter_mut().map(|(k, v)| (&*k, v))
     }
 
