@@ -4,6 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod protect;
+pub use protect::{ProtectArgs, UnprotectArgs, XrefArg};
+
 /// Sertel: electronic certificates of the regency — keys, certificate requests, PDF signing
 /// and verification.
 #[derive(Debug, Parser)]
@@ -45,6 +48,11 @@ pub enum Command {
     /// document timestamp (B-LTA); run it again before that timestamp's authority
     /// certificate expires to refresh an archived file.
     Ltv(LtvArgs),
+    /// Encrypt a PDF for the certificates of its recipients (document protection, Pasal 12
+    /// huruf b): only they can open it, each with their own key.
+    Protect(ProtectArgs),
+    /// Decrypt a PDF encrypted for your certificate, with your key.
+    Unprotect(UnprotectArgs),
 }
 
 /// `sertel ltv`.

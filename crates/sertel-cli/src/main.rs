@@ -48,6 +48,8 @@ fn main() -> ExitCode {
         Command::Sign(a) => commands::sign::run(a, &out),
         Command::Verify(a) => commands::verify::run(a, &out),
         Command::Ltv(a) => commands::ltv::run(a, &out),
+        Command::Protect(a) => commands::protect::protect(a, &out),
+        Command::Unprotect(a) => commands::protect::unprotect(a, &out),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -13,6 +13,7 @@ pub mod key;
 pub mod ocsp;
 pub mod pades;
 pub mod profile;
+pub mod protect;
 pub mod recommendation;
 pub mod sigcheck;
 pub mod signer;

@@ -110,6 +110,11 @@ impl Dict {
         self.entries.iter().map(|(k, v)| (k, v))
     }
 
+    /// Mutable access to the values, with their keys, in insertion order.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&Name, &mut Object)> + '_ {
+        self.entries.iter_mut().map(|(k, v)| (&*k, v))
+    }
+
     /// The keys in insertion order.
     pub fn keys(&self) -> impl Iterator<Item = &Name> + '_ {
         self.entries.iter().map(|(k, _)| k)

@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 use std::sync::Mutex;
 
+use crate::crypt::{Crypt, EncryptDict, FileKey};
 use crate::node_cache::NodeCache;
 use crate::objstm::ObjStmCache;
 use crate::reader::FileReader;
@@ -18,8 +19,10 @@ use crate::{Dict, Limit, Limits, ObjRef, Object, PdfError, Source};
 /// [`Document::stream_decoded`]. Every read is bounded by the [`Limits`] given to
 /// [`Document::open`].
 ///
-/// Encrypted documents open (so they can be inspected and reported), but strings and streams
-/// are returned exactly as stored, still encrypted; nothing is decrypted.
+/// Encrypted documents open (so they can be inspected and reported), and strings and streams
+/// are returned exactly as stored, still encrypted, until [`Document::set_file_key`] is given
+/// the file key; from then on strings of objects read from the file, and stream data, come
+/// back decrypted.
 pub struct Document {
     pub(crate) reader: FileReader,
     pub(crate) version: (u8, u8),
@@ -30,6 +33,7 @@ pub struct Document {
     pub(crate) next_number: u32,
     pub(crate) cache: Mutex<ObjStmCache>,
     pub(crate) nodes: Mutex<NodeCache>,
+    pub(crate) crypt: Option<Crypt>,
 }
 
 impl core::fmt::Debug for Document {
@@ -79,6 +83,7 @@ impl Document {
             next_number,
             cache: Mutex::new(ObjStmCache::default()),
             nodes: Mutex::new(NodeCache::default()),
+            crypt: None,
         })
     }
 
@@ -121,6 +126,55 @@ impl Document {
     /// Whether the trailer has an `/Encrypt` entry.
     pub fn is_encrypted(&self) -> bool {
         self.trailer.get(b"Encrypt").is_some_and(|o| !o.is_null())
+    }
+
+    /// The encryption dictionary the trailer's `/Encrypt` gives (read without decryption),
+    /// or `None` for a document that is not encrypted.
+    pub fn encryption(&self) -> Result<Option<EncryptDict>, PdfError> {
+        match self.trailer.get(b"Encrypt") {
+            None | Some(Object::Null) => Ok(None),
+            Some(Object::Dictionary(d)) => Ok(Some(EncryptDict::new(None, d.clone()))),
+            Some(Object::Reference(r)) => {
+                let r = *r;
+                match self.get(r)? {
+                    Object::Dictionary(d) => Ok(Some(EncryptDict::new(Some(r), d))),
+                    _ => Err(PdfError::Invalid("/Encrypt is not a dictionary")),
+                }
+            }
+            Some(_) => Err(PdfError::Invalid(
+                "trailer /Encrypt is not a dictionary or a reference",
+            )),
+        }
+    }
+
+    /// Sets the file key of an encrypted document, so that strings and streams read from now
+    /// on are decrypted (AES-256-CBC, ISO 32000-2 §7.6.3.2 with `/V 5`).
+    ///
+    /// Fails with [`PdfError::Invalid`] if the document is not encrypted, and with
+    /// [`PdfError::UnsupportedEncryption`] unless the encryption dictionary has `/V 5` and its
+    /// `/StrF` and `/StmF` crypt filters are `/AESV3` or `/Identity`. The key itself cannot
+    /// be checked here: with a wrong key, reading fails with [`PdfError::Decryption`] (bad
+    /// padding) or returns garbage.
+    pub fn set_file_key(&mut self, key: FileKey) -> Result<(), PdfError> {
+        let enc = self
+            .encryption()?
+            .ok_or(PdfError::Invalid("the document is not encrypted"))?;
+        let (strings, streams) = enc.scheme()?;
+        self.crypt = Some(Crypt {
+            key,
+            encrypt_ref: enc.reference(),
+            strings,
+            streams,
+            encrypt_metadata: enc.encrypt_metadata(),
+        });
+        self.cache.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.nodes.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        Ok(())
+    }
+
+    /// Whether a file key has been set ([`Document::set_file_key`]).
+    pub fn is_decrypting(&self) -> bool {
+        self.crypt.is_some()
     }
 
     /// The merged cross-reference entry for object number `num` (newest section wins; in a

@@ -131,6 +131,15 @@ pub enum PdfError {
     /// The document is encrypted; it can be inspected but not updated.
     #[error("the document is encrypted")]
     Encrypted,
+    /// The document's encryption is of a kind this crate does not decrypt (only the
+    /// ISO 32000-2 `/V 5` scheme with AES-256 crypt filters, `/AESV3`, is supported), or
+    /// its encryption dictionary is malformed.
+    #[error("unsupported encryption: {0}")]
+    UnsupportedEncryption(String),
+    /// Encrypted data could not be decrypted with the file key given: the data is not whole
+    /// AES blocks, or its padding is wrong (a wrong key, or damaged data).
+    #[error("cannot decrypt: {0}")]
+    Decryption(&'static str),
     /// An object cannot be serialized (for example a stream whose data still lives in the
     /// input file, or a stream nested inside another object).
     #[error("cannot write object: {0}")]

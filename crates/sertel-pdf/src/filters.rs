@@ -86,8 +86,18 @@ pub(crate) fn chain(
 /// `max_decoded_stream_bytes`; predictors work in place.
 pub(crate) fn decode(raw: Vec<u8>, steps: &[Step], limits: &Limits) -> Result<Vec<u8>, PdfError> {
     let mut data = raw;
-    for step in steps {
+    for (i, step) in steps.iter().enumerate() {
         data = match step.filter.as_bytes() {
+            // Decryption happened when the raw data was read; only the identity crypt filter,
+            // first in the chain, is left to apply here.
+            b"Crypt" if i == 0 => {
+                let name = step.parms.as_ref().and_then(|p| p.get_name(b"Name"));
+                match name {
+                    None => data,
+                    Some(n) if n.as_bytes() == b"Identity" => data,
+                    Some(n) => return Err(PdfError::Unsupported(format!("crypt filter {n}"))),
+                }
+            }
             b"FlateDecode" => {
                 let predictor = Predictor::from_parms(step.parms.as_ref())?;
                 let inflated = inflate(&data, limits)?;

@@ -22,9 +22,11 @@
 //! ```
 
 mod content;
+mod crypt;
 mod dict;
 mod document;
 mod error;
+mod file_writer;
 mod filters;
 mod fingerprint;
 mod flate;
@@ -54,11 +56,14 @@ mod write;
 mod xref;
 mod xref_stream;
 mod xref_table;
+mod xref_write;
 
 pub use content::{content_operations, ContentOp};
+pub use crypt::{is_signature_dict, EncryptDict, FileKey};
 pub use dict::Dict;
 pub use document::Document;
 pub use error::{Limit, PdfError};
+pub use file_writer::{FileWriter, XrefStyle};
 pub use incremental::{IncrementalUpdate, Written};
 pub use limits::Limits;
 pub use name::Name;

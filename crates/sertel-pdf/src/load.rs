@@ -31,9 +31,9 @@ impl Document {
         self.reader.work.check()?;
         stack.push(r);
         let result = match self.xref.get(r.num) {
-            Some(XrefEntry::InFile { offset, gen }) if gen == r.gen && r.num != 0 => {
-                self.load_in_file(r, offset, stack)
-            }
+            Some(XrefEntry::InFile { offset, gen }) if gen == r.gen && r.num != 0 => self
+                .load_in_file(r, offset, stack)
+                .and_then(|obj| self.decrypt_loaded(r, obj)),
             Some(XrefEntry::InObjectStream { stream, index }) if r.gen == 0 && r.num != 0 => {
                 self.load_from_objstm(r.num, stream, index, stack)
             }
@@ -41,6 +41,18 @@ impl Document {
         };
         stack.pop();
         result
+    }
+
+    /// Decrypts the strings of an object read from the file, when a file key is set (objects
+    /// inside object streams are not encrypted on their own; the encryption dictionary never).
+    fn decrypt_loaded(&self, r: ObjRef, mut obj: Object) -> Result<Object, PdfError> {
+        match &self.crypt {
+            Some(c) if c.strings && c.encrypt_ref != Some(r) => {
+                crate::crypt::decrypt_strings(&mut obj, &c.key)?;
+                Ok(obj)
+            }
+            _ => Ok(obj),
+        }
     }
 
     fn load_in_file(

@@ -17,6 +17,12 @@ pub(crate) struct NodeCache {
 }
 
 impl NodeCache {
+    /// Forgets every node (after the document's file key is set).
+    pub(crate) fn clear(&mut self) {
+        self.entries.clear();
+        self.elements = 0;
+    }
+
     /// The cached node `r`, marked as most recently used.
     pub(crate) fn get(&mut self, r: ObjRef) -> Option<Arc<Dict>> {
         let i = self.entries.iter().position(|(k, _, _)| *k == r)?;

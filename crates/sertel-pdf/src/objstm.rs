@@ -118,6 +118,12 @@ const CACHE_ENTRIES: usize = 8;
 const CACHE_BYTES: usize = 16 << 20;
 
 impl ObjStmCache {
+    /// Forgets every stream (after the document's file key is set).
+    pub(crate) fn clear(&mut self) {
+        self.entries.clear();
+        self.bytes = 0;
+    }
+
     /// The cached stream `num`, moved to the front.
     pub(crate) fn get(&mut self, num: u32) -> Option<Arc<ObjStm>> {
         let i = self.entries.iter().position(|(n, _)| *n == num)?;

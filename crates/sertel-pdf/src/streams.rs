@@ -4,7 +4,24 @@ use crate::{filters, Document, Limit, ObjRef, Object, PdfError, Stream, StreamDa
 
 impl Document {
     /// The stream's raw (still encoded) bytes; at most `max_decoded_stream_bytes`.
+    ///
+    /// Once a file key is set ([`Document::set_file_key`]), data read from the file is
+    /// decrypted (except cross-reference streams, unencrypted metadata and streams with an
+    /// `/Identity` crypt filter); in-memory data is returned as it is.
     pub fn stream_raw(&self, s: &Stream) -> Result<Vec<u8>, PdfError> {
+        let raw = self.stream_stored(s)?;
+        match (&self.crypt, &s.data) {
+            (Some(c), StreamData::InFile { .. }) if c.decrypts_stream(&s.dict)? => {
+                self.reader.work.charge(raw.len() as u64)?;
+                crate::crypt::aes256_decrypt(&c.key, &raw)
+            }
+            _ => Ok(raw),
+        }
+    }
+
+    /// The stream's bytes exactly as stored in the file (still encrypted in an encrypted
+    /// document); at most `max_decoded_stream_bytes`.
+    pub fn stream_stored(&self, s: &Stream) -> Result<Vec<u8>, PdfError> {
         match &s.data {
             StreamData::InMemory(v) => {
                 if v.len() as u64 > self.reader.limits.max_decoded_stream_bytes {

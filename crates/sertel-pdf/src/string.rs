@@ -3,7 +3,8 @@
 /// A PDF string: its decoded bytes, and whether it was written in hex form (`<...>`) rather
 /// than literal form (`(...)`), so a rewrite keeps the original form.
 ///
-/// Strings of encrypted documents are returned as stored (still encrypted).
+/// Strings of encrypted documents are returned as stored (still encrypted) unless the
+/// document has been given its file key (`Document::set_file_key`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct PdfString {
     /// The decoded bytes.

@@ -11,5 +11,6 @@ pub mod loopback;
 pub mod ocsp;
 pub mod pki;
 pub mod pkits;
+pub mod recipients;
 pub mod regency;
 pub mod tsa;

@@ -4,6 +4,7 @@ pub mod csr;
 pub mod key;
 pub mod ltv;
 pub mod pkcs12;
+pub mod protect;
 pub mod sign;
 pub mod verify;
 pub mod verify_options;

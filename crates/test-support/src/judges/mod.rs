@@ -12,6 +12,7 @@ mod pdfsig_report;
 mod pdftotext;
 mod pkilint;
 mod pyhanko;
+mod pyhanko_crypt;
 mod pyhanko_offline;
 mod pyhanko_report;
 mod qpdf;
@@ -28,6 +29,7 @@ pub use pkilint::{pkilint_certificate, pkilint_crl, PkilintReport};
 pub use pyhanko::{
     pyhanko_signature_fields, pyhanko_validate, pyhanko_validate_at, PyHankoReport, SignatureField,
 };
+pub use pyhanko_crypt::{pyhanko_decrypt, pyhanko_encrypt, pyhanko_password_encrypt};
 pub use pyhanko_offline::{pyhanko_offline, PyHankoOffline};
 pub use pyhanko_report::{Coverage, Modifications, PyHankoSignature, TokenReport, Trust};
 pub use qpdf::{qpdf_check, QpdfCheck};
