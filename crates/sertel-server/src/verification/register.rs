@@ -4,7 +4,7 @@
 //!
 //! The certificate must be one issued to the caller (`certificates.owner_id`); another
 //! owner's serial, or a serial that is not known, is refused like a field that is wrong
-//! (422 `invalid_field`), so the existence of other owners' certificates is not revealed.
+//! (400 `invalid_field`), so the existence of other owners' certificates is not revealed.
 //! Registering is idempotent on the id: the same registration again answers 200 with the record
 //! (no second audit entry); the same id with other content is 409 `document_id_taken`.
 
@@ -69,9 +69,10 @@ fn serial_of(s: &str) -> Option<String> {
 pub async fn register_document(
     State(state): State<AppState>,
     me: CurrentUser,
-    ApiJson(form): ApiJson<Registration>,
+    form: Result<ApiJson<Registration>, ApiError>,
 ) -> Result<(StatusCode, Json<RegisteredDocument>), ApiError> {
     me.require(&[Role::Owner])?;
+    let ApiJson(form) = form?;
     let id = normalized_hex(&form.id, 32).ok_or(ApiError::InvalidField {
         field: "id",
         reason: "must be 32 hexadecimal digits",
