@@ -14,6 +14,7 @@ use std::time::Duration;
 use axum::http::StatusCode;
 use serde_json::json;
 use sertel_core::key::{KeyAlgorithm, LocalKey};
+use sertel_core::pades::text::display_date;
 use sertel_core::pades::{sign_file, Appearance, Placement, SignOptions, Specimen};
 use sqlx::Row;
 use test_support::letters::{sample_letter, LetterSpec, PageSize};
@@ -28,6 +29,8 @@ struct Signed {
     serial: String,
     application: String,
     sha256: String,
+    /// The signing time written to `/M`, Unix seconds (whole minutes).
+    signed_at: i64,
 }
 
 /// Owner 0 applies with a key of its own, both verifiers approve, and the owner signs a sample
@@ -69,6 +72,8 @@ async fn signed_letter(srv: &TestServer, p: &People, work: &Path, title: &str) -
         }),
     )
     .unwrap();
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let signed_at = now - now % 60;
     let opts = SignOptions {
         appearance: Appearance::Specimen(Box::new(Specimen {
             placement: Placement::Marker {
@@ -86,6 +91,7 @@ async fn signed_letter(srv: &TestServer, p: &People, work: &Path, title: &str) -
             default_footer: None,
         })),
         reason: Some("Persetujuan naskah dinas".into()),
+        signing_time: Some(signed_at),
         overwrite: true,
         ..SignOptions::default()
     };
@@ -99,6 +105,7 @@ async fn signed_letter(srv: &TestServer, p: &People, work: &Path, title: &str) -
             .expect("a specimen carries a document id"),
         serial,
         application,
+        signed_at,
     }
 }
 
@@ -109,11 +116,21 @@ async fn register(srv: &TestServer, token: Option<&str>, s: &Signed, sha256: &st
         json!({
             "id": s.document_id,
             "sha256": sha256,
-            "signed_at": "2026-11-24T08:00:00+07:00",
+            "signed_at": rfc3339_wib(s.signed_at),
             "certificate_serial": s.serial,
         }),
     )
     .await
+}
+
+/// The time as RFC 3339 in WIB (+07:00), as a client in Muara Enim would send it.
+fn rfc3339_wib(unix: i64) -> String {
+    let wib = time::UtcOffset::from_hms(7, 0, 0).unwrap();
+    time::OffsetDateTime::from_unix_timestamp(unix)
+        .unwrap()
+        .to_offset(wib)
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap()
 }
 
 fn text(r: &Reply) -> String {
@@ -158,7 +175,7 @@ async fn upload(srv: &TestServer, path: &str, pdf: &[u8]) -> Reply {
 async fn database_contents(srv: &TestServer) -> (Vec<(String, i64)>, String) {
     let tables_query = match srv.backend_name() {
         "sqlite" => "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
-        _ => "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+        _ => "SELECT CAST(tablename AS TEXT) FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
     };
     let pool = srv.state.db().pool();
     let tables: Vec<String> = sqlx::query_scalar(tables_query)
@@ -245,7 +262,12 @@ async fn registration_and_pages(srv: TestServer) {
     let r = register(&srv, owner, &s, &s.sha256.to_uppercase()).await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.json());
     assert_eq!(r.json()["sha256"], s.sha256);
-    assert_eq!(r.json()["signed_at"], "2026-11-24T01:00:00Z");
+    let utc = time::OffsetDateTime::from_unix_timestamp(s.signed_at).unwrap();
+    assert_eq!(
+        r.json()["signed_at"],
+        utc.format(&time::format_description::well_known::Rfc3339)
+            .unwrap()
+    );
     assert_eq!(r.json()["verify_path"], page_path);
     let again = register(&srv, owner, &s, &s.sha256).await;
     assert_eq!(again.status, StatusCode::OK, "{:?}", again.json());
@@ -274,7 +296,7 @@ async fn registration_and_pages(srv: TestServer) {
     for want in [
         "Dokumen terdaftar",
         "Siti Rahmawati, S.Kom.",
-        "24-11-2026 08:00 WIB",
+        display_date(s.signed_at).as_str(),
         "BERLAKU",
         s.sha256.as_str(),
         s.serial.as_str(),
