@@ -85,3 +85,38 @@ pub fn page(status: StatusCode, title: &str, body: &str) -> Response {
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(
+            esc(r#"<a href="x" title='y'>S&T</a>"#),
+            "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;S&amp;T&lt;/a&gt;"
+        );
+        assert_eq!(esc("Ňoman Sëtiawan"), "Ňoman Sëtiawan");
+    }
+
+    #[test]
+    fn every_page_has_a_fresh_style_nonce_in_its_policy() {
+        let nonce = |r: &Response| {
+            let csp = r.headers()[header::CONTENT_SECURITY_POLICY]
+                .to_str()
+                .unwrap_or_default()
+                .to_owned();
+            assert!(
+                csp.starts_with("default-src 'none'; style-src 'nonce-"),
+                "{csp}"
+            );
+            csp
+        };
+        let (a, b) = (
+            page(StatusCode::OK, "a", "<p>a</p>"),
+            page(StatusCode::OK, "b", "<p>b</p>"),
+        );
+        assert_ne!(nonce(&a), nonce(&b));
+        assert_eq!(a.headers()[header::REFERRER_POLICY], "no-referrer");
+    }
+}

@@ -160,3 +160,26 @@ pub async fn register_document(
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(doc(registered_at))))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_hashes_are_exact_hex() {
+        assert_eq!(
+            normalized_hex(" 0123456789ABCDEF0123456789abcdef ", 32).as_deref(),
+            Some("0123456789abcdef0123456789abcdef")
+        );
+        assert_eq!(normalized_hex("0123456789abcdef0123456789abcde", 32), None);
+        assert_eq!(normalized_hex("0123456789abcdef0123456789abcdeg", 32), None);
+    }
+
+    #[test]
+    fn serials_accept_colons_and_refuse_odd_lengths() {
+        assert_eq!(serial_of("7A:29:81").as_deref(), Some("7a2981"));
+        assert_eq!(serial_of("7a2"), None);
+        assert_eq!(serial_of(""), None);
+        assert_eq!(serial_of(&"ab".repeat(33)), None);
+    }
+}
