@@ -313,6 +313,7 @@ async fn registration_and_pages(srv: TestServer) {
     for want in [
         "Hasil pemeriksaan",
         "<span class=\"badge ok\">SAH</span>",
+        "Semua tanda tangan sah dan dokumen tidak diubah sejak ditandatangani.",
         "YA — berkas ini sama persis dengan yang didaftarkan penanda tangan",
         "Memuat nomor dokumen ini</dt><dd><span class=\"ok\">YA</span>",
         "Keutuhan</td><td><span class=\"ok\">lulus</span>",
@@ -330,7 +331,7 @@ async fn registration_and_pages(srv: TestServer) {
     let r = upload(&srv, &page_path, &altered).await;
     let body = html(&r);
     for want in [
-        "TIDAK SAH",
+        "Ada tanda tangan yang TIDAK SAH: jangan mengandalkan isi berkas ini.",
         "TIDAK — berkas ini berbeda dengan yang didaftarkan penanda tangan",
         "Keutuhan</td><td><span class=\"bad\">GAGAL</span>",
     ] {
@@ -380,6 +381,31 @@ async fn registration_and_pages(srv: TestServer) {
             assert!(!contains(&bytes, needle), "{} holds an upload", f.display());
         }
     }
+
+    // An expired certificate (its end moved into the past) shows as such.
+    let not_after: String =
+        sqlx::query_scalar("SELECT not_after FROM certificates WHERE serial = $1")
+            .bind(&s.serial)
+            .fetch_one(srv.state.db().pool())
+            .await
+            .unwrap();
+    sqlx::query("UPDATE certificates SET not_after = $1 WHERE serial = $2")
+        .bind("2026-01-02T03:04:05Z")
+        .bind(&s.serial)
+        .execute(srv.state.db().pool())
+        .await
+        .unwrap();
+    let body = html(&srv.get(&page_path, None).await);
+    assert!(
+        body.contains("KEDALUWARSA</span> sejak 02-01-2026 10:04 WIB"),
+        "{body}"
+    );
+    sqlx::query("UPDATE certificates SET not_after = $1 WHERE serial = $2")
+        .bind(&not_after)
+        .bind(&s.serial)
+        .execute(srv.state.db().pool())
+        .await
+        .unwrap();
 
     // After a revocation the page says so, with date and reason, and the check fails.
     let r = fixtures::revoke(&srv, &p.badan, &s.application, "key_compromise").await;
@@ -545,6 +571,12 @@ async fn pages_render_in_chromium() {
     let verdict = upload(&srv, &format!("/v/{}", s.document_id), &s.bytes).await;
     let verdict_file = work.path().join("hasil.html");
     std::fs::write(&verdict_file, html(&verdict)).unwrap();
+    let mut altered = s.bytes.clone();
+    let at = contains_at(&altered, b"Undangan Rapat").unwrap();
+    altered[at] = b'P';
+    let altered_verdict = upload(&srv, &format!("/v/{}", s.document_id), &altered).await;
+    let altered_file = work.path().join("hasil-diubah.html");
+    std::fs::write(&altered_file, html(&altered_verdict)).unwrap();
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -552,6 +584,8 @@ async fn pages_render_in_chromium() {
     let server = tokio::spawn(async move { axum::serve(listener, router).await });
     let page_url = format!("http://{addr}/v/{}", s.document_id);
     let verdict_url = format!("file://{}", verdict_file.display());
+    let altered_url = format!("file://{}", altered_file.display());
+    let unknown_url = format!("http://{addr}/v/0123456789abcdef0123456789abcdef");
     let shots = std::env::var_os("SERTEL_SCREENSHOT_DIR").map(PathBuf::from);
     let dir = work.path().to_path_buf();
     tokio::task::spawn_blocking(move || {
@@ -568,9 +602,16 @@ async fn pages_render_in_chromium() {
         for want in ["Hasil pemeriksaan", "SAH", "sama persis", "Keutuhan"] {
             assert!(dom.contains(want), "verdict DOM lacks {want}: {dom}");
         }
+        let dom = String::from_utf8(chromium(&["--dump-dom", &unknown_url])).unwrap();
+        assert!(
+            dom.contains("Dokumen tidak terdaftar"),
+            "unknown-id DOM: {dom}"
+        );
         for (name, url) in [
             ("verification-page.png", &page_url),
             ("verification-page-verdict.png", &verdict_url),
+            ("verification-page-altered.png", &altered_url),
+            ("verification-page-unknown.png", &unknown_url),
         ] {
             let png = dir.join(name);
             screenshot(url, &png);

@@ -419,13 +419,55 @@ fn signature_html(n: usize, s: &SignatureReport, doc_id: Option<&str>, id: Optio
     out
 }
 
+/// One sentence for the whole file: the worst signature and, for a registered document,
+/// whether the file is the registered one.
+fn summary_html(c: &Checked, doc: Option<&Registered>) -> String {
+    let sigs = &c.report.signatures;
+    let differs = doc.is_some_and(|d| d.sha256 != c.sha256);
+    if sigs.is_empty() {
+        return yes_no(false, "", "Berkas ini tidak bertanda tangan elektronik.");
+    }
+    if sigs
+        .iter()
+        .any(|s| s.conclusion.indication == Indication::TotalFailed)
+    {
+        return yes_no(
+            false,
+            "",
+            "Ada tanda tangan yang TIDAK SAH: jangan mengandalkan isi berkas ini.",
+        );
+    }
+    if sigs
+        .iter()
+        .all(|s| s.conclusion.indication == Indication::TotalPassed)
+    {
+        return if differs {
+            "<span class=\"warn\">Tanda tangannya sah, tetapi berkas ini bukan berkas yang \
+didaftarkan dengan nomor dokumen ini.</span>"
+                .into()
+        } else {
+            yes_no(
+                true,
+                "Semua tanda tangan sah dan dokumen tidak diubah sejak ditandatangani.",
+                "",
+            )
+        };
+    }
+    "<span class=\"warn\">Keabsahan tanda tangan tidak dapat dipastikan; lihat rincian di \
+bawah.</span>"
+        .into()
+}
+
 fn verdict_html(checked: Option<&Checked>, doc: Option<&Registered>, id: Option<&str>) -> String {
     let Some(c) = checked else {
         return "<section><h2>Hasil pemeriksaan</h2><p class=\"bad\">Berkas ini bukan PDF yang \
 dapat dibaca, sehingga tanda tangannya tidak dapat diperiksa.</p></section>"
             .into();
     };
-    let mut out = String::from("<section><h2>Hasil pemeriksaan</h2><dl>");
+    let mut out = format!(
+        "<section><h2>Hasil pemeriksaan</h2><p>{}</p><dl>",
+        summary_html(c, doc)
+    );
     out.push_str(&format!(
         "<dt>SHA-256 berkas</dt><dd><code>{}</code></dd>",
         esc(&c.sha256)
