@@ -9,7 +9,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev libayatana-appindicator3-dev
   xvfb xauth webkit2gtk-driver imagemagick
   poppler-utils qpdf openssl libnss3-tools time hyperfine
-  zbar-tools
+  zbar-tools chromium
   python3-venv
   tmux
   postgresql

@@ -8,6 +8,7 @@ use axum::Router;
 
 use crate::applications::{follow_up, national, read, review, submit, upload::MAX_UPLOAD_BODY};
 use crate::revocation::{direct, lost_key, request_read, request_review, request_submit};
+use crate::verification::{page as verify_page, register as documents};
 use crate::{consent, crl, events, health, notices, ocsp, tsa, users, ApiError, AppState};
 
 /// Largest JSON body accepted.
@@ -45,8 +46,16 @@ pub fn app(state: AppState) -> Router {
     let ocsp_requests = Router::new()
         .route("/ocsp", post(ocsp::endpoint::post_request))
         .layer(DefaultBodyLimit::max(ocsp::endpoint::MAX_REQUEST_LEN));
+    let verification_uploads = Router::new()
+        .route("/v", post(verify_page::check_any))
+        .route(
+            "/v/{id}",
+            get(verify_page::show).post(verify_page::check_for),
+        )
+        .layer(DefaultBodyLimit::max(verify_page::MAX_BODY));
     Router::new()
         .route("/api/v1/openapi.json", get(openapi))
+        .route("/api/v1/documents", post(documents::register_document))
         .route("/api/v1/consent", get(consent::current_consent))
         .route("/api/v1/health", get(health::health))
         .route("/api/v1/owners", post(users::register_owner))
@@ -97,6 +106,7 @@ pub fn app(state: AppState) -> Router {
         .merge(uploads)
         .merge(timestamps)
         .merge(ocsp_requests)
+        .merge(verification_uploads)
         .fallback(not_found)
         .with_state(state)
 }

@@ -105,6 +105,13 @@ struct ServeArgs {
     /// Time-stamp requests a client address may make at once after a quiet spell.
     #[arg(long, env = "SERTEL_TSA_BURST", default_value_t = crate::config::DEFAULT_TSA_RATE.burst)]
     tsa_burst: u32,
+    /// Uploads to the public verification page (POST /v) a client address may make per minute,
+    /// sustained; 0 turns the limit off.
+    #[arg(long, env = "SERTEL_VERIFY_RATE", default_value_t = crate::config::DEFAULT_VERIFY_RATE.per_minute)]
+    verify_rate: u32,
+    /// Uploads to the verification page a client address may make at once.
+    #[arg(long, env = "SERTEL_VERIFY_BURST", default_value_t = crate::config::DEFAULT_VERIFY_RATE.burst)]
+    verify_burst: u32,
 }
 
 #[derive(Debug, Subcommand)]
@@ -199,6 +206,10 @@ async fn serve(mut config: Config, args: ServeArgs) -> Result<(), StartError> {
     config.tsa_rate = crate::api::RateLimit {
         per_minute: args.tsa_rate,
         burst: args.tsa_burst,
+    };
+    config.verify_rate = crate::api::RateLimit {
+        per_minute: args.verify_rate,
+        burst: args.verify_burst,
     };
     if let (Some(cert), Some(key)) = (args.tls_cert, args.tls_key) {
         config.tls = Some(TlsFiles { cert, key });

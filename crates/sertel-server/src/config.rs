@@ -47,7 +47,17 @@ pub struct Config {
     pub tls: Option<crate::tls::TlsFiles>,
     /// The rate limit of `POST /tsa` per client address ([`DEFAULT_TSA_RATE`]).
     pub tsa_rate: crate::api::RateLimit,
+    /// The rate limit of uploads to the verification page (`POST /v`, `POST /v/{id}`) per
+    /// client address ([`DEFAULT_VERIFY_RATE`]).
+    pub verify_rate: crate::api::RateLimit,
 }
+
+/// The default rate limit of uploads to the public verification page per client address: 30
+/// a minute sustained, 10 at once. Each upload costs a full validation of up to 20 MiB.
+pub const DEFAULT_VERIFY_RATE: crate::api::RateLimit = crate::api::RateLimit {
+    per_minute: 30,
+    burst: 10,
+};
 
 /// The default rate limit of the time-stamping endpoint per client address: 600 requests a
 /// minute (10 a second) sustained, 60 at once. Signing a batch takes one time-stamp per
@@ -71,6 +81,7 @@ impl Config {
             issuance: Issuance::Embedded,
             tls: None,
             tsa_rate: DEFAULT_TSA_RATE,
+            verify_rate: DEFAULT_VERIFY_RATE,
         }
     }
 

@@ -31,6 +31,7 @@ pub mod state;
 pub mod tls;
 pub mod tsa;
 pub mod users;
+pub mod verification;
 
 pub use app::app;
 pub use config::{Config, Issuance};

@@ -24,6 +24,7 @@ struct Inner {
     limiter: LoginLimiter,
     sessions: SessionCache,
     tsa_limiter: IpRateLimiter,
+    verify_limiter: IpRateLimiter,
     events: watch::Sender<u64>,
 }
 
@@ -52,6 +53,7 @@ impl AppState {
         let documents = DocumentStore::new(config.documents_dir());
         let (events, _) = watch::channel(0);
         let tsa_limiter = IpRateLimiter::new(config.tsa_rate);
+        let verify_limiter = IpRateLimiter::new(config.verify_rate);
         Ok(AppState(Arc::new(Inner {
             config,
             db,
@@ -63,6 +65,7 @@ impl AppState {
             limiter: LoginLimiter::new(),
             sessions: SessionCache::new(),
             tsa_limiter,
+            verify_limiter,
             events,
         })))
     }
@@ -115,6 +118,11 @@ impl AppState {
     /// The rate limit of `POST /tsa` per client address.
     pub fn tsa_limiter(&self) -> &IpRateLimiter {
         &self.0.tsa_limiter
+    }
+
+    /// The rate limit of uploads to the verification page per client address.
+    pub fn verify_limiter(&self) -> &IpRateLimiter {
+        &self.0.verify_limiter
     }
 
     /// Wakes the event streams of this process after a commit (other instances poll).

@@ -290,6 +290,56 @@ async fn malformed(srv: common::TestServer) {
             StatusCode::BAD_REQUEST,
         ),
         (
+            "document registration: bad JSON",
+            raw("POST", "/api/v1/documents", owner, json, b"{\"id\": ".to_vec()),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "document registration: missing fields",
+            raw("POST", "/api/v1/documents", owner, json, br#"{"id": "0123456789abcdef0123456789abcdef"}"#.to_vec()),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "document registration: unknown field",
+            raw("POST", "/api/v1/documents", owner, json, br#"{"id": "0123456789abcdef0123456789abcdef", "sha256": "00", "signed_at": "x", "certificate_serial": "01", "extra": 1}"#.to_vec()),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "document registration: id not 32 hex digits",
+            raw("POST", "/api/v1/documents", owner, json, br#"{"id": "xyz", "sha256": "0000000000000000000000000000000000000000000000000000000000000000", "signed_at": "2026-11-24T08:00:00Z", "certificate_serial": "01"}"#.to_vec()),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "document registration: sha256 too short",
+            raw("POST", "/api/v1/documents", owner, json, br#"{"id": "0123456789abcdef0123456789abcdef", "sha256": "00", "signed_at": "2026-11-24T08:00:00Z", "certificate_serial": "01"}"#.to_vec()),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "document registration: time not RFC 3339",
+            raw("POST", "/api/v1/documents", owner, json, br#"{"id": "0123456789abcdef0123456789abcdef", "sha256": "0000000000000000000000000000000000000000000000000000000000000000", "signed_at": "24/11/2026", "certificate_serial": "01"}"#.to_vec()),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "document registration: time in the future",
+            raw("POST", "/api/v1/documents", owner, json, br#"{"id": "0123456789abcdef0123456789abcdef", "sha256": "0000000000000000000000000000000000000000000000000000000000000000", "signed_at": "2999-01-01T00:00:00Z", "certificate_serial": "01"}"#.to_vec()),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "document registration: serial not hex",
+            raw("POST", "/api/v1/documents", owner, json, br#"{"id": "0123456789abcdef0123456789abcdef", "sha256": "0000000000000000000000000000000000000000000000000000000000000000", "signed_at": "2026-11-24T08:00:00Z", "certificate_serial": "zz"}"#.to_vec()),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "document registration: serial not the caller's",
+            raw("POST", "/api/v1/documents", owner, json, br#"{"id": "0123456789abcdef0123456789abcdef", "sha256": "0000000000000000000000000000000000000000000000000000000000000000", "signed_at": "2026-11-24T08:00:00Z", "certificate_serial": "0102"}"#.to_vec()),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "document registration: not JSON",
+            raw("POST", "/api/v1/documents", owner, Some("text/plain"), b"x".to_vec()),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        ),
+        (
             "unknown path",
             raw("GET", "/api/v1/nothing", None, None, vec![]),
             StatusCode::NOT_FOUND,

@@ -113,6 +113,9 @@ pub enum ApiError {
     /// An uploaded national-CA certificate does not fit the application.
     #[error("certificate refused: {0:?}")]
     CertificateRefused(crate::applications::national::CertificateProblem),
+    /// The document id is registered already for another file, time or certificate.
+    #[error("the document id is already registered with other content")]
+    DocumentIdTaken,
     /// Too many failed logins; try again later.
     #[error("too many attempts; retry after {retry_after_secs} s")]
     RateLimited {
@@ -161,7 +164,8 @@ impl ApiError {
             | E::InvalidTransition { .. }
             | E::RevocationPending
             | E::CertificateExpired
-            | E::ReissueNeedsLostKey => StatusCode::CONFLICT,
+            | E::ReissueNeedsLostKey
+            | E::DocumentIdTaken => StatusCode::CONFLICT,
             E::RateLimited { .. } | E::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             E::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             E::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,

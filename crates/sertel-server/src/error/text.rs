@@ -33,6 +33,7 @@ impl Localized for ApiError {
             E::CertificateExpired => "certificate_expired",
             E::ReissueNeedsLostKey => "reissue_needs_lost_key",
             E::CertificateRefused(p) => p.kind(),
+            E::DocumentIdTaken => "document_id_taken",
             E::RateLimited { .. } => "rate_limited",
             E::TooManyRequests { .. } => "too_many_requests",
             E::Unavailable => "unavailable",
@@ -151,6 +152,12 @@ impl Localized for ApiError {
                  verifikator."
                     .into(),
                 "A revocation request for this certificate is already waiting for a verifier."
+                    .into(),
+            ),
+            E::DocumentIdTaken => pick(
+                "Nomor dokumen ini sudah terdaftar untuk berkas, waktu atau sertifikat lain."
+                    .into(),
+                "This document id is already registered for another file, time or certificate."
                     .into(),
             ),
             E::CertificateExpired => pick(

@@ -106,6 +106,10 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("GET", "/tsa/tsa.crt", Access::Public),
     ("POST", "/ocsp", Access::Public),
     ("GET", "/ocsp/{request}", Access::Public),
+    ("POST", "/api/v1/documents", Access::Owners),
+    ("GET", "/v/{id}", Access::Public),
+    ("POST", "/v/{id}", Access::Public),
+    ("POST", "/v", Access::Public),
     // Last: it ends the caller's session.
     ("DELETE", "/api/v1/sessions/current", Access::SignedIn),
 ];
