@@ -51,6 +51,11 @@ impl Test<'_> {
     }
 
     fn click(&self, css: &str) {
+        // The screens scroll inside `.content`, which the driver does not scroll by itself.
+        let _ = self.s.script(
+            "const el = document.querySelector(arguments[0]); if (el) el.scrollIntoView({block: 'center'}); return true;",
+            json!([css]),
+        );
         self.s
             .find(css)
             .and_then(|e| e.click())
