@@ -169,7 +169,7 @@ async function submitApplication(ev) {
       node.dataset.outcome = r.outcome;
       node.dataset.kind = "";
       if (r.outcome === "sent") status(node, t("application.sent"), "ok");
-      else if (r.outcome === "queued") status(node, t("application.queued", { reason: r.reason || "" }), "ok");
+      else if (r.outcome === "queued") status(node, t("application.queued", { reason: r.reason || "" }), "");
       else status(node, t("application.rejected", { reason: r.reason || "" }), "error");
     } catch (e) {
       node.dataset.outcome = "";
