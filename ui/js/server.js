@@ -188,7 +188,10 @@ function fmtDate(s) {
 
 function milestoneText(m) {
   const base = t(`milestone.${m.milestone}`, { days: m.days_left ?? "", side: m.side ? t(`side.${m.side}`) : "" });
-  return m.reason ? `${base} — ${m.reason}` : base;
+  if (!m.reason) return base;
+  // A revocation's reason is an RFC 5280 code; a rejection's is the verifier's own words.
+  const reason = m.milestone === "revoked" ? t(`reason.${m.reason}`) : m.reason;
+  return `${base} — ${reason}`;
 }
 
 function drawStatus(view) {
