@@ -54,8 +54,10 @@ command -v Xvfb >/dev/null
 [ "$install_only" = 1 ] && exit 0
 
 step "e2e: tests (debug app build, Xvfb, tauri-driver, WebKitWebDriver)"
-# Building the test also builds the app binary it drives (CARGO_BIN_EXE_sertel-desktop).
-cargo test -p sertel-desktop --test e2e --locked -- --nocapture
+# Building the test also builds the app binary it drives (CARGO_BIN_EXE_sertel-desktop); the
+# journey also starts the real sertel-server binary (debug build, next to the test).
+cargo build -p sertel-server --locked
+cargo test -p sertel-desktop --test e2e --locked -- --nocapture --test-threads=1
 
 target="${CARGO_TARGET_DIR:-target}"
 shots="$target/tmp/e2e/screenshots"

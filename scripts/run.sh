@@ -2,8 +2,8 @@
 # Builds and starts Sertel on Debian 12 as root, installing what it needs first:
 #   bash scripts/run.sh
 # Starts sertel-server on its embedded default (SQLite in ./sertel-data, http://127.0.0.1:8080)
-# and opens the desktop app (under a virtual display when no display is available). Closing the
-# app stops the server.
+# and opens the desktop app pointed at it (SERTEL_SERVER_URL; the saved settings are left alone),
+# under a virtual display when no display is available. Closing the app stops the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -26,6 +26,7 @@ for _ in $(seq 1 100); do
 done
 
 step "starting the desktop app"
+export SERTEL_SERVER_URL=http://127.0.0.1:8080
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
   "$bin/sertel-desktop"
 else

@@ -33,6 +33,7 @@ pub fn run() {
     started();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let paths = paths(app)?;
             app.manage(state::AppState::new(paths));
@@ -55,6 +56,23 @@ pub fn run() {
             commands::sign::sign_files,
             commands::validate::validate_file,
             commands::validate::validate_export_report,
+            commands::server::server_session,
+            commands::server::server_sign_in,
+            commands::server::server_register,
+            commands::server::server_sign_out,
+            commands::server::server_consent,
+            commands::server::letter_defaults,
+            commands::server::letter_preview,
+            commands::server::letter_save,
+            commands::server::application_submit,
+            commands::server::status_get,
+            commands::server::lost_key_report,
+            commands::server::revocation_request,
+            commands::server::verifier_queue,
+            commands::server::verifier_applications,
+            commands::server::verifier_document,
+            commands::server::verifier_review,
+            commands::server::verifier_revoke,
             commands::settings::settings_get,
             commands::settings::settings_save,
             commands::settings::trust_list,

@@ -11,6 +11,17 @@ import * as validate from "./validate.js";
 import * as settings from "./settings.js";
 import * as server from "./server.js";
 
+// A desktop notification (tauri-plugin-notification) when an application's status changes.
+async function notify(title, body) {
+  try {
+    let granted = await call("plugin:notification|is_permission_granted");
+    if (!granted) granted = (await call("plugin:notification|request_permission")) === "granted";
+    if (granted) await call("plugin:notification|notify", { options: { title, body } });
+  } catch (e) {
+    console.warn("notification", e);
+  }
+}
+
 async function refreshStatus() {
   const status = await call("app_status");
   nav.setStatus(status);
@@ -51,7 +62,7 @@ async function boot() {
   sign.init();
   validate.init();
   settings.init(languageChanged);
-  server.init();
+  server.init(notify);
   document.querySelectorAll(".lang-switch button").forEach((b) =>
     b.addEventListener("click", () => settings.saveLanguage(b.dataset.lang)));
   on("tauri://drag-drop", (payload) => {

@@ -1,22 +1,478 @@
-// The server-connected screens (application, status, verifier, lost key): they need the
-// Sertel server client, so until it is part of the app they say so, and what they are for.
+// The server-connected screens: account (sign in, register), recommendation letter,
+// application, status, lost key / revocation and the verifiers' queue. Without a server
+// address they send the user to the explanation screen.
 
+import { call } from "./bridge.js";
 import { t } from "./i18n.js";
-import { $ } from "./dom.js";
-import { go, register, serverEntry, status } from "./nav.js";
+import { $, el, show, status, error, busy, facts } from "./dom.js";
+import { go, register, serverEntry, status as appStatus } from "./nav.js";
 
-function enter() {
-  const entry = serverEntry() || "application";
-  const configured = status() && status().server_configured;
-  $("server-screen-name").textContent = t(`nav.${entry}`);
-  $("server-screen-purpose").textContent = t(`server.purpose_${entry}`);
-  $("server-screen-state").textContent = configured
-    ? t("server.not_available", { server: status().server_url || "" })
-    : t("server.not_configured");
-  $("server-screen-state").dataset.state = configured ? "not_available" : "not_configured";
+let session = null;
+let lastStatus = null;
+let current = null;
+let currentDoc = null;
+let pollTimer = null;
+let notify = () => {};
+
+function configured(name) {
+  if (appStatus() && appStatus().server_configured) return true;
+  go("server", name);
+  return false;
 }
 
-export function init() {
-  register("server", { enter });
+function explain() {
+  const entry = serverEntry() || "application";
+  $("server-screen-name").textContent = t(`nav.${entry}`);
+  $("server-screen-purpose").textContent = t(`server.purpose_${entry}`);
+  $("server-screen-state").textContent = t("server.not_configured");
+}
+
+function role() {
+  return session && session.user ? session.user.role : null;
+}
+
+async function loadSession() {
+  try {
+    session = await call("server_session");
+  } catch (e) {
+    session = null;
+    throw e;
+  }
+  document.body.dataset.role = role() || "none";
+  const storage = $("account-storage");
+  show(storage, !!(session.storage && session.storage.fallback));
+  storage.textContent = session.storage ? session.storage.message : "";
+  storage.dataset.kind = session.storage ? session.storage.kind : "";
+  return session;
+}
+
+function drawAccount() {
+  const signedIn = !!(session && session.user);
+  show($("account-signed-in"), signedIn);
+  show($("account-forms"), !signedIn);
+  if (signedIn) {
+    const u = session.user;
+    facts($("account-user"), [
+      [t("account.name"), u.full_name],
+      [t("account.email"), u.email],
+      [t("account.role"), t(`role.${u.role}`)],
+      [t("account.unit"), u.unit || ""],
+    ]);
+  }
+}
+
+async function enterAccount() {
+  if (!configured("account")) return;
+  try {
+    await loadSession();
+    status($("account-status"), "");
+  } catch (e) {
+    error($("account-status"), e);
+  }
+  drawAccount();
+}
+
+async function afterSignIn(s) {
+  session = s;
+  document.body.dataset.role = role() || "none";
+  drawAccount();
+  $("account-password").value = "";
+  $("account-new-password").value = "";
+  status($("account-status"), t("account.signed_in_ok", { name: s.user.full_name }), "ok");
+  startPolling();
+}
+
+// ---- Letter -----------------------------------------------------------------------------
+
+let letterForm = null;
+
+function readLetter() {
+  const f = structuredClone(letterForm);
+  f.letterhead.agency = $("letter-agency").value;
+  f.number = $("letter-number").value.trim() || null;
+  for (const k of ["full_name", "nip", "nik", "rank", "title", "unit", "email"]) {
+    f.recommender[k] = $(`letter-rec-${k}`).value;
+  }
+  f.electronic_system = $("letter-system").value;
+  f.place = $("letter-place").value;
+  return f;
+}
+
+async function enterLetter() {
+  if (!letterForm) {
+    try {
+      letterForm = await call("letter_defaults");
+    } catch (e) {
+      error($("letter-status"), e);
+      return;
+    }
+    $("letter-agency").value = letterForm.letterhead.agency;
+    $("letter-system").value = letterForm.electronic_system;
+    $("letter-place").value = letterForm.place;
+  }
+  const a = letterForm.applicant;
+  $("letter-applicant").textContent = [a.full_name, a.nip, a.title, a.unit].filter(Boolean).join(" · ");
+  await previewLetter();
+}
+
+async function previewLetter() {
+  try {
+    const p = await call("letter_preview", { form: readLetter() });
+    const img = $("letter-preview");
+    if (p.image) img.src = p.image;
+    img.dataset.pages = String(p.pages);
+    const list = $("letter-problems");
+    list.replaceChildren(...p.problems.map((x) => el("li", { "data-field": x.field }, x.message)));
+    list.dataset.count = String(p.problems.length);
+  } catch (e) {
+    error($("letter-status"), e);
+  }
+}
+
+// ---- Application ------------------------------------------------------------------------
+
+let consentVersion = "";
+
+async function enterApplication() {
+  if (!configured("application")) return;
+  if (!$("application-letter").value && $("letter-path").value) {
+    $("application-letter").value = $("letter-path").value;
+  }
+  try {
+    const consent = await call("server_consent");
+    consentVersion = consent.version;
+    const text = document.documentElement.lang === "en" ? consent.text.en : consent.text.id;
+    $("application-consent").textContent = text;
+    $("application-consent").dataset.version = consent.version;
+  } catch (e) {
+    $("application-consent").textContent = t("application.consent_offline");
+    if (e.kind !== "unreachable") error($("application-status"), e);
+  }
+}
+
+async function submitApplication(ev) {
+  ev.preventDefault();
+  const files = {};
+  for (const k of ["letter", "ktp", "sk_jabatan", "sk_pangkat", "photo"]) {
+    files[k] = $(`application-${k}`).value.trim();
+  }
+  const node = $("application-status");
+  await busy($("application-submit"), null, async () => {
+    try {
+      const r = await call("application_submit", {
+        files,
+        consentVersion: consentVersion || $("application-consent").dataset.version || "",
+        accepted: $("application-accept").checked,
+        passphrase: $("application-passphrase").value,
+      });
+      $("application-passphrase").value = "";
+      node.dataset.outcome = r.outcome;
+      node.dataset.kind = "";
+      if (r.outcome === "sent") status(node, t("application.sent"), "ok");
+      else if (r.outcome === "queued") status(node, t("application.queued", { reason: r.reason || "" }), "");
+      else status(node, t("application.rejected", { reason: r.reason || "" }), "error");
+    } catch (e) {
+      node.dataset.outcome = "";
+      error(node, e);
+    }
+  });
+}
+
+// ---- Status -----------------------------------------------------------------------------
+
+function fmtDate(s) {
+  if (!s) return "";
+  const d = new Date(s);
+  return isNaN(d) ? s : d.toLocaleString(document.documentElement.lang === "en" ? "en-GB" : "id-ID");
+}
+
+function milestoneText(m) {
+  const base = t(`milestone.${m.milestone}`, { days: m.days_left ?? "", side: m.side ? t(`side.${m.side}`) : "" });
+  if (!m.reason) return base;
+  // A revocation's reason is an RFC 5280 code; a rejection's is the verifier's own words.
+  const reason = m.milestone === "revoked" ? t(`reason.${m.reason}`) : m.reason;
+  return `${base} — ${reason}`;
+}
+
+function drawStatus(view) {
+  const box = $("status-applications");
+  const queued = $("status-queued");
+  show(queued, view.queued > 0);
+  queued.textContent = t("status.queued", { n: view.queued });
+  if (!view.applications.length) {
+    box.replaceChildren(el("p", { class: "muted" }, t("status.none")));
+    return;
+  }
+  box.replaceChildren(...view.applications.map((a) => {
+    const app = a.application;
+    const card = el("div", { class: "card app-card", "data-state": app.state, "data-id": app.id });
+    card.append(el("h2", {}, t(`state.${app.state}`)));
+    card.append(el("p", { class: "muted" }, `${t("status.application")} ${app.id}`));
+    const list = el("ol", { class: "timeline" });
+    for (const m of a.timeline) {
+      list.append(el("li", { "data-milestone": m.milestone }, el("span", { class: "when" }, fmtDate(m.at)), el("span", {}, milestoneText(m))));
+    }
+    card.append(list);
+    if (a.certificate) {
+      const c = a.certificate;
+      const dl = el("dl", { class: "facts cert-facts" });
+      facts(dl, [
+        [t("status.serial"), c.serial],
+        [t("status.valid_from"), fmtDate(c.not_before)],
+        [t("status.valid_until"), fmtDate(c.not_after)],
+        [t("status.days_left"), c.revoked ? t("status.revoked") : t("status.days", { n: c.days_left })],
+      ]);
+      card.append(dl);
+      if (c.renewal_offered) {
+        card.append(el("p", { class: "banner warn renewal" }, t("status.renewal", { n: c.days_left })));
+      }
+    }
+    return card;
+  }));
+}
+
+async function refreshStatus(quiet = false) {
+  const node = $("status-status");
+  try {
+    const view = await call("status_get");
+    const before = lastStatus ? JSON.stringify(lastStatus.applications.map((a) => [a.application.state, a.timeline.length])) : null;
+    const after = JSON.stringify(view.applications.map((a) => [a.application.state, a.timeline.length]));
+    if (before !== null && before !== after && view.applications.length) {
+      notify(t("notify.title"), t(`state.${view.applications[0].application.state}`));
+    }
+    lastStatus = view;
+    drawStatus(view);
+    status(node, view.certificate_stored ? t("status.certificate_stored") : "", view.certificate_stored ? "ok" : "");
+    node.dataset.kind = "";
+    $("status-applications").dataset.loaded = "true";
+  } catch (e) {
+    if (!quiet) error(node, e);
+    else if (e.kind === "unreachable") error(node, e);
+  }
+}
+
+function startPolling() {
+  if (pollTimer) return;
+  // The server is asked for changes every 20 s while someone is signed in as owner.
+  pollTimer = setInterval(() => {
+    if (role() === "owner") refreshStatus(true);
+  }, 20000);
+}
+
+async function enterStatus() {
+  if (!configured("status")) return;
+  await refreshStatus();
+}
+
+// ---- Lost key / revocation --------------------------------------------------------------
+
+function issuedApplication() {
+  if (!lastStatus) return null;
+  return lastStatus.applications.find((a) => a.certificate && !a.certificate.revoked) || null;
+}
+
+async function enterLostKey() {
+  if (!configured("lost_key")) return;
+  await refreshStatus(true);
+  const a = issuedApplication();
+  $("lost_key-certificate").textContent = a
+    ? t("lost_key.for", { serial: a.certificate.serial })
+    : t("lost_key.no_certificate");
+  $("lost_key-report").disabled = !a;
+  $("revocation-submit").disabled = !a;
+}
+
+async function reportLostKey(ev) {
+  ev.preventDefault();
+  const a = issuedApplication();
+  const node = $("lost_key-status");
+  if (!a) return;
+  await busy($("lost_key-report"), null, async () => {
+    try {
+      await call("lost_key_report", { applicationId: a.application.id, statement: $("lost_key-statement").value });
+      status(node, t("lost_key.reported"), "ok");
+      await enterLostKey();
+    } catch (e) {
+      error(node, e);
+    }
+  });
+}
+
+async function requestRevocation(ev) {
+  ev.preventDefault();
+  const a = issuedApplication();
+  const node = $("revocation-status");
+  if (!a) return;
+  await busy($("revocation-submit"), null, async () => {
+    try {
+      await call("revocation_request", {
+        applicationId: a.application.id,
+        reason: $("revocation-reason").value,
+        statement: $("revocation-statement").value,
+        letter: $("revocation-letter").value.trim(),
+      });
+      status(node, t("lost_key.requested"), "ok");
+    } catch (e) {
+      error(node, e);
+    }
+  });
+}
+
+// ---- Verifier ---------------------------------------------------------------------------
+
+const DOC_KINDS = ["recommendation_letter", "ktp", "sk_jabatan", "sk_pangkat", "photo"];
+
+async function enterVerifier() {
+  if (!configured("verifier")) return;
+  const node = $("verifier-status");
+  try {
+    const queue = await call("verifier_queue");
+    const all = await call("verifier_applications");
+    const issued = all.filter((a) => a.state === "issued");
+    const items = [...queue, ...issued];
+    show($("verifier-empty"), items.length === 0);
+    $("verifier-queue").replaceChildren(...items.map((a) => {
+      const li = el("li", { class: "file", "data-id": a.id, "data-state": a.state },
+        el("span", { class: "file-name" }, a.id),
+        el("span", { class: "file-state" }, t(`state.${a.state}`)),
+        el("span", { class: "file-detail" }, fmtDate(a.updated_at)),
+        el("button", { type: "button", class: "link" }, t("verifier.open")));
+      li.querySelector("button").addEventListener("click", () => openApplication(a));
+      return li;
+    }));
+    $("verifier-queue").dataset.loaded = "true";
+    status(node, "");
+  } catch (e) {
+    error(node, e);
+  }
+}
+
+async function openApplication(a) {
+  current = a;
+  show($("verifier-detail"), true);
+  $("verifier-detail-title").textContent = `${t(`state.${a.state}`)} · ${a.id}`;
+  facts($("verifier-facts"), [
+    [t("verifier.kind"), t(`kind.${a.kind}`)],
+    [t("verifier.submitted"), fmtDate(a.created_at)],
+    [t("verifier.key"), a.key_kind],
+  ]);
+  const pending = a.state !== "issued";
+  show($("verifier-approve"), pending);
+  show($("verifier-reject"), pending);
+  show($("verifier-revoke"), !pending);
+  status($("verifier-action-status"), "");
+  $("verifier-doc-tabs").replaceChildren(...DOC_KINDS.filter((k) => a.documents.some((d) => d.kind === k)).map((k) => {
+    const b = el("button", { type: "button", "data-kind": k }, t(`doc.${k}`));
+    b.addEventListener("click", () => showDocument(k));
+    return b;
+  }));
+  if (a.documents.length) await showDocument(DOC_KINDS.find((k) => a.documents.some((d) => d.kind === k)));
+}
+
+async function showDocument(kind) {
+  currentDoc = kind;
+  document.querySelectorAll("#verifier-doc-tabs button").forEach((b) => b.classList.toggle("active", b.dataset.kind === kind));
+  const view = $("verifier-doc-view");
+  view.dataset.kind = kind;
+  view.dataset.loaded = "false";
+  try {
+    const doc = await call("verifier_document", { applicationId: current.id, kind });
+    if (currentDoc !== kind) return;
+    view.replaceChildren(...doc.pages.map((src, i) => el("img", { src, class: "doc-page", alt: `${t(`doc.${kind}`)} ${i + 1}` })));
+    view.dataset.loaded = "true";
+  } catch (e) {
+    view.replaceChildren();
+    error($("verifier-action-status"), e);
+  }
+}
+
+async function decide(approve) {
+  const node = $("verifier-action-status");
+  try {
+    const a = await call("verifier_review", { applicationId: current.id, approve, reason: $("verifier-reason").value });
+    status(node, t(approve ? "verifier.approved" : "verifier.rejected", { state: t(`state.${a.state}`) }), "ok");
+    node.dataset.state = a.state;
+    await enterVerifier();
+  } catch (e) {
+    error(node, e);
+  }
+}
+
+async function revoke() {
+  const node = $("verifier-action-status");
+  try {
+    const a = await call("verifier_revoke", { applicationId: current.id, reason: "privilege_withdrawn", comment: $("verifier-reason").value });
+    status(node, t("verifier.revoked"), "ok");
+    node.dataset.state = a.state;
+    await enterVerifier();
+  } catch (e) {
+    error(node, e);
+  }
+}
+
+export function init(notifier) {
+  if (notifier) notify = notifier;
+  register("server", { enter: explain });
+  register("account", { enter: enterAccount });
+  register("letter", { enter: enterLetter });
+  register("application", { enter: enterApplication });
+  register("status", { enter: enterStatus });
+  register("lost_key", { enter: enterLostKey });
+  register("verifier", { enter: enterVerifier });
   $("server-go-settings").addEventListener("click", () => go("settings"));
+
+  $("account-sign-in-form").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    await busy($("account-sign-in"), null, async () => {
+      try {
+        await afterSignIn(await call("server_sign_in", { email: $("account-email").value, password: $("account-password").value }));
+      } catch (e) {
+        error($("account-status"), e);
+      }
+    });
+  });
+  $("account-register-form").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    await busy($("account-register"), null, async () => {
+      try {
+        await afterSignIn(await call("server_register", { password: $("account-new-password").value }));
+      } catch (e) {
+        error($("account-status"), e);
+      }
+    });
+  });
+  $("account-sign-out").addEventListener("click", async () => {
+    try {
+      await call("server_sign_out");
+      session = { ...(session || {}), user: null };
+      lastStatus = null;
+      document.body.dataset.role = "none";
+      drawAccount();
+      status($("account-status"), t("account.signed_out"), "ok");
+    } catch (e) {
+      error($("account-status"), e);
+    }
+  });
+
+  $("letter-preview-button").addEventListener("click", previewLetter);
+  $("letter-form").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const node = $("letter-status");
+    try {
+      await call("letter_save", { form: readLetter(), path: $("letter-path").value.trim() });
+      status(node, t("letter.saved"), "ok");
+      node.dataset.kind = "";
+      $("application-letter").value = $("letter-path").value.trim();
+    } catch (e) {
+      error(node, e);
+    }
+    await previewLetter();
+  });
+  $("application-form").addEventListener("submit", submitApplication);
+  $("status-refresh").addEventListener("click", () => refreshStatus());
+  $("lost_key-form").addEventListener("submit", reportLostKey);
+  $("revocation-form").addEventListener("submit", requestRevocation);
+  $("verifier-approve").addEventListener("click", () => decide(true));
+  $("verifier-reject").addEventListener("click", () => decide(false));
+  $("verifier-revoke").addEventListener("click", revoke);
 }

@@ -81,6 +81,15 @@ pub enum DesktopError {
     /// A certificate file holds no usable CA certificate.
     #[error("not a CA certificate: {0}")]
     NotCaCertificate(PathBuf),
+    /// The key's certificate was revoked: the key must not sign again.
+    #[error("the certificate {serial} was revoked")]
+    KeyRevoked {
+        /// The revoked certificate's serial number (hex).
+        serial: String,
+    },
+    /// The application form is incomplete (a document or the consent is missing).
+    #[error("application incomplete: {0}")]
+    ApplicationIncomplete(&'static str),
     /// An error of `sertel-core`, captured in both languages.
     #[error("{}", .0.en)]
     Core(Text),
@@ -134,6 +143,8 @@ impl Localized for DesktopError {
             DesktopError::FileNotFound(_) => "file_not_found",
             DesktopError::PageOutOfRange { .. } => "page_out_of_range",
             DesktopError::NotCaCertificate(_) => "not_ca_certificate",
+            DesktopError::KeyRevoked { .. } => "key_revoked",
+            DesktopError::ApplicationIncomplete(_) => "application_incomplete",
             DesktopError::Core(t) => t.kind,
         }
     }
@@ -223,9 +234,36 @@ impl Localized for DesktopError {
                 ),
                 format!("{} holds no usable CA certificate.", p.display()),
             ),
+            E::KeyRevoked { serial } => (
+                format!(
+                    "Sertifikat kunci ini (nomor seri {serial}) sudah dicabut. \
+                     Kunci ini tidak boleh lagi dipakai untuk menandatangani."
+                ),
+                format!(
+                    "This key's certificate (serial {serial}) has been revoked. \
+                     The key may no longer be used to sign."
+                ),
+            ),
+            E::ApplicationIncomplete(what) => (
+                format!("Permohonan belum lengkap: {}.", incomplete_id(what)),
+                format!("The application is incomplete: {what}."),
+            ),
             E::Core(t) => (t.id.clone(), t.en.clone()),
         };
         lang.pick(id, en)
+    }
+}
+
+fn incomplete_id(what: &str) -> &'static str {
+    match what {
+        "consent" => "kewajiban Pasal 19 dan larangan Pasal 20 belum disetujui",
+        "passphrase" => "frasa sandi kunci diperlukan untuk membuat permintaan sertifikat",
+        "recommendation letter" => "surat rekomendasi belum dilampirkan",
+        "KTP" => "KTP belum dilampirkan",
+        "SK Jabatan" => "SK Jabatan belum dilampirkan",
+        "SK Pangkat" => "SK Pangkat belum dilampirkan",
+        "photo" => "pas foto belum dilampirkan",
+        _ => "ada isian yang kosong",
     }
 }
 

@@ -5,6 +5,7 @@
 //! <data>/key.pem           encrypted PKCS#8 (scrypt + AES-256), mode 0600
 //! <data>/key.json          KeyFacts: algorithm, fingerprint, when, how
 //! <data>/certificates.pem  the key's certificate, then its issuers
+//! <data>/revoked.json      serial numbers of this key's certificates known to be revoked
 //! ```
 //!
 //! Passphrases are taken as [`Passphrase`] values (wiped when dropped) and never written
@@ -161,6 +162,36 @@ impl KeySlot {
         self.info()?.ok_or(DesktopError::NoKey)
     }
 
+    fn revoked_path(&self) -> PathBuf {
+        self.dir.join("revoked.json")
+    }
+
+    /// Records that the certificate with `serial` (hex) was revoked: signing with it is refused
+    /// from now on.
+    pub fn mark_revoked(&self, serial: &str) -> Result<(), DesktopError> {
+        let mut serials = read_json::<Vec<String>>(&self.revoked_path())?.unwrap_or_default();
+        let serial = normalize_serial(serial);
+        if !serials.contains(&serial) {
+            serials.push(serial);
+            write_json(&self.revoked_path(), &serials)?;
+        }
+        Ok(())
+    }
+
+    /// Whether `serial` (hex) is recorded as revoked.
+    pub fn is_revoked(&self, serial: &str) -> Result<bool, DesktopError> {
+        let serials = read_json::<Vec<String>>(&self.revoked_path())?.unwrap_or_default();
+        Ok(serials.contains(&normalize_serial(serial)))
+    }
+
+    /// The serial number (hex) of the key's certificate, if one is stored.
+    pub fn certificate_serial(&self) -> Result<Option<String>, DesktopError> {
+        if !self.certificates_path().is_file() {
+            return Ok(None);
+        }
+        Ok(self.certificates()?.first().map(certificate_serial))
+    }
+
     /// The certificate chain, the key's certificate first.
     pub fn certificates(&self) -> Result<Vec<Certificate>, DesktopError> {
         if !self.has_key() {
@@ -292,4 +323,59 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>, DesktopError> {
             DesktopError::io(path)(e)
         }
     })
+}
+
+/// The serial number of `cert` as lower-case hex without leading zeros.
+pub fn certificate_serial(cert: &Certificate) -> String {
+    let hex: String = cert
+        .tbs_certificate
+        .serial_number
+        .as_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    normalize_serial(&hex)
+}
+
+/// `serial` as lower-case hex without separators or leading zeros.
+pub fn normalize_serial(serial: &str) -> String {
+    let hex: String = serial
+        .chars()
+        .filter(char::is_ascii_hexdigit)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let trimmed = hex.trim_start_matches('0');
+    if trimmed.is_empty() {
+        "0".into()
+    } else {
+        trimmed.into()
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serials_compare_without_case_separators_or_leading_zeros() {
+        assert_eq!(normalize_serial("00:1A:bc"), "1abc");
+        assert_eq!(normalize_serial("0000"), "0");
+        assert_ne!(normalize_serial("1abd"), normalize_serial("1abc"));
+    }
+
+    #[test]
+    fn a_revoked_serial_is_remembered_and_others_are_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let slot = KeySlot::new(dir.path());
+        assert!(!slot.is_revoked("1abc").unwrap());
+        slot.mark_revoked("01:AB:C0").unwrap();
+        slot.mark_revoked("1abc0").unwrap();
+        assert!(slot.is_revoked("1ABC0").unwrap());
+        assert!(!slot.is_revoked("1abc").unwrap());
+        let stored: Vec<String> = read_json(&dir.path().join("revoked.json"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(stored, vec!["1abc0".to_string()]);
+    }
 }

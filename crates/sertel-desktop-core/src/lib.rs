@@ -8,10 +8,12 @@
 #![deny(missing_docs)]
 
 pub mod certificate_request;
+pub mod connection;
 pub mod error;
 pub mod json_file;
 pub mod key_info;
 pub mod key_slot;
+pub mod letter;
 pub mod passphrase_meter;
 pub mod paths;
 pub mod placement;

@@ -88,6 +88,12 @@ pub fn sign_batch(
         return Err(DesktopError::NoFiles);
     }
     let chain = slot.certificates()?;
+    if let Some(cert) = chain.first() {
+        let serial = crate::key_slot::certificate_serial(cert);
+        if slot.is_revoked(&serial)? {
+            return Err(DesktopError::KeyRevoked { serial });
+        }
+    }
     let key = slot.unlock(passphrase)?;
     let (certificate, issuers) = chain.split_first().ok_or(DesktopError::NoCertificate)?;
     let level = match tsa_url {

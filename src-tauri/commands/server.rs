@@ -1,0 +1,229 @@
+//! The server-connected screens: signing in and registering, the recommendation letter, the
+//! application (sent or queued offline), the status timeline, the lost-key report and
+//! revocation request, and the verifiers' queue. Calls run off the UI thread.
+
+use std::path::PathBuf;
+
+use sertel_client::model::{Application, Consent};
+use sertel_core::key::Passphrase;
+use sertel_core::recommendation::RecommendationForm;
+use sertel_desktop_core::connection::{
+    ApplicationFiles, DocumentView, SessionView, StatusView, SubmitView,
+};
+use sertel_desktop_core::letter::{self, LetterPreview};
+use sertel_desktop_core::{profile_store, DesktopError};
+use tauri::State;
+
+use crate::error::{blocking, UiResult};
+use crate::state::AppState;
+
+/// Who is signed in, and where the token lives.
+#[tauri::command]
+pub async fn server_session(state: State<'_, AppState>) -> UiResult<SessionView> {
+    let lang = state.lang();
+    let conn = state.connection();
+    blocking(lang, move || conn?.session(lang)).await
+}
+
+/// Signs in (owner or verifier).
+#[tauri::command]
+pub async fn server_sign_in(
+    state: State<'_, AppState>,
+    email: String,
+    password: String,
+) -> UiResult<SessionView> {
+    let lang = state.lang();
+    let conn = state.connection();
+    blocking(lang, move || conn?.sign_in(&email, &password, lang)).await
+}
+
+/// Registers the owner of the saved profile and signs in.
+#[tauri::command]
+pub async fn server_register(
+    state: State<'_, AppState>,
+    password: String,
+) -> UiResult<SessionView> {
+    let lang = state.lang();
+    let conn = state.connection();
+    let paths = state.paths.clone();
+    blocking(lang, move || {
+        let profile = profile_store::load(&paths)?.ok_or(DesktopError::NoProfile)?;
+        conn?.register(&profile, &password, lang)
+    })
+    .await
+}
+
+/// Signs out.
+#[tauri::command]
+pub async fn server_sign_out(state: State<'_, AppState>) -> UiResult<()> {
+    let conn = state.connection();
+    blocking(state.lang(), move || conn?.sign_out()).await
+}
+
+/// The Pasal 19/20 text.
+#[tauri::command]
+pub async fn server_consent(state: State<'_, AppState>) -> UiResult<Consent> {
+    let conn = state.connection();
+    blocking(state.lang(), move || conn?.consent()).await
+}
+
+/// The recommendation letter's form, filled in from the saved profile.
+#[tauri::command]
+pub fn letter_defaults(state: State<'_, AppState>) -> UiResult<RecommendationForm> {
+    let lang = state.lang();
+    let profile =
+        profile_store::load(&state.paths).map_err(|e| crate::error::UiError::new(&e, lang))?;
+    Ok(letter::defaults(profile.as_ref()))
+}
+
+/// Checks and renders the letter and previews its first page.
+#[tauri::command]
+pub async fn letter_preview(
+    state: State<'_, AppState>,
+    form: RecommendationForm,
+) -> UiResult<LetterPreview> {
+    let lang = state.lang();
+    let regency = state.regency.clone();
+    let dir = state.paths.key_dir().to_path_buf();
+    blocking(lang, move || letter::preview(&form, &regency, &dir, lang)).await
+}
+
+/// Checks, renders and saves the letter to `path`.
+#[tauri::command]
+pub async fn letter_save(
+    state: State<'_, AppState>,
+    form: RecommendationForm,
+    path: PathBuf,
+) -> UiResult<()> {
+    let lang = state.lang();
+    let regency = state.regency.clone();
+    blocking(lang, move || letter::save(&form, &regency, &path)).await
+}
+
+/// Submits the first application (queued when offline).
+#[tauri::command]
+pub async fn application_submit(
+    state: State<'_, AppState>,
+    files: ApplicationFiles,
+    consent_version: String,
+    accepted: bool,
+    passphrase: String,
+) -> UiResult<SubmitView> {
+    let lang = state.lang();
+    let passphrase = Passphrase::new(passphrase);
+    let conn = state.connection();
+    let slot = state.key_slot();
+    let paths = state.paths.clone();
+    let regency = state.regency.clone();
+    blocking(lang, move || {
+        let profile = profile_store::load(&paths)?.ok_or(DesktopError::NoProfile)?;
+        conn?.submit(
+            &slot,
+            &passphrase,
+            &profile,
+            &regency,
+            &files,
+            &consent_version,
+            accepted,
+            lang,
+        )
+    })
+    .await
+}
+
+/// The owner's applications and timelines (also sends what the outbox holds).
+#[tauri::command]
+pub async fn status_get(state: State<'_, AppState>) -> UiResult<StatusView> {
+    let conn = state.connection();
+    let slot = state.key_slot();
+    blocking(state.lang(), move || {
+        conn?.status(&slot, time::OffsetDateTime::now_utc())
+    })
+    .await
+}
+
+/// Reports the key lost: the certificate is revoked at once and signing stops.
+#[tauri::command]
+pub async fn lost_key_report(
+    state: State<'_, AppState>,
+    application_id: String,
+    statement: String,
+) -> UiResult<Application> {
+    let conn = state.connection();
+    let slot = state.key_slot();
+    blocking(state.lang(), move || {
+        conn?.report_lost_key(&slot, &application_id, &statement)
+    })
+    .await
+}
+
+/// Asks for a revocation with the agency head's letter.
+#[tauri::command]
+pub async fn revocation_request(
+    state: State<'_, AppState>,
+    application_id: String,
+    reason: String,
+    statement: String,
+    letter: PathBuf,
+) -> UiResult<()> {
+    let conn = state.connection();
+    blocking(state.lang(), move || {
+        conn?.request_revocation(&application_id, &reason, &statement, &letter)
+    })
+    .await
+}
+
+/// The verifier's queue, oldest first.
+#[tauri::command]
+pub async fn verifier_queue(state: State<'_, AppState>) -> UiResult<Vec<Application>> {
+    let conn = state.connection();
+    blocking(state.lang(), move || conn?.review_queue()).await
+}
+
+/// Every application the verifier may see.
+#[tauri::command]
+pub async fn verifier_applications(state: State<'_, AppState>) -> UiResult<Vec<Application>> {
+    let conn = state.connection();
+    blocking(state.lang(), move || conn?.all_applications()).await
+}
+
+/// One document, drawn for the screen.
+#[tauri::command]
+pub async fn verifier_document(
+    state: State<'_, AppState>,
+    application_id: String,
+    kind: String,
+) -> UiResult<DocumentView> {
+    let conn = state.connection();
+    blocking(state.lang(), move || conn?.document(&application_id, &kind)).await
+}
+
+/// Approves or rejects an application.
+#[tauri::command]
+pub async fn verifier_review(
+    state: State<'_, AppState>,
+    application_id: String,
+    approve: bool,
+    reason: String,
+) -> UiResult<Application> {
+    let conn = state.connection();
+    blocking(state.lang(), move || {
+        conn?.review(&application_id, approve, &reason)
+    })
+    .await
+}
+
+/// Revokes a certificate with a reason.
+#[tauri::command]
+pub async fn verifier_revoke(
+    state: State<'_, AppState>,
+    application_id: String,
+    reason: String,
+    comment: String,
+) -> UiResult<Application> {
+    let conn = state.connection();
+    blocking(state.lang(), move || {
+        conn?.revoke(&application_id, &reason, &comment)
+    })
+    .await
+}
