@@ -28,6 +28,8 @@ fi
 
 step "tests"
 export SERTEL_VENV="$PWD/.venv"
+# The desktop app's journey test drives the real server binary (target/debug/sertel-server).
+cargo build -p sertel-server --locked
 if command -v cargo-nextest >/dev/null 2>&1; then
   cargo nextest run --workspace --exclude sertel-server --locked --no-fail-fast --failure-output final
 else

@@ -76,6 +76,7 @@ impl Test<'_> {
 
 #[test]
 fn an_owner_applies_is_approved_signs_and_reports_a_lost_key() {
+    let _serial = super::one_at_a_time();
     let logs = out_dir("journey-logs");
     let shots = out_dir("screenshots");
     let mut server = TestServer::start(logs.join("sertel-server.log"));

@@ -29,6 +29,14 @@ const DEADLINE: Duration = Duration::from_secs(60);
 const PASSPHRASE: &str = "kopi pahit di tepi sungai lematang";
 const APP_ID: &str = "id.go.muaraenimkab.sertel";
 
+/// The end-to-end tests run one at a time: each starts its own X server, driver and WebKit,
+/// and two at once on a 2-core machine only make both slow enough to miss their deadlines.
+/// (nextest runs them in separate processes; `.config/nextest.toml` puts them in one group.)
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    SERIAL.lock().unwrap_or_else(|p| p.into_inner())
+}
+
 fn out_dir(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("e2e")
@@ -169,6 +177,7 @@ fn tamper(signed: &Path, out: &Path) {
 
 #[test]
 fn an_owner_signs_and_validates_a_letter_in_both_languages() {
+    let _serial = one_at_a_time();
     let logs = out_dir("logs");
     let shots = out_dir("screenshots");
     let app = launcher::launch(&logs);
