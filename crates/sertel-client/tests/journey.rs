@@ -83,7 +83,7 @@ fn owner_journey_from_registration_to_revocation() {
     let listener = std::thread::spawn(move || {
         for event in pushed {
             let event = event.unwrap();
-            let last = event.kind == "certificate.revoked";
+            let last = event.kind == "agency.notified";
             tx.send(event).unwrap();
             if last {
                 break;
@@ -163,7 +163,8 @@ fn owner_journey_from_registration_to_revocation() {
     assert_eq!(revoked.state, ApplicationState::Revoked);
     let report = owner.sync(&cursor).unwrap();
     let kinds: Vec<&str> = report.events.iter().map(|e| e.kind.as_str()).collect();
-    assert_eq!(kinds, ["certificate.revoked"]);
+    // The owner also learns that the agency was notified (Pasal 17(5)).
+    assert_eq!(kinds, ["certificate.revoked", "agency.notified"]);
     let mine = &report.applications[0];
     assert_eq!(
         milestones(mine, &report.events).last(),
