@@ -31,18 +31,7 @@ struct Outcome {
 /// Runs `sertel ltv`.
 pub fn run(args: &LtvArgs, out: &Out) -> Result<u8, CliError> {
     let opts = super::verify_options::ltv_options(&args.trust)?;
-    if let Some(dir) = &args.out_dir {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            CliError::failed(
-                "io",
-                format!(
-                    "{}: tidak dapat membuat folder keluaran: {e}",
-                    dir.display()
-                ),
-                format!("{}: cannot create the output folder: {e}", dir.display()),
-            )
-        })?;
-    }
+    super::create_out_dir(args.out_dir.as_deref())?;
     let outcomes: Vec<Outcome> = args
         .files
         .iter()

@@ -24,3 +24,20 @@ pub fn suffixed(input: &Path, out_dir: Option<&Path>, suffix: &str) -> PathBuf {
         None => input.with_file_name(name),
     }
 }
+
+/// Creates the output folder when one was given.
+pub fn create_out_dir(dir: Option<&Path>) -> Result<(), crate::exit::CliError> {
+    let Some(dir) = dir else {
+        return Ok(());
+    };
+    std::fs::create_dir_all(dir).map_err(|e| {
+        crate::exit::CliError::failed(
+            "io",
+            format!(
+                "{}: tidak dapat membuat folder keluaran: {e}",
+                dir.display()
+            ),
+            format!("{}: cannot create the output folder: {e}", dir.display()),
+        )
+    })
+}

@@ -285,18 +285,7 @@ pub fn run(args: &SignArgs, out: &Out) -> Result<u8, CliError> {
     if let Some(preview) = &args.preview {
         return run_preview(args, preview, certificate, &opts, out);
     }
-    if let Some(dir) = &args.out_dir {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            CliError::failed(
-                "io",
-                format!(
-                    "{}: tidak dapat membuat folder keluaran: {e}",
-                    dir.display()
-                ),
-                format!("{}: cannot create the output folder: {e}", dir.display()),
-            )
-        })?;
-    }
+    super::create_out_dir(args.out_dir.as_deref())?;
     let key = keyfile::load_key(&args.key, &args.passphrase, out)?;
     let jobs = args.jobs.unwrap_or_else(|| {
         std::thread::available_parallelism()

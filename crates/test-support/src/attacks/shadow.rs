@@ -69,6 +69,18 @@ fn with_dangling_content(doc: &Document, upd: &mut IncrementalUpdate) {
     upd.put(page_ref, Object::Dictionary(p));
 }
 
+/// The reference [`with_dangling_content`] left undefined on page 1.
+fn dangling_content(doc: &Document) -> ObjRef {
+    let (_, p) = first_page(doc);
+    match p.get(b"Contents") {
+        Some(Object::Array(a)) => match a.get(1) {
+            Some(Object::Reference(r)) => *r,
+            other => panic!("prepared content: {other:?}"),
+        },
+        other => panic!("prepared contents: {other:?}"),
+    }
+}
+
 /// Prepares an unused alternative content stream (an object nothing refers to).
 fn with_alternative_content(_doc: &Document, upd: &mut IncrementalUpdate) {
     let alt = upd.allocate();
@@ -130,14 +142,7 @@ pub fn cases(b: &Bench) -> Vec<Case> {
     let drafted = b.letter("shadow-dangling-unsigned.pdf", Some(&with_dangling_content));
     let signed = b.sign(&drafted, "shadow-dangling.pdf", Appearance::Invisible);
     let defined = b.update(&signed, "shadow-hide-dangling-defined.pdf", |doc, upd| {
-        let (_, p) = first_page(doc);
-        let hidden = match p.get(b"Contents") {
-            Some(Object::Array(a)) => match a.get(1) {
-                Some(Object::Reference(r)) => *r,
-                other => panic!("prepared content: {other:?}"),
-            },
-            other => panic!("prepared contents: {other:?}"),
-        };
+        let hidden = dangling_content(doc);
         upd.put(
             hidden,
             Object::Stream(Stream::new(
@@ -158,14 +163,7 @@ pub fn cases(b: &Bench) -> Vec<Case> {
         &signed,
         "shadow-hide-dangling-other-generation.pdf",
         |doc, upd| {
-            let (_, p) = first_page(doc);
-            let hidden = match p.get(b"Contents") {
-                Some(Object::Array(a)) => match a.get(1) {
-                    Some(Object::Reference(r)) => *r,
-                    other => panic!("prepared content: {other:?}"),
-                },
-                other => panic!("prepared contents: {other:?}"),
-            };
+            let hidden = dangling_content(doc);
             upd.put(
                 ObjRef {
                     num: hidden.num,
