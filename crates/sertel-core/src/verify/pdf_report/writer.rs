@@ -29,8 +29,25 @@ pub(super) struct Meta<'a> {
     pub producer: &'a str,
 }
 
-/// Writes `pages` as a complete PDF.
-pub(super) fn write(pages: &[Page], meta: &Meta<'_>, options: &ReportOptions) -> Vec<u8> {
+/// What a document says about itself besides its pages.
+pub(crate) struct DocumentInfo<'a> {
+    /// The language tag of the catalog (`id-ID`, `en-US`).
+    pub lang: &'a str,
+    /// The title (`/Title`, shown by viewers).
+    pub title: &'a str,
+    /// Application and version (`/Creator`, `/Producer`).
+    pub producer: &'a str,
+    /// `/CreationDate`.
+    pub created: Date,
+    /// `/ModDate`, when the document states one.
+    pub modified: Option<Date>,
+    /// Bytes mixed into the file identifier after the page contents.
+    pub id_salt: &'a [u8],
+}
+
+/// Writes `pages` as a complete PDF: the two standard fonts, compressed content streams, the
+/// document information and a file identifier derived from the contents.
+pub(crate) fn write_document(pages: &[Page], doc: &DocumentInfo<'_>) -> Vec<u8> {
     let mut pdf = Pdf::new();
     pdf.set_version(1, 7);
     let page_base = FIRST_FONT + Font::ALL.len() as i32;
@@ -39,7 +56,7 @@ pub(super) fn write(pages: &[Page], meta: &Meta<'_>, options: &ReportOptions) ->
         .collect();
     let mut catalog = pdf.catalog(CATALOG);
     catalog.pages(PAGE_TREE);
-    catalog.lang(TextStr(options.lang.pick("id-ID", "en-US")));
+    catalog.lang(TextStr(doc.lang));
     catalog.viewer_preferences().display_doc_title(true);
     catalog.finish();
     pdf.pages(PAGE_TREE)
@@ -51,8 +68,7 @@ pub(super) fn write(pages: &[Page], meta: &Meta<'_>, options: &ReportOptions) ->
             .encoding_predefined(Name(b"WinAnsiEncoding"));
     }
     let mut id = Context::new(&SHA256);
-    let total = pages.len();
-    for (n, (marks, &page_id)) in pages.iter().zip(&page_ids).enumerate() {
+    for (marks, &page_id) in pages.iter().zip(&page_ids) {
         let contents = Ref::new(page_id.get() + 1);
         let mut page = pdf.page(page_id);
         page.parent(PAGE_TREE)
@@ -66,9 +82,7 @@ pub(super) fn write(pages: &[Page], meta: &Meta<'_>, options: &ReportOptions) ->
         fonts.finish();
         resources.finish();
         page.finish();
-        let mut all = marks.clone();
-        all.extend(footer(meta, options, n + 1, total));
-        let drawn = draw(&all);
+        let drawn = draw(marks);
         id.update(&drawn);
         let (data, deflated) = deflate(drawn);
         let mut stream = pdf.stream(contents, &data);
@@ -77,15 +91,34 @@ pub(super) fn write(pages: &[Page], meta: &Meta<'_>, options: &ReportOptions) ->
         }
         stream.finish();
     }
-    info(&mut pdf, meta, options);
-    id.update(&options.created.unix_timestamp().to_be_bytes());
+    let mut info = pdf.document_info(INFO);
+    info.title(TextStr(doc.title))
+        .creator(TextStr(doc.producer))
+        .producer(TextStr(doc.producer))
+        .creation_date(doc.created);
+    if let Some(modified) = doc.modified {
+        info.modified_date(modified);
+    }
+    info.finish();
+    id.update(doc.id_salt);
     let digest = id.finish();
     let file_id = digest.as_ref()[..16].to_vec();
     pdf.set_file_id((file_id.clone(), file_id));
     pdf.finish()
 }
 
-fn info(pdf: &mut Pdf, meta: &Meta<'_>, options: &ReportOptions) {
+/// Writes the report's `pages` as a complete PDF, each with its running footer.
+pub(super) fn write(pages: &[Page], meta: &Meta<'_>, options: &ReportOptions) -> Vec<u8> {
+    let total = pages.len();
+    let pages: Vec<Page> = pages
+        .iter()
+        .enumerate()
+        .map(|(n, marks)| {
+            let mut all = marks.clone();
+            all.extend(footer(meta, options, n + 1, total));
+            all
+        })
+        .collect();
     let t = options.created.to_offset(WIB);
     let date = Date::new(t.year().clamp(0, 9999) as u16)
         .month(u8::from(t.month()))
@@ -95,12 +128,17 @@ fn info(pdf: &mut Pdf, meta: &Meta<'_>, options: &ReportOptions) {
         .second(t.second())
         .utc_offset_hour(7)
         .utc_offset_minute(0);
-    pdf.document_info(INFO)
-        .title(TextStr(meta.title))
-        .creator(TextStr(meta.producer))
-        .producer(TextStr(meta.producer))
-        .creation_date(date)
-        .modified_date(date);
+    write_document(
+        &pages,
+        &DocumentInfo {
+            lang: options.lang.pick("id-ID", "en-US"),
+            title: meta.title,
+            producer: meta.producer,
+            created: date,
+            modified: Some(date),
+            id_salt: &options.created.unix_timestamp().to_be_bytes(),
+        },
+    )
 }
 
 /// The running footer of page `n` of `total`: a rule, the title on the left, the page number
