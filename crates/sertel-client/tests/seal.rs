@@ -6,7 +6,7 @@
 
 mod common;
 
-use der::{Decode, Encode};
+use der::Decode;
 use sertel_client::model::{ApplicationState, Decision};
 use sertel_client::outbox::{Outbox, SubmitOutcome};
 use sertel_client::submission::{Action, DocumentKind, Submission};
@@ -67,10 +67,5 @@ fn head_of_agency_obtains_the_seal_through_the_client() {
             "CN={agency},O=Pemerintah Kabupaten Muara Enim,L=Muara Enim,ST=Sumatera Selatan,C=ID"
         )
     );
-    let spki = parsed
-        .tbs_certificate
-        .subject_public_key_info
-        .to_der()
-        .unwrap();
-    assert_eq!(spki, key.public_key_der().unwrap());
+    assert_eq!(certified_key(&cert.der), key.public_key_der().unwrap());
 }

@@ -21,10 +21,9 @@ use axum::extract::State;
 use sertel_core::profile::SealProfile;
 
 use super::holder::Holder;
-use super::submit::{submit_first, Reply};
-use super::upload::{read_upload, rejection};
+use super::submit::{owner_upload, submit_first, Reply};
 use crate::api::IdempotencyKey;
-use crate::auth::{CurrentUser, Role};
+use crate::auth::CurrentUser;
 use crate::{ApiError, AppState};
 
 /// Submits an application for the electronic seal of the owner's agency.
@@ -34,8 +33,7 @@ pub async fn submit_seal(
     key: IdempotencyKey,
     form: Result<Multipart, MultipartRejection>,
 ) -> Result<Reply, ApiError> {
-    me.require(&[Role::Owner])?;
-    let upload = read_upload(form.map_err(rejection)?).await?;
+    let upload = owner_upload(&me, form).await?;
     let seal = SealProfile {
         agency: upload
             .agency

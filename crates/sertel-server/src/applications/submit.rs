@@ -215,9 +215,17 @@ pub async fn submit(
     key: IdempotencyKey,
     form: Result<Multipart, MultipartRejection>,
 ) -> Result<Reply, ApiError> {
-    me.require(&[Role::Owner])?;
-    let upload = read_upload(form.map_err(rejection)?).await?;
+    let upload = owner_upload(&me, form).await?;
     submit_first(&state, &me, &key, &upload, &Holder::Person).await
+}
+
+/// The form of an owner's submission; refuses other roles before reading it.
+pub(super) async fn owner_upload(
+    me: &CurrentUser,
+    form: Result<Multipart, MultipartRejection>,
+) -> Result<Upload, ApiError> {
+    me.require(&[Role::Owner])?;
+    read_upload(form.map_err(rejection)?).await
 }
 
 /// Checks and records a first application for `holder` (the documents it needs, the CSR, the
