@@ -18,7 +18,7 @@ use sertel_core::x509::qc_statements::{is_eseal, qc_types, OID_QCT_ESEAL};
 use sertel_core::x509::{build_seal_csr, certificate_from_pem, csr_to_pem, Certificate};
 use sertel_server::consent::CONSENT_VERSION;
 use sqlx::Row;
-use test_support::judges::pyhanko_validate;
+use test_support::judges::{pkilint_certificate, pyhanko_validate};
 use test_support::letters::{sample_letter, LetterSpec, PageSize};
 
 use common::fixtures::{self, Login, People};
@@ -333,6 +333,15 @@ async fn server_seal_certifies_a_pdf_that_validators_report_as_a_seal() {
     let ca = <Certificate as der::Decode>::from_der(&ca_der).unwrap();
 
     let dir = srv.dir.path();
+    // pkilint (RFC 5280) finds no error in the seal's certificate.
+    let cert_der = dir.join("segel.der");
+    std::fs::write(&cert_der, der::Encode::to_der(&cert).unwrap()).unwrap();
+    let lint = pkilint_certificate(&cert_der);
+    assert!(
+        lint.clean(),
+        "pkilint on the seal certificate:\n{}",
+        lint.run
+    );
     let input = dir.join("surat.pdf");
     std::fs::write(
         &input,

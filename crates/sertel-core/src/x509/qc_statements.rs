@@ -57,7 +57,12 @@ pub fn qc_types(cert: &Certificate) -> Vec<ObjectIdentifier> {
     else {
         return Vec::new();
     };
-    let Ok(statements) = Vec::<QcStatement>::from_der(ext.extn_value.as_bytes()) else {
+    qc_types_in(ext.extn_value.as_bytes())
+}
+
+/// The QcTypes listed in a qcStatements extension's value (DER); empty when it is malformed.
+fn qc_types_in(value: &[u8]) -> Vec<ObjectIdentifier> {
+    let Ok(statements) = Vec::<QcStatement>::from_der(value) else {
         return Vec::new();
     };
     statements
@@ -87,5 +92,37 @@ mod tests {
             hex::encode(ext.extn_value.as_bytes()),
             "30153013060604008e4601063009060704008e46010602"
         );
+        assert_eq!(qc_types_in(ext.extn_value.as_bytes()), [OID_QCT_ESEAL]);
+    }
+
+    #[test]
+    fn other_statements_and_malformed_values_declare_nothing_more() {
+        // QcCompliance (0.4.0.1862.1.1, no info), then QcType eseal.
+        let mixed = vec![
+            QcStatement {
+                statement_id: ObjectIdentifier::new_unwrap("0.4.0.1862.1.1"),
+                statement_info: None,
+            },
+            QcStatement {
+                statement_id: OID_QCS_QC_TYPE,
+                statement_info: Some(Any::encode_from(&vec![OID_QCT_ESEAL]).unwrap()),
+            },
+        ];
+        assert_eq!(qc_types_in(&mixed.to_der().unwrap()), [OID_QCT_ESEAL]);
+        // A QcType whose info is not a list of OIDs declares nothing.
+        let odd = vec![QcStatement {
+            statement_id: OID_QCS_QC_TYPE,
+            statement_info: Some(Any::encode_from(&der::asn1::Null).unwrap()),
+        }];
+        assert!(qc_types_in(&odd.to_der().unwrap()).is_empty());
+        let esign = qc_statements_qc_type(&[OID_QCT_ESIGN]).unwrap();
+        assert_eq!(qc_types_in(esign.extn_value.as_bytes()), [OID_QCT_ESIGN]);
+        let full = qc_statements_eseal().unwrap();
+        let bytes = full.extn_value.as_bytes();
+        for cut in 0..bytes.len() {
+            assert!(qc_types_in(&bytes[..cut]).is_empty(), "truncated at {cut}");
+        }
+        assert!(qc_types_in(b"\x30\x03\x02\x01\x00").is_empty());
+        assert!(qc_types_in(&[0xff; 40]).is_empty());
     }
 }
