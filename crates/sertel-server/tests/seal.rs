@@ -371,6 +371,51 @@ async fn server_seal_certifies_a_pdf_that_validators_report_as_a_seal() {
     let json = serde_json::to_value(s).unwrap();
     assert_eq!(json["seal"], true);
 
+    // The public verification page (Pasal 14c) names the agency as a seal.
+    let page = srv
+        .send(common::multipart::request(
+            "/v",
+            None,
+            None,
+            &[("berkas", std::fs::read(&output).unwrap())],
+        ))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let html = String::from_utf8(page.body.to_vec()).unwrap();
+    assert!(
+        html.contains(&format!("<dt>Segel elektronik</dt><dd>{AGENCY}</dd>")),
+        "{html}"
+    );
+
+    // Registered by the head, its page names the agency as a seal, not the head.
+    let sealed = std::fs::read(&output).unwrap();
+    let sha256 = hex::encode(aws_lc_rs::digest::digest(
+        &aws_lc_rs::digest::SHA256,
+        &sealed,
+    ));
+    let serial = hex::encode(cert.tbs_certificate.serial_number.as_bytes());
+    let document_id = "5e a1".repeat(8).replace(' ', "");
+    let r = srv
+        .post(
+            "/api/v1/documents",
+            Some(&p.owner.token),
+            serde_json::json!({
+                "id": document_id,
+                "sha256": sha256,
+                "signed_at": sertel_server::ids::now_rfc3339(),
+                "certificate_serial": serial,
+            }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.json());
+    let page = srv.get(&format!("/v/{document_id}"), None).await;
+    let html = String::from_utf8(page.body.to_vec()).unwrap();
+    assert!(
+        html.contains(&format!("<dt>Segel elektronik</dt><dd>{AGENCY}</dd>")),
+        "{html}"
+    );
+    assert!(!html.contains("Siti Rahmawati"), "{html}");
+
     let root = dir.join("regency-ca.pem");
     std::fs::write(&root, sertel_core::x509::certificate_to_pem(&ca).unwrap()).unwrap();
     let judged = pyhanko_validate(&output, &root);
