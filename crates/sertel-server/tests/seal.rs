@@ -18,7 +18,7 @@ use sertel_core::x509::qc_statements::{is_eseal, qc_types, OID_QCT_ESEAL};
 use sertel_core::x509::{build_seal_csr, certificate_from_pem, csr_to_pem, Certificate};
 use sertel_server::consent::CONSENT_VERSION;
 use sqlx::Row;
-use test_support::judges::{pkilint_certificate, pyhanko_validate};
+use test_support::judges::{pdfsig_trusting, pkilint_certificate, pyhanko_validate};
 use test_support::letters::{sample_letter, LetterSpec, PageSize};
 
 use common::fixtures::{self, Login, People};
@@ -421,4 +421,9 @@ async fn server_seal_certifies_a_pdf_that_validators_report_as_a_seal() {
     let judged = pyhanko_validate(&output, &root);
     assert!(judged.ok, "{}", judged.output.stdout);
     assert_eq!(judged.signatures.len(), 1);
+    let poppler = pdfsig_trusting(&output, &root);
+    assert!(poppler.ok, "{}", poppler.output.stdout);
+    let signature = &poppler.signatures[0];
+    assert_eq!(signature.signer_common_name, AGENCY);
+    assert!(signature.chain_accepted(), "{}", signature.raw);
 }
