@@ -140,6 +140,12 @@ async fn refusals(srv: TestServer) {
     long_name.push(("agency", long.into_bytes()));
     let r = submit_seal(&srv, &p.owner, "seal-long-name", &long_name).await;
     assert_eq!(r.kind(), "invalid_profile");
+    // The agency belongs to a seal application only.
+    let mut person = fixtures::full_form(0);
+    person.push(("agency", AGENCY.as_bytes().to_vec()));
+    let r = fixtures::submit(&srv, &p.owner, "person-with-agency", &person).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.kind(), "malformed_request");
     // Nothing was recorded.
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM applications")
         .fetch_one(srv.state.db().pool())

@@ -109,6 +109,7 @@ async fn follow_up(
     let holder = repo::load_owned(&mut conn, &id, me.id()).await?.holder;
     drop(conn);
     let upload = read_upload(form.map_err(rejection)?).await?;
+    upload.refuse_seal_fields()?;
     let csr = check_csr(
         upload.csr.as_deref().ok_or(ApiError::MissingField("csr"))?,
         &holder,

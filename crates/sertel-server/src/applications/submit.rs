@@ -4,7 +4,8 @@
 //! `sk_jabatan`, `sk_pangkat`, `photo` and `consent_version`, and an `Idempotency-Key` header:
 //! repeating a request with the same key returns the application it made (200) instead of
 //! making another; the same key with different content is refused (422). A resubmission may
-//! leave out documents (and the CSR) that do not change.
+//! leave out documents (and the CSR) that do not change. The seal's `agency` and `agency_email`
+//! are refused here (400): they belong to a first seal application (`seal.rs`).
 
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::{Path, State};
@@ -216,6 +217,7 @@ pub async fn submit(
     form: Result<Multipart, MultipartRejection>,
 ) -> Result<Reply, ApiError> {
     let upload = owner_upload(&me, form).await?;
+    upload.refuse_seal_fields()?;
     submit_first(&state, &me, &key, &upload, &Holder::Person).await
 }
 
@@ -281,6 +283,7 @@ pub async fn resubmit(
     let holder = repo::load_owned(&mut conn, &id, me.id()).await?.holder;
     drop(conn);
     let upload = read_upload(form.map_err(rejection)?).await?;
+    upload.refuse_seal_fields()?;
     let profile = me.user.owner_profile();
     let csr = upload
         .csr

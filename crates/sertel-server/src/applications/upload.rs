@@ -31,6 +31,19 @@ pub struct Upload {
     pub request_hash: String,
 }
 
+impl Upload {
+    /// Refuses `agency` and `agency_email` outside a first seal application: the holder of an
+    /// application never changes after it is made.
+    pub fn refuse_seal_fields(&self) -> Result<(), ApiError> {
+        if self.agency.is_some() || self.agency_email.is_some() {
+            return Err(ApiError::Malformed(
+                "agency and agency_email belong to POST /api/v1/seal-applications".into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
 pub(crate) fn multipart_error(e: MultipartError) -> ApiError {
     if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
         ApiError::TooLarge {
