@@ -91,8 +91,12 @@ pub fn place(
                 verify_url: None,
             }
         }
-        Appearance::Specimen(spec) => {
-            let built = specimen::build(doc, pages, upd, spec, certificate, may_rewrite)?;
+        Appearance::Specimen(spec) | Appearance::Seal(spec) => {
+            let variant = match appearance {
+                Appearance::Seal(_) => specimen::Variant::Seal,
+                _ => specimen::Variant::Signature,
+            };
+            let built = specimen::build(doc, pages, upd, spec, certificate, may_rewrite, variant)?;
             Placed {
                 page_index: built.page_index,
                 rect: built.rect,
@@ -100,6 +104,18 @@ pub fn place(
                 content: built.content,
                 document_id: Some(built.document_id),
                 verify_url: Some(built.verify_url),
+            }
+        }
+        Appearance::Paraf(paraf) => {
+            let built =
+                specimen::paraf::build(doc, pages, upd, paraf, certificate, time, may_rewrite)?;
+            Placed {
+                page_index: built.page_index,
+                rect: built.rect,
+                form: built.form,
+                content: built.content,
+                document_id: None,
+                verify_url: None,
             }
         }
     })
