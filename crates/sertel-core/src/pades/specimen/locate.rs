@@ -28,6 +28,11 @@ pub struct Located {
     pub content: Option<Vec<u8>>,
 }
 
+/// How far the box reaches above the marker's text line when the marker stays in the page
+/// content, in points: enough to cover the ascenders of the marker's glyphs ("$", "t"), which
+/// may rise above the line's nominal top.
+const COVER_MARGIN: f64 = 3.0;
+
 /// The smallest and the default size of one kind of box, in points.
 #[derive(Clone, Copy, Debug)]
 pub struct BoxSizes {
@@ -123,11 +128,12 @@ pub fn locate(
             let (width, height) = size.unwrap_or(sizes.default);
             sizes.check(width, height, &view)?;
             let (vw, vh) = view.view_size();
+            let lift = if may_rewrite { 0.0 } else { COVER_MARGIN };
             Ok(Located {
                 page_index: hit.page_index,
                 view,
                 x: hit.left.clamp(0.0, vw - width),
-                y: (hit.top - height).clamp(0.0, vh - height),
+                y: (hit.top + lift - height).clamp(0.0, vh - height),
                 width,
                 height,
                 content: may_rewrite.then_some(hit.content),

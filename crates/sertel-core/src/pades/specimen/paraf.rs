@@ -2,11 +2,11 @@
 //! made an approval signature of its own. A compact box:
 //!
 //! ```text
-//! ┌────┬───────────────────────────────┐
-//! │    │ Paraf · 24-11-2026 09:15 WIB  │
-//! │ AS │ Ahmad Syafei, S.Kom. (bold)   │
-//! │    │ Kepala Bidang Persandian      │
-//! └────┴───────────────────────────────┘
+//! ┌───────┬───────────────────────────────┐
+//! │  AS   │ Ahmad Syafei, S.Kom. (bold)   │
+//! │       │ Kepala Bidang Persandian      │
+//! │ Paraf │ 24-11-2026 09:15 WIB          │
+//! └───────┴───────────────────────────────┘
 //! ```
 //!
 //! It is placed like the specimen, by page and position or at a marker (`$paraf$` by default).
@@ -32,7 +32,7 @@ pub const PARAF_SIZES: BoxSizes = BoxSizes {
     default: (150.0, 42.0),
 };
 
-/// The label before the date.
+/// The label under the initials.
 pub const LABEL: &str = "Paraf";
 
 const PAD: f64 = 3.5;
@@ -112,29 +112,25 @@ pub struct BuiltParaf {
 /// lower-left corner is (`x`, `bottom`).
 fn text_lines(
     fonts: &Fonts,
-    [label, name, jabatan]: [&str; 3],
+    [name, jabatan, date]: [&str; 3],
     size: f64,
     (x, bottom, width, height): (f64, f64, f64, f64),
 ) -> Option<Vec<Line>> {
     let small = size * 0.85;
     let mut rows: Vec<(bool, f64, String)> = fonts
-        .wrap(false, label, small, width, 2)?
+        .wrap(true, name, size, width, 2)?
         .into_iter()
-        .map(|l| (false, small, l))
+        .map(|l| (true, size, l))
         .collect();
-    rows.extend(
-        fonts
-            .wrap(true, name, size, width, 2)?
-            .into_iter()
-            .map(|l| (true, size, l)),
-    );
-    if !jabatan.trim().is_empty() {
-        rows.extend(
-            fonts
-                .wrap(false, jabatan, small, width, 2)?
-                .into_iter()
-                .map(|l| (false, small, l)),
-        );
+    for (text, lines) in [(jabatan, 2), (date, 1)] {
+        if !text.trim().is_empty() {
+            rows.extend(
+                fonts
+                    .wrap(false, text, small, width, lines)?
+                    .into_iter()
+                    .map(|l| (false, small, l)),
+            );
+        }
     }
     let needed: f64 = rows.iter().map(|r| r.1 * LEADING).sum();
     if needed > height {
@@ -182,7 +178,7 @@ pub fn build(
         .or_else(|| common_name(certificate))
         .unwrap_or_default();
     let marks = given(&paraf.initials).unwrap_or_else(|| initials(&name));
-    let label = format!("{LABEL} · {}", display_date(time));
+    let date = display_date(time);
     let jabatan = given(&paraf.jabatan).unwrap_or_default();
     let mut fonts = Fonts::new()?;
 
@@ -197,17 +193,28 @@ pub fn build(
     };
     let mut lines = (0..=16)
         .map(|i| 8.0 - f64::from(i) * 0.25)
-        .find_map(|size| text_lines(&fonts, [&label, &name, &jabatan], size, column))
+        .find_map(|size| text_lines(&fonts, [&name, &jabatan, &date], size, column))
         .ok_or_else(bad)?;
+    // The left column: the initials large, the label small under them.
+    let label_size = (col * 0.2).min(6.0);
+    let regular = fonts.face(false);
+    lines.push(Line {
+        bold: false,
+        size: label_size,
+        text: LABEL.into(),
+        x: PAD + (col - regular.width(LABEL, label_size)) / 2.0,
+        y: PAD + label_size * 0.3,
+    });
     let bold = fonts.face(true);
     let per_point = bold.width(&marks, 1.0).max(0.01);
-    let big = (col * 0.8 / per_point).min(col * 0.55);
+    let room = col - label_size * LEADING;
+    let big = (col * 0.85 / per_point).min(room * 0.62);
     lines.push(Line {
         bold: true,
         size: big,
         text: marks.clone(),
         x: PAD + (col - bold.width(&marks, big)) / 2.0,
-        y: PAD + (col - big * bold.ascent()) / 2.0 + big * 0.1,
+        y: PAD + label_size * LEADING + (room - big * 0.72) / 2.0,
     });
 
     let mut c = frame(w, h);
