@@ -84,25 +84,21 @@ fn seal_then_paraf_then_signature_verify_in_order() {
         ("id", "tanda tangan sertifikasi harus yang pertama"),
         ("en", "a certification signature must be the first"),
     ] {
-        let again = f.sertel(&[
-            "--lang",
-            lang,
-            "sign",
-            "--key",
-            "key.pem",
-            "--cert",
-            "cert.pem",
-            "--passphrase-env",
-            "SERTEL_TEST_PW",
-            "--seal",
-            "--verify-url",
-            URL,
-            "--visible",
-            "1,40,300,212,120",
-            "-o",
-            "segel-lagi.pdf",
-            "ttd.pdf",
-        ]);
+        let again = f.sign(
+            false,
+            &[
+                "--lang",
+                lang,
+                "--seal",
+                "--verify-url",
+                URL,
+                "--visible",
+                "1,40,300,212,120",
+                "-o",
+                "segel-lagi.pdf",
+                "ttd.pdf",
+            ],
+        );
         assert_ne!(code(&again), 0, "{}", printed(&again));
         assert!(
             String::from_utf8_lossy(&again.stderr).contains(words),

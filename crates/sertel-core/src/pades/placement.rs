@@ -11,7 +11,7 @@ use super::options::Appearance;
 use super::specimen;
 use super::text::display_date;
 
-/// The appearance of one signature, placed.
+/// The appearance of one signature, placed (what the specimen and paraf builders return).
 #[derive(Debug)]
 pub struct Placed {
     /// The page carrying the widget (0-based).
@@ -96,27 +96,10 @@ pub fn place(
                 Appearance::Seal(_) => specimen::Variant::Seal,
                 _ => specimen::Variant::Signature,
             };
-            let built = specimen::build(doc, pages, upd, spec, certificate, may_rewrite, variant)?;
-            Placed {
-                page_index: built.page_index,
-                rect: built.rect,
-                form: built.form,
-                content: built.content,
-                document_id: Some(built.document_id),
-                verify_url: Some(built.verify_url),
-            }
+            specimen::build(doc, pages, upd, spec, certificate, may_rewrite, variant)?
         }
         Appearance::Paraf(paraf) => {
-            let built =
-                specimen::paraf::build(doc, pages, upd, paraf, certificate, time, may_rewrite)?;
-            Placed {
-                page_index: built.page_index,
-                rect: built.rect,
-                form: built.form,
-                content: built.content,
-                document_id: None,
-                verify_url: None,
-            }
+            specimen::paraf::build(doc, pages, upd, paraf, certificate, time, may_rewrite)?
         }
     })
 }

@@ -143,23 +143,11 @@ pub fn form_xobject(
     if let Some(x) = xobjects {
         resources.set(b"XObject", Object::Dictionary(x));
     }
-    let mut d = Dict::default();
-    d.set(b"Type", Object::Name(Name::from("XObject")));
-    d.set(b"Subtype", Object::Name(Name::from("Form")));
-    d.set(
-        b"BBox",
-        Object::Array(vec![
-            Object::Integer(0),
-            Object::Integer(0),
-            Object::Real(width),
-            Object::Real(height),
-        ]),
-    );
+    let mut d = crate::pades::appearance::form_dictionary(width, height, resources);
     d.set(
         b"Matrix",
         Object::Array(matrix.iter().map(|v| Object::Real(*v)).collect()),
     );
-    d.set(b"Resources", Object::Dictionary(resources));
     d.set(b"Filter", Object::Name(Name::from("FlateDecode")));
     Ok(Object::Stream(Stream::new(d, deflate(content.as_bytes()))))
 }

@@ -43,6 +43,7 @@ pub use options::{
 };
 pub use paraf::{Paraf, DEFAULT_PARAF_MARKER};
 
+use super::placement::Placed;
 use crate::certinfo::{common_name, name_attribute};
 use layout::BlockText;
 use locate::{locate, BoxSizes};
@@ -75,24 +76,6 @@ pub(crate) fn num(v: f64) -> String {
     } else {
         s.to_string()
     }
-}
-
-/// The specimen as built for one signature.
-#[derive(Debug)]
-pub struct BuiltSpecimen {
-    /// The page's index (0-based).
-    pub page_index: usize,
-    /// The widget rectangle in page space.
-    pub rect: [f64; 4],
-    /// The appearance form XObject (its fonts and logo are in the update already).
-    pub form: Object,
-    /// The page content without the marker, when a marker placed the box and the content
-    /// may be rewritten.
-    pub content: Option<Vec<u8>>,
-    /// The document id in the QR code.
-    pub document_id: String,
-    /// The verification URL in the QR code.
-    pub verify_url: String,
 }
 
 /// "NIP 19780312 200312 1 004" from an 18-digit NIP (other text is kept, with "NIP " in front).
@@ -167,7 +150,7 @@ pub fn build(
     certificate: &Certificate,
     may_rewrite: bool,
     variant: Variant,
-) -> Result<BuiltSpecimen, SpecimenError> {
+) -> Result<Placed, SpecimenError> {
     let document_id = docid::new_document_id();
     let verify_url = docid::verify_url(&spec.verify_url, &document_id)?;
     let symbol = qr::QrSymbol::encode(&verify_url)?;
@@ -187,13 +170,13 @@ pub fn build(
         &symbol,
         logo.as_ref(),
     )?;
-    Ok(BuiltSpecimen {
+    Ok(Placed {
         page_index: at.page_index,
         rect: at.view.rect_of(at.x, at.y, at.width, at.height),
         form,
         content: at.content,
-        document_id,
-        verify_url,
+        document_id: Some(document_id),
+        verify_url: Some(verify_url),
     })
 }
 

@@ -12,7 +12,7 @@
 //! It is placed like the specimen, by page and position or at a marker (`$paraf$` by default).
 
 use serde::{Deserialize, Serialize};
-use sertel_pdf::{Document, IncrementalUpdate, ObjRef, Object};
+use sertel_pdf::{Document, IncrementalUpdate, ObjRef};
 use x509_cert::Certificate;
 
 use super::draw::{form_xobject, frame, Fonts, Line, FRAME_RGB};
@@ -21,6 +21,7 @@ use super::locate::{locate, BoxSizes};
 use super::num;
 use super::options::Placement;
 use crate::certinfo::common_name;
+use crate::pades::placement::Placed;
 use crate::pades::text::display_date;
 
 /// The marker text a letter carries where a paraf goes, by default.
@@ -94,20 +95,6 @@ pub fn initials(name: &str) -> String {
     }
 }
 
-/// The paraf as built for one signature.
-#[derive(Debug)]
-pub struct BuiltParaf {
-    /// The page's index (0-based).
-    pub page_index: usize,
-    /// The widget rectangle in page space.
-    pub rect: [f64; 4],
-    /// The appearance form XObject (its fonts are in the update already).
-    pub form: Object,
-    /// The page content without the marker, when a marker placed the box and the content
-    /// may be rewritten.
-    pub content: Option<Vec<u8>>,
-}
-
 /// The lines of the text column at `size`, if they fit a column `width` × `height` whose
 /// lower-left corner is (`x`, `bottom`).
 fn text_lines(
@@ -170,7 +157,7 @@ pub fn build(
     certificate: &Certificate,
     time: i64,
     may_rewrite: bool,
-) -> Result<BuiltParaf, SpecimenError> {
+) -> Result<Placed, SpecimenError> {
     let at = locate(doc, pages, &paraf.placement, PARAF_SIZES, may_rewrite)?;
     let (w, h) = (at.width, at.height);
     let given = |o: &Option<String>| o.clone().filter(|s| !s.trim().is_empty());
@@ -226,11 +213,13 @@ pub fn build(
     ));
     c.push_str(&fonts.show(&lines));
     let form = form_xobject(upd, &fonts, (w, h), at.view.matrix(w, h), &c, None)?;
-    Ok(BuiltParaf {
+    Ok(Placed {
         page_index: at.page_index,
         rect: at.view.rect_of(at.x, at.y, w, h),
         form,
         content: at.content,
+        document_id: None,
+        verify_url: None,
     })
 }
 
