@@ -13,9 +13,10 @@
 
 use std::path::{Path, PathBuf};
 
-use sertel_core::i18n::Localized;
+use sertel_core::i18n::{Lang, Localized};
 use sertel_core::key::LocalKey;
 use sertel_core::pades::ltv::{add_validation_data, archive, LtvOptions};
+use sertel_core::pades::specimen::DEFAULT_PARAF_MARKER;
 use sertel_core::pades::{
     sign_file, Appearance, Certification, EmptyField, Level, PageChoice, Paraf, Placement,
     SignError, SignOptions, Specimen,
@@ -27,8 +28,8 @@ use sertel_pdf::{Dict, Name, Object, PdfString, Stream};
 use test_support::attacks::build::{add_annotation, contents_of, first_page};
 use test_support::attacks::Bench;
 use test_support::judges::{
-    pdfsig, pyhanko_offline, pyhanko_validate, qpdf_check, qr_codes, render_page, Modifications,
-    PyHankoReport, SignatureStatus,
+    pdfsig, pdftotext, pyhanko_offline, pyhanko_validate, qpdf_check, qr_codes, render_page,
+    Modifications, PyHankoReport, SignatureStatus,
 };
 use test_support::letters::{sample_letter, LetterSpec, PageSize};
 use test_support::regency::{Holder, Regency, RegencySetup, OFFICIALS, SEAL_AGENCY};
@@ -457,4 +458,59 @@ fn every_letter_variant_is_accepted_by_every_judge() {
         .iter()
         .all(|s| s.conclusion == Conclusion::PASSED));
     rendered(&reg, &lta, "b-lta", 1);
+}
+
+#[test]
+fn a_paraf_at_its_marker_takes_its_place() {
+    let reg = Regency::start(RegencySetup::default());
+    let input = reg.path("konsep.pdf");
+    std::fs::write(
+        &input,
+        sample_letter(&LetterSpec {
+            signer_nip: DEFAULT_PARAF_MARKER.into(),
+            ..LetterSpec::new(1, PageSize::A4Portrait)
+        }),
+    )
+    .expect("write letter");
+    let official = &reg.officials[1];
+    let opts = SignOptions {
+        appearance: Appearance::Paraf(Box::new(Paraf {
+            jabatan: Some("Sekretaris Dinas".into()),
+            ..Paraf::at_marker()
+        })),
+        ..SignOptions::default()
+    };
+    let signed = sign(&reg, &input, "konsep-paraf.pdf", official.into(), &opts).expect("paraf");
+    judged_by_all(&reg, &signed, 1, 0);
+    let text = pdftotext(&signed);
+    assert!(!text.contains(DEFAULT_PARAF_MARKER), "{}", text.all());
+    assert!(text.contains("Rina Marlina"), "{}", text.all());
+    assert!(text.contains("Sekretaris Dinas"), "{}", text.all());
+    assert!(text.contains("RM"), "{}", text.all());
+    // Too small a box is refused with the paraf's own minimum.
+    let tiny = SignOptions {
+        appearance: Appearance::Paraf(Box::new(Paraf {
+            placement: Placement::At {
+                page: PageChoice::Last,
+                x: 100.0,
+                y: 100.0,
+                width: 40.0,
+                height: 20.0,
+            },
+            ..Paraf::at_marker()
+        })),
+        ..SignOptions::default()
+    };
+    let err = sign(&reg, &input, "kecil.pdf", official.into(), &tiny).expect_err("too small");
+    assert_eq!(err.kind(), "bad_signature_box");
+    assert!(
+        err.message(Lang::Id).contains("minimal 60 × 24"),
+        "{}",
+        err.message(Lang::Id)
+    );
+    assert!(
+        err.message(Lang::En).contains("at least 60 × 24"),
+        "{}",
+        err.message(Lang::En)
+    );
 }
