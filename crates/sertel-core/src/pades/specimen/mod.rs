@@ -133,7 +133,7 @@ pub fn block_text(spec: &Specimen, certificate: &Certificate, variant: Variant) 
             name: name_attribute(&tbs.subject, ORGANIZATION_NAME).unwrap_or_default(),
             pangkat: None,
             nip: None,
-            footer,
+            footer: footer::seal_wording(&footer),
         },
     }
 }
