@@ -179,7 +179,7 @@ pub(super) fn entry_dirs(parent: &Path) -> Result<Vec<PathBuf>, ClientError> {
     Ok(dirs)
 }
 
-fn now() -> String {
+pub(super) fn now() -> String {
     time::OffsetDateTime::now_utc()
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()
