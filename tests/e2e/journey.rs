@@ -3,7 +3,10 @@
 //! when it is back) → sign out; the Badan verifier approves, the Dinas verifier approves (in
 //! English); the owner sees "issued", the certificate lands in the key slot, a PDF is signed
 //! and validated; the key is reported lost: the status shows "revoked" and signing is refused
-//! in Indonesian. Every new screen is photographed in both languages.
+//! in Indonesian. The letter is signed with the specimen while the server is down: its
+//! registration waits and goes with the next status refresh, and the QR code's page on the
+//! server then shows the signer and the file's SHA-256. Every new screen is photographed in
+//! both languages.
 
 use test_support::letters::{sample_letter, LetterSpec, PageSize};
 
@@ -279,14 +282,53 @@ fn an_owner_applies_is_approved_signs_and_reports_a_lost_key() {
         "the preview",
         "(document.querySelector('#sign-preview-image').getAttribute('src') || '').startsWith('data:image/png')",
     );
+    t.wait("the specimen offered", &visible("#sign-specimen"));
     t.type_into("#sign-passphrase", PASSPHRASE);
+    // Signed while the server is down: the letter's registration waits in the outbox.
+    server.stop();
     t.click("#sign-start");
     t.wait(
-        "the signed file",
-        "document.querySelector('#sign-files li[data-state=done]') !== null",
+        "the signed file with its QR code's address",
+        "document.querySelector('#sign-files li[data-state=done] .file-verify') !== null",
     );
+    t.wait(
+        "the registration queued",
+        "document.querySelector('#sign-registration').dataset.queued === '1'",
+    );
+    t.shot("sign-registration-queued-id");
     let signed = work.join("undangan-signed.pdf");
     assert!(signed.is_file(), "no signed copy");
+    let verify_url = t
+        .attribute(
+            "#sign-files li[data-state=done] .file-verify",
+            "data-verify-url",
+        )
+        .expect("the QR code's address");
+    assert!(
+        verify_url.starts_with(&format!("{}/v/", server.url)),
+        "{verify_url}"
+    );
+    // Server back: the status refresh sends the queue, and the letter's public page shows it.
+    server.resume();
+    t.server_go("status");
+    t.wait(
+        "the letter registered",
+        "document.querySelector('#status-documents').dataset.count === '0'",
+    );
+    let page = ureq::get(&verify_url)
+        .call()
+        .expect("the verification page")
+        .into_body()
+        .read_to_string()
+        .expect("the page's text");
+    assert!(page.contains("Siti Rahmawati"), "{page}");
+    let sha256 = sertel_core::verify::pdf_report::FileIdentity::read(&signed)
+        .expect("the signed file")
+        .sha256_hex();
+    assert!(
+        page.contains(&sha256),
+        "the registered SHA-256 is not on the page"
+    );
     t.go("validate");
     t.type_into("#validate-path", signed.to_str().expect("UTF-8 path"));
     t.click("#validate-start");

@@ -199,6 +199,10 @@ function drawStatus(view) {
   const queued = $("status-queued");
   show(queued, view.queued > 0);
   queued.textContent = t("status.queued", { n: view.queued });
+  const documents = $("status-documents");
+  show(documents, view.documents_queued > 0);
+  documents.textContent = t("status.documents_queued", { n: view.documents_queued });
+  documents.dataset.count = String(view.documents_queued);
   if (!view.applications.length) {
     box.replaceChildren(el("p", { class: "muted" }, t("status.none")));
     return;
@@ -233,6 +237,8 @@ function drawStatus(view) {
 
 async function refreshStatus(quiet = false) {
   const node = $("status-status");
+  // Unknown until the server has answered this refresh.
+  delete $("status-documents").dataset.count;
   try {
     const view = await call("status_get");
     const before = lastStatus ? JSON.stringify(lastStatus.applications.map((a) => [a.application.state, a.timeline.length])) : null;

@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! <data>/session/…           the token file when no keyring works (sertel-client)
-//! <data>/outbox/…            applications waiting to be sent
+//! <data>/outbox/…            applications and signed letters waiting to be sent
 //! <data>/sync/cursor.json    the last event seen (a change since then is notified)
 //! ```
 
@@ -112,6 +112,8 @@ pub struct StatusView {
     pub applications: Vec<ApplicationView>,
     /// Applications still in the outbox.
     pub queued: usize,
+    /// Signed letters still waiting to be registered.
+    pub documents_queued: usize,
     /// Whether anything changed since the last look (for the desktop notification).
     pub changed: bool,
     /// Whether the key slot holds the issued, unrevoked certificate (taken from the server
@@ -132,13 +134,13 @@ pub struct DocumentView {
 
 /// The connection to the Sertel server at the address in the settings.
 pub struct Connection {
-    client: Client,
+    pub(crate) client: Client,
     backend: TokenBackend,
-    outbox: Outbox,
+    pub(crate) outbox: Outbox,
     data: PathBuf,
 }
 
-fn client_error(e: sertel_client::ClientError) -> DesktopError {
+pub(crate) fn client_error(e: sertel_client::ClientError) -> DesktopError {
     DesktopError::core(e)
 }
 
@@ -167,6 +169,13 @@ impl Connection {
             fallback: self.backend.is_fallback(),
             message: self.backend.message(lang),
         }
+    }
+
+    /// Sends what the outbox holds: applications, then letters to register. What cannot go
+    /// now stays queued for the next try.
+    fn flush_outbox(&self) {
+        let _ = self.outbox.flush(&self.client);
+        let _ = self.outbox.flush_registrations(&self.client);
     }
 
     fn queued(&self) -> usize {
@@ -203,7 +212,7 @@ impl Connection {
             .client
             .login(email.trim(), password)
             .map_err(client_error)?;
-        let _ = self.outbox.flush(&self.client);
+        self.flush_outbox();
         Ok(SessionView {
             user: Some(session.user),
             storage: self.storage_notice(lang),
@@ -315,7 +324,7 @@ impl Connection {
     /// outbox holds. An issued certificate for the key in `slot` is stored in the slot; a
     /// revoked one is recorded so that signing is refused.
     pub fn status(&self, slot: &KeySlot, now: OffsetDateTime) -> Result<StatusView, DesktopError> {
-        let _ = self.outbox.flush(&self.client);
+        self.flush_outbox();
         let cursor = CursorFile::new(self.data.join("sync").join("cursor.json"));
         let report = self.client.sync(&cursor).map_err(client_error)?;
         let events = self
@@ -366,6 +375,11 @@ impl Connection {
         Ok(StatusView {
             applications,
             queued: self.queued(),
+            documents_queued: self
+                .outbox
+                .pending_registrations()
+                .map(|p| p.len())
+                .unwrap_or(0),
             changed: !report.events.is_empty(),
             certificate_stored,
         })

@@ -21,11 +21,13 @@ pub mod preview;
 pub mod profile_check;
 pub mod profile_store;
 pub mod ranks;
+pub mod registration;
 pub mod report_export;
 pub mod server_address;
 pub mod settings;
 pub mod signed_name;
 pub mod signing;
+pub mod specimen;
 pub mod trust_anchors;
 pub mod validation;
 
