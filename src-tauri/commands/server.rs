@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use sertel_client::model::{Application, Consent};
+use sertel_client::model::{Application, Consent, RevocationRequest};
 use sertel_core::key::Passphrase;
 use sertel_core::recommendation::RecommendationForm;
 use sertel_desktop_core::connection::{
@@ -131,6 +131,22 @@ pub async fn application_submit(
     .await
 }
 
+/// Sends a rejected application again with the documents chosen (queued when offline).
+#[tauri::command]
+pub async fn application_resubmit(
+    state: State<'_, AppState>,
+    application_id: String,
+    files: ApplicationFiles,
+    consent_version: String,
+) -> UiResult<SubmitView> {
+    let lang = state.lang();
+    let conn = state.connection();
+    blocking(lang, move || {
+        conn?.resubmit(&application_id, &files, &consent_version, lang)
+    })
+    .await
+}
+
 /// The owner's applications and timelines (also sends what the outbox holds).
 #[tauri::command]
 pub async fn status_get(state: State<'_, AppState>) -> UiResult<StatusView> {
@@ -224,6 +240,38 @@ pub async fn verifier_revoke(
     let conn = state.connection();
     blocking(state.lang(), move || {
         conn?.revoke(&application_id, &reason, &comment)
+    })
+    .await
+}
+
+/// The owners' revocation requests, pending first.
+#[tauri::command]
+pub async fn revocation_requests(state: State<'_, AppState>) -> UiResult<Vec<RevocationRequest>> {
+    let conn = state.connection();
+    blocking(state.lang(), move || conn?.revocation_requests()).await
+}
+
+/// The agency head's letter of a revocation request, drawn for the screen.
+#[tauri::command]
+pub async fn revocation_letter(
+    state: State<'_, AppState>,
+    request_id: String,
+) -> UiResult<DocumentView> {
+    let conn = state.connection();
+    blocking(state.lang(), move || conn?.revocation_letter(&request_id)).await
+}
+
+/// Approves or rejects (with a reason) a revocation request.
+#[tauri::command]
+pub async fn revocation_decide(
+    state: State<'_, AppState>,
+    request_id: String,
+    approve: bool,
+    reason: String,
+) -> UiResult<RevocationRequest> {
+    let conn = state.connection();
+    blocking(state.lang(), move || {
+        conn?.decide_revocation_request(&request_id, approve, &reason)
     })
     .await
 }

@@ -4,7 +4,8 @@
 
 import { call } from "./bridge.js";
 import { t } from "./i18n.js";
-import { $, el, show, status, error, busy, facts } from "./dom.js";
+import { $, el, show, status, error, busy, facts, fmtDate, drawPages } from "./dom.js";
+import * as revocations from "./revocations.js";
 import { go, register, serverEntry, status as appStatus } from "./nav.js";
 
 let session = null;
@@ -180,11 +181,6 @@ async function submitApplication(ev) {
 
 // ---- Status -----------------------------------------------------------------------------
 
-function fmtDate(s) {
-  if (!s) return "";
-  const d = new Date(s);
-  return isNaN(d) ? s : d.toLocaleString(document.documentElement.lang === "en" ? "en-GB" : "id-ID");
-}
 
 function milestoneText(m) {
   const base = t(`milestone.${m.milestone}`, { days: m.days_left ?? "", side: m.side ? t(`side.${m.side}`) : "" });
@@ -192,6 +188,28 @@ function milestoneText(m) {
   // A revocation's reason is an RFC 5280 code; a rejection's is the verifier's own words.
   const reason = m.milestone === "revoked" ? t(`reason.${m.reason}`) : m.reason;
   return `${base} — ${reason}`;
+}
+
+// A rejected application: the files on the Application page (those filled in) go again.
+function resubmitControls(app) {
+  const button = el("button", { type: "button", class: "primary resubmit" }, t("status.resubmit"));
+  const line = el("p", { class: "status resubmit-status", role: "status" });
+  button.addEventListener("click", () =>
+    busy(button, null, async () => {
+      try {
+        if (!consentVersion) consentVersion = (await call("server_consent")).version;
+        const files = {};
+        for (const k of ["letter", "ktp", "sk_jabatan", "sk_pangkat", "photo"]) files[k] = $(`application-${k}`).value.trim();
+        const r = await call("application_resubmit", { applicationId: app.id, files, consentVersion });
+        line.dataset.outcome = r.outcome;
+        if (r.outcome === "sent") await refreshStatus();
+        else status(line, t(r.outcome === "queued" ? "application.queued" : "application.rejected", { reason: r.reason || "" }));
+      } catch (e) {
+        error(line, e);
+      }
+    }),
+  );
+  return [el("p", { class: "muted" }, t("status.resubmit_help")), el("div", { class: "actions" }, button), line];
 }
 
 function drawStatus(view) {
@@ -217,6 +235,7 @@ function drawStatus(view) {
       list.append(el("li", { "data-milestone": m.milestone }, el("span", { class: "when" }, fmtDate(m.at)), el("span", {}, milestoneText(m))));
     }
     card.append(list);
+    if (app.state === "rejected") card.append(...resubmitControls(app));
     if (a.certificate) {
       const c = a.certificate;
       const dl = el("dl", { class: "facts cert-facts" });
@@ -339,7 +358,7 @@ async function enterVerifier() {
     show($("verifier-empty"), items.length === 0);
     $("verifier-queue").replaceChildren(...items.map((a) => {
       const li = el("li", { class: "file", "data-id": a.id, "data-state": a.state },
-        el("span", { class: "file-name" }, a.id),
+        el("span", { class: "file-name", title: a.id }, a.owner_name || a.id),
         el("span", { class: "file-state" }, t(`state.${a.state}`)),
         el("span", { class: "file-detail" }, fmtDate(a.updated_at)),
         el("button", { type: "button", class: "link" }, t("verifier.open")));
@@ -348,6 +367,7 @@ async function enterVerifier() {
     }));
     $("verifier-queue").dataset.loaded = "true";
     status(node, "");
+    await revocations.refresh();
   } catch (e) {
     error(node, e);
   }
@@ -355,9 +375,11 @@ async function enterVerifier() {
 
 async function openApplication(a) {
   current = a;
+  $("verifier-reason").value = "";
   show($("verifier-detail"), true);
   $("verifier-detail-title").textContent = `${t(`state.${a.state}`)} · ${a.id}`;
   facts($("verifier-facts"), [
+    [t("verifier.applicant"), a.owner_name],
     [t("verifier.kind"), t(`kind.${a.kind}`)],
     [t("verifier.submitted"), fmtDate(a.created_at)],
     [t("verifier.key"), a.key_kind],
@@ -366,6 +388,7 @@ async function openApplication(a) {
   show($("verifier-approve"), pending);
   show($("verifier-reject"), pending);
   show($("verifier-revoke"), !pending);
+  show($("verifier-revoke-reason-row"), !pending);
   status($("verifier-action-status"), "");
   $("verifier-doc-tabs").replaceChildren(...DOC_KINDS.filter((k) => a.documents.some((d) => d.kind === k)).map((k) => {
     const b = el("button", { type: "button", "data-kind": k }, t(`doc.${k}`));
@@ -384,7 +407,7 @@ async function showDocument(kind) {
   try {
     const doc = await call("verifier_document", { applicationId: current.id, kind });
     if (currentDoc !== kind) return;
-    view.replaceChildren(...doc.pages.map((src, i) => el("img", { src, class: "doc-page", alt: `${t(`doc.${kind}`)} ${i + 1}` })));
+    drawPages(view, doc, t(`doc.${kind}`));
     view.dataset.loaded = "true";
   } catch (e) {
     view.replaceChildren();
@@ -407,7 +430,11 @@ async function decide(approve) {
 async function revoke() {
   const node = $("verifier-action-status");
   try {
-    const a = await call("verifier_revoke", { applicationId: current.id, reason: "privilege_withdrawn", comment: $("verifier-reason").value });
+    const a = await call("verifier_revoke", {
+      applicationId: current.id,
+      reason: $("verifier-revoke-reason").value,
+      comment: $("verifier-reason").value,
+    });
     status(node, t("verifier.revoked"), "ok");
     node.dataset.state = a.state;
     await enterVerifier();
@@ -481,4 +508,5 @@ export function init(notifier) {
   $("verifier-approve").addEventListener("click", () => decide(true));
   $("verifier-reject").addEventListener("click", () => decide(false));
   $("verifier-revoke").addEventListener("click", revoke);
+  revocations.init();
 }

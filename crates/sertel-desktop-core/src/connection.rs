@@ -66,6 +66,35 @@ pub struct ApplicationFiles {
     pub photo: PathBuf,
 }
 
+impl ApplicationFiles {
+    /// The chosen documents, read; with `all`, every one is required (a first application),
+    /// otherwise the empty ones are left out (a resubmission keeps the earlier ones).
+    fn documents(&self, all: bool) -> Result<Vec<(DocumentKind, Vec<u8>)>, DesktopError> {
+        let documents = [
+            (
+                DocumentKind::RecommendationLetter,
+                &self.letter,
+                "recommendation letter",
+            ),
+            (DocumentKind::Ktp, &self.ktp, "KTP"),
+            (DocumentKind::SkJabatan, &self.sk_jabatan, "SK Jabatan"),
+            (DocumentKind::SkPangkat, &self.sk_pangkat, "SK Pangkat"),
+            (DocumentKind::Photo, &self.photo, "photo"),
+        ];
+        let mut loaded = Vec::new();
+        for (kind, path, name) in documents {
+            if path.as_os_str().is_empty() {
+                if all {
+                    return Err(DesktopError::ApplicationIncomplete(name));
+                }
+                continue;
+            }
+            loaded.push((kind, read_input(path)?));
+        }
+        Ok(loaded)
+    }
+}
+
 /// What became of a submission.
 #[derive(Clone, Debug, Serialize)]
 pub struct SubmitView {
@@ -137,7 +166,7 @@ pub struct Connection {
     pub(crate) client: Client,
     backend: TokenBackend,
     pub(crate) outbox: Outbox,
-    data: PathBuf,
+    pub(crate) data: PathBuf,
 }
 
 pub(crate) fn client_error(e: sertel_client::ClientError) -> DesktopError {
@@ -274,32 +303,52 @@ impl Connection {
         if !accepted || consent_version.trim().is_empty() {
             return Err(DesktopError::ApplicationIncomplete("consent"));
         }
-        let documents = [
-            (
-                DocumentKind::RecommendationLetter,
-                &files.letter,
-                "recommendation letter",
-            ),
-            (DocumentKind::Ktp, &files.ktp, "KTP"),
-            (DocumentKind::SkJabatan, &files.sk_jabatan, "SK Jabatan"),
-            (DocumentKind::SkPangkat, &files.sk_pangkat, "SK Pangkat"),
-            (DocumentKind::Photo, &files.photo, "photo"),
-        ];
-        let mut loaded = Vec::new();
-        for (kind, path, name) in documents {
-            if path.as_os_str().is_empty() {
-                return Err(DesktopError::ApplicationIncomplete(name));
-            }
-            loaded.push((kind, read_input(path)?));
-        }
+        let documents = files.documents(true)?;
         let csr = certificate_request(slot, passphrase, profile, regency)?;
-        let submission = loaded.into_iter().fold(
+        let submission = documents.into_iter().fold(
             Submission::new(csr.into_bytes(), consent_version.trim()),
             |s, (kind, data)| s.with_document(kind, data),
         );
+        self.send(Action::Submit, &submission, lang)
+    }
+
+    /// Sends a rejected application `application_id` again with the documents chosen in
+    /// `files` (only those given replace the earlier ones; the key stays), kept in the outbox
+    /// when the server cannot be reached.
+    pub fn resubmit(
+        &self,
+        application_id: &str,
+        files: &ApplicationFiles,
+        consent_version: &str,
+        lang: Lang,
+    ) -> Result<SubmitView, DesktopError> {
+        if consent_version.trim().is_empty() {
+            return Err(DesktopError::ApplicationIncomplete("consent"));
+        }
+        let submission = files.documents(false)?.into_iter().fold(
+            Submission {
+                csr: None,
+                consent_version: consent_version.trim().to_owned(),
+                documents: Vec::new(),
+            },
+            |s, (kind, data)| s.with_document(kind, data),
+        );
+        let action = Action::Resubmit {
+            application_id: application_id.to_owned(),
+        };
+        self.send(action, &submission, lang)
+    }
+
+    /// Sends `submission` for `action` through the outbox.
+    fn send(
+        &self,
+        action: Action,
+        submission: &Submission,
+        lang: Lang,
+    ) -> Result<SubmitView, DesktopError> {
         let outcome = self
             .outbox
-            .submit(&self.client, Action::Submit, &submission)
+            .submit(&self.client, action, submission)
             .map_err(client_error)?;
         Ok(match outcome {
             SubmitOutcome::Sent(application) => SubmitView {
@@ -513,7 +562,7 @@ fn parse_reason(reason: &str) -> Result<RevocationReason, DesktopError> {
 }
 
 /// Every page of `pdf` as a PNG data URL (pdftoppm through the preview module).
-fn pdf_pages(pdf: &[u8], scratch: &Path) -> Result<Vec<String>, DesktopError> {
+pub(crate) fn pdf_pages(pdf: &[u8], scratch: &Path) -> Result<Vec<String>, DesktopError> {
     let dir = scratch.join("documents");
     std::fs::create_dir_all(&dir).map_err(DesktopError::io(&dir))?;
     let file = dir.join("document.pdf");

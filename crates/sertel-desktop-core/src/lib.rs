@@ -23,6 +23,7 @@ pub mod profile_store;
 pub mod ranks;
 pub mod registration;
 pub mod report_export;
+pub mod revocation_requests;
 pub mod server_address;
 pub mod settings;
 pub mod signed_name;

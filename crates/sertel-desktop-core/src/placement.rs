@@ -196,18 +196,23 @@ pub fn page_size(pdf: &Path, page: usize) -> Result<(f64, f64), DesktopError> {
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use test_support::letters::{sample_letter, LetterSpec, PageSize};
 
-    fn letter(dir: &Path) -> std::path::PathBuf {
+    /// A sample A4 letter of `pages` pages as `dir/surat.pdf`.
+    pub(crate) fn sample_pdf(dir: &Path, pages: usize) -> std::path::PathBuf {
         let pdf = dir.join("surat.pdf");
         std::fs::write(
             &pdf,
-            sample_letter(&LetterSpec::new(2, PageSize::A4Portrait)),
+            sample_letter(&LetterSpec::new(pages, PageSize::A4Portrait)),
         )
         .unwrap();
         pdf
+    }
+
+    fn letter(dir: &Path) -> std::path::PathBuf {
+        sample_pdf(dir, 2)
     }
 
     fn rect(a: Appearance) -> (usize, f64, f64) {

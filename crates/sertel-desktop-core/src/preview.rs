@@ -133,12 +133,7 @@ mod tests {
     #[test]
     fn a_page_past_the_end_is_refused() {
         let dir = tempfile::tempdir().unwrap();
-        let pdf = dir.path().join("surat.pdf");
-        std::fs::write(
-            &pdf,
-            sample_letter(&LetterSpec::new(1, PageSize::A4Portrait)),
-        )
-        .unwrap();
+        let pdf = crate::placement::tests::sample_pdf(dir.path(), 1);
         let err = preview(&pdf, 3).unwrap_err();
         assert!(
             matches!(err, DesktopError::PageOutOfRange { page: 3, pages: 1 }),

@@ -65,7 +65,6 @@ impl SpecimenSource {
 mod tests {
     use super::*;
     use crate::placement::Corner;
-    use test_support::letters::{sample_letter, LetterSpec, PageSize};
 
     fn profile() -> OwnerProfile {
         OwnerProfile {
@@ -83,12 +82,7 @@ mod tests {
     #[test]
     fn the_specimen_points_at_the_servers_page_and_names_the_owner() {
         let dir = tempfile::tempdir().unwrap();
-        let pdf = dir.path().join("surat.pdf");
-        std::fs::write(
-            &pdf,
-            sample_letter(&LetterSpec::new(1, PageSize::A4Portrait)),
-        )
-        .unwrap();
+        let pdf = crate::placement::tests::sample_pdf(dir.path(), 1);
         let source = SpecimenSource::new(&profile(), "http://127.0.0.1:8443/");
         assert_eq!(source.verify_url, "http://127.0.0.1:8443/v/{id}");
         let placed = source

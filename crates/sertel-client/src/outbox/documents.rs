@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sertel_core::i18n::{Lang, Localized};
 
-use super::entry::{sync_dir, write_file};
+use super::entry::write_file;
 use super::Outbox;
 use crate::documents::{DocumentRegistration, RegisteredDocument};
 use crate::model::Bilingual;
@@ -228,13 +228,5 @@ fn json_files(dir: &Path) -> Result<Vec<PathBuf>, ClientError> {
 }
 
 fn remove_file(path: &Path) -> Result<(), ClientError> {
-    match std::fs::remove_file(path) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(ClientError::storage(path, e)),
-    }
-    match path.parent() {
-        Some(dir) => sync_dir(dir),
-        None => Ok(()),
-    }
+    super::entry::remove_synced(path, |p| std::fs::remove_file(p))
 }
