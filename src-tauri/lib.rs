@@ -77,6 +77,7 @@ pub fn run() {
             commands::server::revocation_letter,
             commands::server::revocation_decide,
             commands::server::application_resubmit,
+            commands::server::status_follow,
             commands::settings::settings_get,
             commands::settings::settings_save,
             commands::settings::trust_list,

@@ -12,9 +12,9 @@ use sertel_desktop_core::connection::{
 };
 use sertel_desktop_core::letter::{self, LetterPreview};
 use sertel_desktop_core::{profile_store, DesktopError};
-use tauri::State;
+use tauri::{AppHandle, Emitter, Manager, State};
 
-use crate::error::{blocking, UiResult};
+use crate::error::{blocking, UiError, UiResult};
 use crate::state::AppState;
 
 /// Who is signed in, and where the token lives.
@@ -53,9 +53,10 @@ pub async fn server_register(
     .await
 }
 
-/// Signs out.
+/// Signs out (and stops following the status feed).
 #[tauri::command]
 pub async fn server_sign_out(state: State<'_, AppState>) -> UiResult<()> {
+    state.feed.stop();
     let conn = state.connection();
     blocking(state.lang(), move || conn?.sign_out()).await
 }
@@ -154,6 +155,24 @@ pub async fn status_get(state: State<'_, AppState>) -> UiResult<StatusView> {
     let slot = state.key_slot();
     blocking(state.lang(), move || {
         conn?.status(&slot, time::OffsetDateTime::now_utc())
+    })
+    .await
+}
+
+/// Follows the signed-in owner's events: each one is sent to the window as a `status-feed`
+/// event (`changed`, or `offline` while the server is away).
+#[tauri::command]
+pub async fn status_follow(app: AppHandle, state: State<'_, AppState>) -> UiResult<()> {
+    let lang = state.lang();
+    let conn = state.connection().map_err(|e| UiError::new(&e, lang))?;
+    let handle = app.clone();
+    blocking(lang, move || {
+        handle
+            .state::<AppState>()
+            .feed
+            .start(conn, lang, move |event| {
+                let _ = app.emit("status-feed", event);
+            })
     })
     .await
 }

@@ -1,7 +1,8 @@
 //! Rejection, resubmission and revocation against a real `sertel-server`: the Badan verifier
 //! sees the applicant's name, rejects with a reason and revokes another owner's certificate
-//! directly with a reason; the owner sees the reason in the timeline and resubmits; both
-//! verifiers approve; the owner asks for revocation with the agency head's letter; the Dinas
+//! directly with a reason; the owner sees the reason in the timeline and resubmits; the Badan
+//! approves on another laptop and the owner's status screen follows by the push channel without
+//! a reload; the Dinas approves in the app; the owner asks for revocation with the agency head's letter; the Dinas
 //! verifier reads the letter in the app and approves; the owner's app shows the certificate
 //! revoked and refuses to sign.
 
@@ -16,7 +17,7 @@ fn a_rejected_owner_resubmits_and_a_revocation_request_is_approved() {
     let _serial = super::one_at_a_time();
     let logs = out_dir("revocation-logs");
     let shots = out_dir("screenshots");
-    let server = TestServer::start(logs.join("sertel-server.log"));
+    let mut server = TestServer::start(logs.join("sertel-server.log"));
     let other = second_owner::issued(&server);
     let app = launcher::launch(&logs);
     let t = Test {
@@ -110,12 +111,28 @@ fn a_rejected_owner_resubmits_and_a_revocation_request_is_approved() {
         "the application resubmitted",
         "document.querySelector('.app-card[data-state=submitted] .timeline li[data-milestone=resubmitted]') !== null",
     );
+
+    // The server goes away: the screen says so, and the push channel reconnects by itself
+    // once it is back. The Badan then approves on another laptop: the owner's screen follows,
+    // with no reload and no click.
+    let id = t
+        .attribute(".app-card[data-state=submitted]", "data-id")
+        .expect("the application's id");
+    server.stop();
+    t.wait(
+        "the server's absence shown",
+        "document.querySelector('#status-status').dataset.kind === 'unreachable'",
+    );
+    server.resume();
+    second_owner::approve(&server, BADAN, &id);
+    t.wait(
+        "the approval pushed to the screen",
+        "document.querySelector('.app-card[data-state=badan_approved] .timeline li[data-milestone=verified_by_badan]') !== null",
+    );
+    t.shot("status-pushed-id");
     t.sign_out();
 
-    // Both verifiers approve.
-    t.sign_in(BADAN, STAFF_PASSWORD, "verifier_badan");
-    t.approve_first("badan_approved", "verifier-id");
-    t.sign_out();
+    // The Dinas approves in the app.
     t.sign_in(DINAS, STAFF_PASSWORD, "verifier_dinas");
     t.approve_first("issued", "verifier-id");
     t.sign_out();

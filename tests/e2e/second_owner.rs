@@ -1,6 +1,7 @@
 //! A second owner, Budi Santoso, whose certificate is issued through the server's API (the
 //! typed client, as another laptop's app would do it), so a verifier has an issued certificate
-//! to revoke in the app.
+//! to revoke in the app; and approvals made through the API, as on another verifier's laptop,
+//! which the owner's app learns of through the server's push channel.
 
 use std::sync::Arc;
 
@@ -64,11 +65,16 @@ pub fn issued(server: &TestServer) -> Application {
         .send_submission(&Action::Submit, &submission, &new_idempotency_key())
         .expect("submitted");
     for verifier in [BADAN, DINAS] {
-        signed_in(server, verifier, STAFF_PASSWORD)
-            .review(&app.id, Decision::Approve, "")
-            .expect("approved");
+        approve(server, verifier, &app.id);
     }
     owner.application(&app.id).expect("the application")
+}
+
+/// `verifier` approves application `id` through the API, as on another verifier's laptop.
+pub fn approve(server: &TestServer, verifier: &str, id: &str) -> Application {
+    signed_in(server, verifier, STAFF_PASSWORD)
+        .review(id, Decision::Approve, "")
+        .expect("approved")
 }
 
 /// The application `id` as the server has it now (read by a verifier).

@@ -2,7 +2,7 @@
 // application, status, lost key / revocation and the verifiers' queue. Without a server
 // address they send the user to the explanation screen.
 
-import { call } from "./bridge.js";
+import { call, on } from "./bridge.js";
 import { t } from "./i18n.js";
 import { $, el, show, status, error, busy, facts, fmtDate, drawPages } from "./dom.js";
 import * as revocations from "./revocations.js";
@@ -12,7 +12,7 @@ let session = null;
 let lastStatus = null;
 let current = null;
 let currentDoc = null;
-let pollTimer = null;
+let following = false; // whether the server's push channel is followed for this owner
 let notify = () => {};
 
 function configured(name) {
@@ -40,6 +40,7 @@ async function loadSession() {
     throw e;
   }
   document.body.dataset.role = role() || "none";
+  await follow();
   const storage = $("account-storage");
   show(storage, !!(session.storage && session.storage.fallback));
   storage.textContent = session.storage ? session.storage.message : "";
@@ -80,7 +81,8 @@ async function afterSignIn(s) {
   $("account-password").value = "";
   $("account-new-password").value = "";
   status($("account-status"), t("account.signed_in_ok", { name: s.user.full_name }), "ok");
-  startPolling();
+  following = false;
+  await follow();
 }
 
 // ---- Letter -----------------------------------------------------------------------------
@@ -276,12 +278,21 @@ async function refreshStatus(quiet = false) {
   }
 }
 
-function startPolling() {
-  if (pollTimer) return;
-  // The server is asked for changes every 20 s while someone is signed in as owner.
-  pollTimer = setInterval(() => {
-    if (role() === "owner") refreshStatus(true);
-  }, 20000);
+// The owner's status follows the server's push channel: each change refreshes it (with a
+// desktop notification); while the server is away the channel reconnects by itself.
+async function follow() {
+  if (role() !== "owner" || following) return;
+  try {
+    await call("status_follow");
+    following = true;
+  } catch (e) {
+    error($("status-status"), e);
+  }
+}
+
+function onFeed(e) {
+  if (e.state === "changed") refreshStatus(true);
+  else error($("status-status"), { kind: "unreachable", message: e.message });
 }
 
 async function enterStatus() {
@@ -479,6 +490,7 @@ export function init(notifier) {
       await call("server_sign_out");
       session = { ...(session || {}), user: null };
       lastStatus = null;
+      following = false;
       document.body.dataset.role = "none";
       drawAccount();
       status($("account-status"), t("account.signed_out"), "ok");
@@ -509,4 +521,5 @@ export function init(notifier) {
   $("verifier-reject").addEventListener("click", () => decide(false));
   $("verifier-revoke").addEventListener("click", revoke);
   revocations.init();
+  on("status-feed", onFeed);
 }

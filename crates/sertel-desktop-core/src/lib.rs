@@ -29,6 +29,7 @@ pub mod settings;
 pub mod signed_name;
 pub mod signing;
 pub mod specimen;
+pub mod status_feed;
 pub mod trust_anchors;
 pub mod validation;
 
