@@ -18,7 +18,7 @@ use sertel_client::model::{
 };
 use sertel_client::outbox::{Outbox, SubmitOutcome};
 use sertel_client::submission::{Action, DocumentKind, Submission};
-use sertel_client::sync::{timeline, CursorFile, TimelineEntry, RENEWAL_WINDOW_DAYS};
+use sertel_client::sync::{timeline, CursorFile, TimelineEntry};
 use sertel_client::{Client, TokenBackend, TokenStorage};
 use sertel_core::i18n::{Lang, Localized};
 use sertel_core::key::Passphrase;
@@ -398,9 +398,7 @@ impl Connection {
                     not_before: c.not_before.clone(),
                     not_after: c.not_after.clone(),
                     days_left,
-                    renewal_offered: !revoked
-                        && app.state == ApplicationState::Issued
-                        && days_left <= RENEWAL_WINDOW_DAYS,
+                    renewal_offered: crate::renewal::renewal_offered(app.state, revoked, days_left),
                     revoked,
                 }
             });

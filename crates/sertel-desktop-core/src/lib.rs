@@ -22,6 +22,7 @@ pub mod profile_check;
 pub mod profile_store;
 pub mod ranks;
 pub mod registration;
+pub mod renewal;
 pub mod report_export;
 pub mod revocation_requests;
 pub mod server_address;
