@@ -78,6 +78,7 @@ pub fn run() {
             commands::server::revocation_decide,
             commands::server::application_resubmit,
             commands::server::status_follow,
+            commands::server::renewal_submit,
             commands::settings::settings_get,
             commands::settings::settings_save,
             commands::settings::trust_list,

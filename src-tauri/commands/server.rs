@@ -10,6 +10,7 @@ use sertel_core::recommendation::RecommendationForm;
 use sertel_desktop_core::connection::{
     ApplicationFiles, DocumentView, SessionView, StatusView, SubmitView,
 };
+use sertel_desktop_core::key_slot::NewPassphrase;
 use sertel_desktop_core::letter::{self, LetterPreview};
 use sertel_desktop_core::{profile_store, DesktopError};
 use tauri::{AppHandle, Emitter, Manager, State};
@@ -144,6 +145,40 @@ pub async fn application_resubmit(
     let conn = state.connection();
     blocking(lang, move || {
         conn?.resubmit(&application_id, &files, &consent_version, lang)
+    })
+    .await
+}
+
+/// Applies to renew the certificate of `application_id` with a new key made under the new
+/// passphrase (the current key keeps signing until the new certificate is issued).
+#[tauri::command]
+pub async fn renewal_submit(
+    state: State<'_, AppState>,
+    application_id: String,
+    passphrase: String,
+    repeat: String,
+    consent_version: String,
+) -> UiResult<SubmitView> {
+    let lang = state.lang();
+    let new = NewPassphrase {
+        passphrase: Passphrase::new(passphrase),
+        repeat: Passphrase::new(repeat),
+    };
+    let conn = state.connection();
+    let slot = state.key_slot();
+    let paths = state.paths.clone();
+    let regency = state.regency.clone();
+    blocking(lang, move || {
+        let profile = profile_store::load(&paths)?.ok_or(DesktopError::NoProfile)?;
+        conn?.renew(
+            &slot,
+            &new,
+            &profile,
+            &regency,
+            &application_id,
+            &consent_version,
+            lang,
+        )
     })
     .await
 }

@@ -95,6 +95,9 @@ fn an_owner_applies_is_approved_signs_and_reports_a_lost_key() {
         "document.querySelector('#lost_key-report').disabled === false",
     );
     t.shot("lost-key-en");
+    t.go("sign");
+    t.wait("the specimen offered", &visible("#sign-specimen"));
+    t.shot("sign-specimen-en");
     t.click("#lang-id");
     t.wait("Indonesian", "document.documentElement.lang === 'id'");
     t.server_go("status");

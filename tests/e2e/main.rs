@@ -13,6 +13,7 @@ mod issuer;
 mod journey;
 mod launcher;
 mod owner;
+mod renewal;
 mod revocation;
 mod second_owner;
 mod server;

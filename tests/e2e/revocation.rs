@@ -68,6 +68,15 @@ fn a_rejected_owner_resubmits_and_a_revocation_request_is_approved() {
         "Pindah ke Kabupaten Lahat sejak 1 November 2026.",
     );
     t.shot("verifier-revoke-id");
+    t.click("#lang-en");
+    t.wait("English", "document.documentElement.lang === 'en'");
+    t.wait(
+        "the English revocation reasons",
+        "document.querySelector('#verifier-revoke-reason option[value=affiliation_changed]').textContent.startsWith('Moved')",
+    );
+    t.shot("verifier-revoke-en");
+    t.click("#lang-id");
+    t.wait("Indonesian", "document.documentElement.lang === 'id'");
     t.click("#verifier-revoke");
     t.wait(
         "the certificate revoked",

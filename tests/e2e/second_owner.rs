@@ -23,32 +23,27 @@ fn signed_in(server: &TestServer, email: &str, password: &str) -> Client {
     c
 }
 
-/// Registers Budi Santoso, applies, has both verifiers approve; the issued application.
-pub fn issued(server: &TestServer) -> Application {
-    let form = RegisterOwner {
+/// Budi Santoso's profile: NIP and NIK that agree.
+pub fn profile() -> OwnerProfile {
+    OwnerProfile {
         full_name: "Budi Santoso, S.T.".into(),
         nip: "197803122005011002".into(),
-        nik: "1603021203780002".into(),
+        nik: Some("1603021203780002".into()),
         email: "budi.santoso@muaraenimkab.go.id".into(),
         title: "Kepala Bidang".into(),
         unit: "Dinas Pekerjaan Umum".into(),
         rank: None,
         phone: None,
-        password: PASSWORD.into(),
-    };
+    }
+}
+
+/// Registers Budi Santoso, applies, has both verifiers approve; the issued application.
+pub fn issued(server: &TestServer) -> Application {
+    let profile = profile();
+    let form = RegisterOwner::from_profile(&profile, PASSWORD);
     let anonymous = Client::new(&server.url, Arc::new(MemoryTokenStore::new())).expect("client");
     anonymous.register_owner(&form).expect("register");
     let owner = signed_in(server, &form.email, PASSWORD);
-    let profile = OwnerProfile {
-        full_name: form.full_name,
-        nip: form.nip,
-        nik: Some(form.nik),
-        email: form.email,
-        title: form.title,
-        unit: form.unit,
-        rank: None,
-        phone: None,
-    };
     let key = LocalKey::generate(KeyAlgorithm::EcdsaP256).expect("key");
     let csr = build_csr(&profile, &RegencyProfile::default(), &key).expect("csr");
     let pdf = sample_letter(&LetterSpec::new(1, PageSize::A4Portrait));

@@ -12,6 +12,7 @@ let session = null;
 let lastStatus = null;
 let current = null;
 let currentDoc = null;
+let refreshApp = async () => {}; // re-reads what the local screens show (key, certificate)
 let following = false; // whether the server's push channel is followed for this owner
 let notify = () => {};
 
@@ -192,26 +193,69 @@ function milestoneText(m) {
   return `${base} — ${reason}`;
 }
 
-// A rejected application: the files on the Application page (those filled in) go again.
-function resubmitControls(app) {
-  const button = el("button", { type: "button", class: "primary resubmit" }, t("status.resubmit"));
-  const line = el("p", { class: "status resubmit-status", role: "status" });
+// A submission sent from a status card's `button`; its outcome shown in `line`, `onSent`
+// run once the server has it.
+function sendFrom(button, line, send, onSent) {
   button.addEventListener("click", () =>
     busy(button, null, async () => {
       try {
         if (!consentVersion) consentVersion = (await call("server_consent")).version;
-        const files = {};
-        for (const k of ["letter", "ktp", "sk_jabatan", "sk_pangkat", "photo"]) files[k] = $(`application-${k}`).value.trim();
-        const r = await call("application_resubmit", { applicationId: app.id, files, consentVersion });
+        const r = await send();
         line.dataset.outcome = r.outcome;
-        if (r.outcome === "sent") await refreshStatus();
+        if (r.outcome === "sent") await onSent();
         else status(line, t(r.outcome === "queued" ? "application.queued" : "application.rejected", { reason: r.reason || "" }));
       } catch (e) {
         error(line, e);
       }
     }),
   );
+}
+
+// A rejected application: the files on the Application page (those filled in) go again.
+function resubmitControls(app) {
+  const button = el("button", { type: "button", class: "primary resubmit" }, t("status.resubmit"));
+  const line = el("p", { class: "status resubmit-status", role: "status" });
+  sendFrom(
+    button,
+    line,
+    () => {
+      const files = {};
+      for (const k of ["letter", "ktp", "sk_jabatan", "sk_pangkat", "photo"]) files[k] = $(`application-${k}`).value.trim();
+      return call("application_resubmit", { applicationId: app.id, files, consentVersion });
+    },
+    () => refreshStatus(),
+  );
   return [el("p", { class: "muted" }, t("status.resubmit_help")), el("div", { class: "actions" }, button), line];
+}
+
+// Renewal (Pasal 18): a new key under a new passphrase, then the renewal application.
+function renewalControls(app) {
+  const passphrase = el("input", { type: "password", class: "renewal-passphrase", autocomplete: "new-password" });
+  const repeat = el("input", { type: "password", class: "renewal-repeat", autocomplete: "new-password" });
+  const button = el("button", { type: "button", class: "primary renewal-submit" }, t("status.renewal_submit"));
+  const line = el("p", { class: "status renewal-status", role: "status" });
+  sendFrom(
+    button,
+    line,
+    async () => {
+      const r = await call("renewal_submit", {
+        applicationId: app.id,
+        passphrase: passphrase.value,
+        repeat: repeat.value,
+        consentVersion,
+      });
+      passphrase.value = repeat.value = "";
+      return r;
+    },
+    async () => status(line, t("status.renewal_sent"), "ok"),
+  );
+  return [
+    el("p", { class: "muted" }, t("status.renewal_help")),
+    el("label", {}, el("span", {}, t("status.renewal_passphrase")), passphrase),
+    el("label", {}, el("span", {}, t("status.renewal_repeat")), repeat),
+    el("div", { class: "actions" }, button),
+    line,
+  ];
 }
 
 function drawStatus(view) {
@@ -249,7 +293,7 @@ function drawStatus(view) {
       ]);
       card.append(dl);
       if (c.renewal_offered) {
-        card.append(el("p", { class: "banner warn renewal" }, t("status.renewal", { n: c.days_left })));
+        card.append(el("p", { class: "banner warn renewal" }, t("status.renewal", { n: c.days_left })), ...renewalControls(app));
       }
     }
     return card;
@@ -269,6 +313,8 @@ async function refreshStatus(quiet = false) {
     }
     lastStatus = view;
     drawStatus(view);
+    // A certificate just taken into the key slot: the Sign and Key screens learn of it.
+    if (view.certificate_stored && !(appStatus() || {}).has_certificate) await refreshApp();
     status(node, view.certificate_stored ? t("status.certificate_stored") : "", view.certificate_stored ? "ok" : "");
     node.dataset.kind = "";
     $("status-applications").dataset.loaded = "true";
@@ -378,6 +424,9 @@ async function enterVerifier() {
     }));
     $("verifier-queue").dataset.loaded = "true";
     status(node, "");
+    // The open application's texts follow the language (and its state) when redrawn.
+    const open = current && items.find((a) => a.id === current.id);
+    if (open && !$("verifier-detail").classList.contains("hidden")) drawDetail(open);
     await revocations.refresh();
   } catch (e) {
     error(node, e);
@@ -385,8 +434,20 @@ async function enterVerifier() {
 }
 
 async function openApplication(a) {
-  current = a;
   $("verifier-reason").value = "";
+  status($("verifier-action-status"), "");
+  drawDetail(a);
+  $("verifier-doc-tabs").replaceChildren(...DOC_KINDS.filter((k) => a.documents.some((d) => d.kind === k)).map((k) => {
+    const b = el("button", { type: "button", "data-kind": k }, t(`doc.${k}`));
+    b.addEventListener("click", () => showDocument(k));
+    return b;
+  }));
+  if (a.documents.length) await showDocument(DOC_KINDS.find((k) => a.documents.some((d) => d.kind === k)));
+}
+
+// The open application's title, facts and the decisions it allows.
+function drawDetail(a) {
+  current = a;
   show($("verifier-detail"), true);
   $("verifier-detail-title").textContent = `${t(`state.${a.state}`)} · ${a.id}`;
   facts($("verifier-facts"), [
@@ -400,13 +461,6 @@ async function openApplication(a) {
   show($("verifier-reject"), pending);
   show($("verifier-revoke"), !pending);
   show($("verifier-revoke-reason-row"), !pending);
-  status($("verifier-action-status"), "");
-  $("verifier-doc-tabs").replaceChildren(...DOC_KINDS.filter((k) => a.documents.some((d) => d.kind === k)).map((k) => {
-    const b = el("button", { type: "button", "data-kind": k }, t(`doc.${k}`));
-    b.addEventListener("click", () => showDocument(k));
-    return b;
-  }));
-  if (a.documents.length) await showDocument(DOC_KINDS.find((k) => a.documents.some((d) => d.kind === k)));
 }
 
 async function showDocument(kind) {
@@ -432,6 +486,9 @@ async function decide(approve) {
     const a = await call("verifier_review", { applicationId: current.id, approve, reason: $("verifier-reason").value });
     status(node, t(approve ? "verifier.approved" : "verifier.rejected", { state: t(`state.${a.state}`) }), "ok");
     node.dataset.state = a.state;
+    // Decided: this verifier has nothing more to do with it.
+    show($("verifier-approve"), false);
+    show($("verifier-reject"), false);
     await enterVerifier();
   } catch (e) {
     error(node, e);
@@ -448,14 +505,17 @@ async function revoke() {
     });
     status(node, t("verifier.revoked"), "ok");
     node.dataset.state = a.state;
+    show($("verifier-revoke"), false);
+    show($("verifier-revoke-reason-row"), false);
     await enterVerifier();
   } catch (e) {
     error(node, e);
   }
 }
 
-export function init(notifier) {
+export function init(notifier, appChanged) {
   if (notifier) notify = notifier;
+  if (appChanged) refreshApp = appChanged;
   register("server", { enter: explain });
   register("account", { enter: enterAccount });
   register("letter", { enter: enterLetter });

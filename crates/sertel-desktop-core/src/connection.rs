@@ -256,17 +256,7 @@ impl Connection {
         password: &str,
         lang: Lang,
     ) -> Result<SessionView, DesktopError> {
-        let form = RegisterOwner {
-            full_name: profile.full_name.clone(),
-            nip: profile.nip.clone(),
-            nik: profile.nik.clone().unwrap_or_default(),
-            email: profile.email.clone(),
-            title: profile.title.clone(),
-            unit: profile.unit.clone(),
-            rank: profile.rank.clone(),
-            phone: profile.phone.clone(),
-            password: password.to_owned(),
-        };
+        let form = RegisterOwner::from_profile(profile, password);
         self.client.register_owner(&form).map_err(client_error)?;
         self.sign_in(&profile.email, password, lang)
     }
@@ -340,7 +330,7 @@ impl Connection {
     }
 
     /// Sends `submission` for `action` through the outbox.
-    fn send(
+    pub(crate) fn send(
         &self,
         action: Action,
         submission: &Submission,
@@ -370,8 +360,9 @@ impl Connection {
     }
 
     /// The owner's applications with their timelines as of `now`, after sending what the
-    /// outbox holds. An issued certificate for the key in `slot` is stored in the slot; a
-    /// revoked one is recorded so that signing is refused.
+    /// outbox holds. An issued certificate for the key in `slot` is stored in the slot (one for
+    /// the renewal key makes that key the current one); a revoked one is recorded so that
+    /// signing is refused.
     pub fn status(&self, slot: &KeySlot, now: OffsetDateTime) -> Result<StatusView, DesktopError> {
         self.flush_outbox();
         let cursor = CursorFile::new(self.data.join("sync").join("cursor.json"));
@@ -406,8 +397,15 @@ impl Connection {
                 if cert.revoked {
                     slot.mark_revoked(&cert.serial)?;
                 } else if app.state == ApplicationState::Issued {
-                    if local_serial.as_deref() != Some(cert.serial.as_str()) {
-                        self.take_certificate(slot, &app.id)?;
+                    if local_serial.as_deref() != Some(cert.serial.as_str())
+                        && !self.take_certificate(slot, &app.id)?
+                    {
+                        // A renewal's certificate: for the key of the second slot, which
+                        // then becomes the current one.
+                        let next = slot.renewal_slot();
+                        if self.take_certificate(&next, &app.id)? {
+                            slot.promote_renewal()?;
+                        }
                     }
                     certificate_stored |=
                         slot.certificate_serial()?.as_deref() == Some(cert.serial.as_str());

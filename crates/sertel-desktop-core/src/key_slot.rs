@@ -81,6 +81,11 @@ impl KeySlot {
         KeySlot { dir: dir.into() }
     }
 
+    /// The slot's folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// The encrypted key file.
     pub fn key_path(&self) -> PathBuf {
         self.dir.join("key.pem")
