@@ -143,7 +143,7 @@ fn a_rejected_owner_resubmits_and_a_revocation_request_is_approved() {
 
     // The Dinas approves in the app.
     t.sign_in(DINAS, STAFF_PASSWORD, "verifier_dinas");
-    t.approve_first("issued", "verifier-id");
+    t.approve_first("issued", "verifier-dinas-id");
     t.sign_out();
 
     // The owner asks for revocation with the agency head's letter.

@@ -436,12 +436,8 @@ async function enterVerifier() {
 async function openApplication(a) {
   $("verifier-reason").value = "";
   status($("verifier-action-status"), "");
+  currentDoc = null;
   drawDetail(a);
-  $("verifier-doc-tabs").replaceChildren(...DOC_KINDS.filter((k) => a.documents.some((d) => d.kind === k)).map((k) => {
-    const b = el("button", { type: "button", "data-kind": k }, t(`doc.${k}`));
-    b.addEventListener("click", () => showDocument(k));
-    return b;
-  }));
   if (a.documents.length) await showDocument(DOC_KINDS.find((k) => a.documents.some((d) => d.kind === k)));
 }
 
@@ -461,6 +457,11 @@ function drawDetail(a) {
   show($("verifier-reject"), pending);
   show($("verifier-revoke"), !pending);
   show($("verifier-revoke-reason-row"), !pending);
+  $("verifier-doc-tabs").replaceChildren(...DOC_KINDS.filter((k) => a.documents.some((d) => d.kind === k)).map((k) => {
+    const b = el("button", { type: "button", "data-kind": k, class: k === currentDoc ? "active" : "" }, t(`doc.${k}`));
+    b.addEventListener("click", () => showDocument(k));
+    return b;
+  }));
 }
 
 async function showDocument(kind) {
