@@ -344,6 +344,8 @@ function onFeed(e) {
 async function enterStatus() {
   if (!configured("status")) return;
   await refreshStatus();
+  // After a restart with a saved session: learn who is signed in, and follow the changes.
+  if (!session) await loadSession().catch(() => {});
 }
 
 // ---- Lost key / revocation --------------------------------------------------------------
