@@ -7,6 +7,7 @@ use sertel_core::profile::RegencyProfile;
 use sertel_desktop_core::connection::Connection;
 use sertel_desktop_core::key_slot::KeySlot;
 use sertel_desktop_core::settings::Settings;
+use sertel_desktop_core::status_feed::StatusFeed;
 use sertel_desktop_core::{AppPaths, DesktopError};
 
 /// Shared by every command.
@@ -19,6 +20,8 @@ pub struct AppState {
     pub regency: RegencyProfile,
     /// The connection to the server, for the address it was opened with.
     connection: Mutex<Option<(String, Arc<Connection>)>>,
+    /// The signed-in owner's status feed (the server's push channel).
+    pub feed: StatusFeed,
 }
 
 impl AppState {
@@ -38,6 +41,7 @@ impl AppState {
             settings: RwLock::new(settings),
             regency: RegencyProfile::default(),
             connection: Mutex::new(None),
+            feed: StatusFeed::default(),
         }
     }
 

@@ -4,17 +4,18 @@
 
 use std::path::PathBuf;
 
-use sertel_client::model::{Application, Consent};
+use sertel_client::model::{Application, Consent, RevocationRequest};
 use sertel_core::key::Passphrase;
 use sertel_core::recommendation::RecommendationForm;
 use sertel_desktop_core::connection::{
     ApplicationFiles, DocumentView, SessionView, StatusView, SubmitView,
 };
+use sertel_desktop_core::key_slot::NewPassphrase;
 use sertel_desktop_core::letter::{self, LetterPreview};
 use sertel_desktop_core::{profile_store, DesktopError};
-use tauri::State;
+use tauri::{AppHandle, Emitter, Manager, State};
 
-use crate::error::{blocking, UiResult};
+use crate::error::{blocking, UiError, UiResult};
 use crate::state::AppState;
 
 /// Who is signed in, and where the token lives.
@@ -53,9 +54,10 @@ pub async fn server_register(
     .await
 }
 
-/// Signs out.
+/// Signs out (and stops following the status feed).
 #[tauri::command]
 pub async fn server_sign_out(state: State<'_, AppState>) -> UiResult<()> {
+    state.feed.stop();
     let conn = state.connection();
     blocking(state.lang(), move || conn?.sign_out()).await
 }
@@ -131,6 +133,56 @@ pub async fn application_submit(
     .await
 }
 
+/// Sends a rejected application again with the documents chosen (queued when offline).
+#[tauri::command]
+pub async fn application_resubmit(
+    state: State<'_, AppState>,
+    application_id: String,
+    files: ApplicationFiles,
+    consent_version: String,
+) -> UiResult<SubmitView> {
+    let lang = state.lang();
+    let conn = state.connection();
+    blocking(lang, move || {
+        conn?.resubmit(&application_id, &files, &consent_version, lang)
+    })
+    .await
+}
+
+/// Applies to renew the certificate of `application_id` with a new key made under the new
+/// passphrase (the current key keeps signing until the new certificate is issued).
+#[tauri::command]
+pub async fn renewal_submit(
+    state: State<'_, AppState>,
+    application_id: String,
+    passphrase: String,
+    repeat: String,
+    consent_version: String,
+) -> UiResult<SubmitView> {
+    let lang = state.lang();
+    let new = NewPassphrase {
+        passphrase: Passphrase::new(passphrase),
+        repeat: Passphrase::new(repeat),
+    };
+    let conn = state.connection();
+    let slot = state.key_slot();
+    let paths = state.paths.clone();
+    let regency = state.regency.clone();
+    blocking(lang, move || {
+        let profile = profile_store::load(&paths)?.ok_or(DesktopError::NoProfile)?;
+        conn?.renew(
+            &slot,
+            &new,
+            &profile,
+            &regency,
+            &application_id,
+            &consent_version,
+            lang,
+        )
+    })
+    .await
+}
+
 /// The owner's applications and timelines (also sends what the outbox holds).
 #[tauri::command]
 pub async fn status_get(state: State<'_, AppState>) -> UiResult<StatusView> {
@@ -138,6 +190,24 @@ pub async fn status_get(state: State<'_, AppState>) -> UiResult<StatusView> {
     let slot = state.key_slot();
     blocking(state.lang(), move || {
         conn?.status(&slot, time::OffsetDateTime::now_utc())
+    })
+    .await
+}
+
+/// Follows the signed-in owner's events: each one is sent to the window as a `status-feed`
+/// event (`changed`, or `offline` while the server is away).
+#[tauri::command]
+pub async fn status_follow(app: AppHandle, state: State<'_, AppState>) -> UiResult<()> {
+    let lang = state.lang();
+    let conn = state.connection().map_err(|e| UiError::new(&e, lang))?;
+    let handle = app.clone();
+    blocking(lang, move || {
+        handle
+            .state::<AppState>()
+            .feed
+            .start(conn, lang, move |event| {
+                let _ = app.emit("status-feed", event);
+            })
     })
     .await
 }
@@ -224,6 +294,38 @@ pub async fn verifier_revoke(
     let conn = state.connection();
     blocking(state.lang(), move || {
         conn?.revoke(&application_id, &reason, &comment)
+    })
+    .await
+}
+
+/// The owners' revocation requests, pending first.
+#[tauri::command]
+pub async fn revocation_requests(state: State<'_, AppState>) -> UiResult<Vec<RevocationRequest>> {
+    let conn = state.connection();
+    blocking(state.lang(), move || conn?.revocation_requests()).await
+}
+
+/// The agency head's letter of a revocation request, drawn for the screen.
+#[tauri::command]
+pub async fn revocation_letter(
+    state: State<'_, AppState>,
+    request_id: String,
+) -> UiResult<DocumentView> {
+    let conn = state.connection();
+    blocking(state.lang(), move || conn?.revocation_letter(&request_id)).await
+}
+
+/// Approves or rejects (with a reason) a revocation request.
+#[tauri::command]
+pub async fn revocation_decide(
+    state: State<'_, AppState>,
+    request_id: String,
+    approve: bool,
+    reason: String,
+) -> UiResult<RevocationRequest> {
+    let conn = state.connection();
+    blocking(state.lang(), move || {
+        conn?.decide_revocation_request(&request_id, approve, &reason)
     })
     .await
 }

@@ -1,5 +1,6 @@
 //! The Sign screen: page previews for placing the signature, and a batch of PDFs signed with
-//! one passphrase, progress sent per file as `sign-progress` events.
+//! one passphrase, progress sent per file as `sign-progress` events; with the specimen, the
+//! signed letters are registered with the server (or queued while it cannot be reached).
 
 use serde::Serialize;
 use sertel_core::i18n::{Lang, Localized};
@@ -7,7 +8,10 @@ use sertel_core::key::Passphrase;
 use std::path::PathBuf;
 
 use sertel_desktop_core::preview::{preview, PagePreview};
-use sertel_desktop_core::signing::{sign_batch, BatchOutcome, BatchRequest, FileEvent};
+use sertel_desktop_core::profile_store;
+use sertel_desktop_core::registration::{sign_and_register, SignView};
+use sertel_desktop_core::signing::{BatchRequest, FileEvent};
+use sertel_desktop_core::DesktopError;
 use tauri::{AppHandle, Emitter, State};
 
 use crate::error::{blocking, UiResult};
@@ -36,17 +40,28 @@ pub async fn sign_files(
     state: State<'_, AppState>,
     request: BatchRequest,
     passphrase: String,
-) -> UiResult<BatchOutcome> {
+) -> UiResult<SignView> {
     let passphrase = Passphrase::new(passphrase);
     let slot = state.key_slot();
     let settings = state.settings();
     let lang = settings.lang;
+    let conn = request.specimen.then(|| state.connection());
+    let paths = state.paths.clone();
     blocking(lang, move || {
-        sign_batch(
+        let server = match conn {
+            Some(conn) => {
+                let profile = profile_store::load(&paths)?.ok_or(DesktopError::NoProfile)?;
+                Some((conn?, profile))
+            }
+            None => None,
+        };
+        sign_and_register(
             &slot,
             &passphrase,
             &request,
             settings.tsa_url.as_deref(),
+            server.as_ref().map(|(c, p)| (c.as_ref(), p)),
+            lang,
             &mut |event| {
                 let _ = app.emit("sign-progress", progress(event, lang));
             },

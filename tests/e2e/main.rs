@@ -12,6 +12,10 @@
 mod issuer;
 mod journey;
 mod launcher;
+mod owner;
+mod renewal;
+mod revocation;
+mod second_owner;
 mod server;
 mod webdriver;
 
@@ -103,6 +107,18 @@ impl Test<'_> {
             .unwrap_or_else(|e| panic!("{name} of {css}: {e}"))
     }
 
+    /// Types the passphrase twice, waits for the meter's approval and makes the key.
+    fn create_key(&self) {
+        self.type_into("#key-passphrase", PASSPHRASE);
+        self.type_into("#key-repeat", PASSPHRASE);
+        self.wait(
+            "the meter's approval",
+            "document.querySelector('#key-meter').dataset.acceptable === 'true'",
+        );
+        self.click("#key-create");
+        self.wait("the new key", &visible("#key-present"));
+    }
+
     fn go(&self, screen: &str) {
         self.click(&format!(
             ".nav-item[data-screen={screen}]:not([data-server])"
@@ -123,6 +139,17 @@ impl Test<'_> {
         assert!(png.starts_with(b"\x89PNG"), "{name}: not a PNG");
         std::fs::write(self.shots.join(format!("app-{name}.png")), png).expect("screenshot file");
     }
+}
+
+/// A sample A4 letter of `pages` pages written as `dir/name`.
+fn sample_pdf(dir: &Path, name: &str, pages: usize) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(
+        &path,
+        sample_letter(&LetterSpec::new(pages, PageSize::A4Portrait)),
+    )
+    .expect("sample letter");
+    path
 }
 
 fn visible(css: &str) -> String {
@@ -247,14 +274,7 @@ fn an_owner_signs_and_validates_a_letter_in_both_languages() {
         "document.querySelector('#key-meter').dataset.acceptable === 'false' && document.querySelector('#key-meter-hints').children.length > 0",
     );
     t.shot("key-new-id");
-    t.type_into("#key-passphrase", PASSPHRASE);
-    t.type_into("#key-repeat", PASSPHRASE);
-    t.wait(
-        "the meter's approval",
-        "document.querySelector('#key-meter').dataset.acceptable === 'true'",
-    );
-    t.click("#key-create");
-    t.wait("the new key", &visible("#key-present"));
+    t.create_key();
     assert!(t.text("#key-facts").contains("rsa-3072"));
     let key_pem = std::fs::read_to_string(data.join("key.pem")).expect("key file");
     assert!(
@@ -281,12 +301,7 @@ fn an_owner_signs_and_validates_a_letter_in_both_languages() {
     t.shot("key-id");
 
     // Sign: the letter's last page previewed, the box dragged up and left.
-    let letter = work.join("undangan.pdf");
-    std::fs::write(
-        &letter,
-        sample_letter(&LetterSpec::new(2, PageSize::A4Portrait)),
-    )
-    .expect("letter");
+    let letter = sample_pdf(&work, "undangan.pdf", 2);
     t.go("sign");
     t.type_into("#sign-path", letter.to_str().expect("UTF-8 path"));
     t.click("#sign-add");

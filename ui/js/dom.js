@@ -57,3 +57,15 @@ export function facts(dl, pairs) {
 export function fileName(path) {
   return String(path).split(/[\\/]/).pop();
 }
+
+// An RFC 3339 time as the user's language writes it.
+export function fmtDate(s) {
+  if (!s) return "";
+  const d = new Date(s);
+  return isNaN(d) ? s : d.toLocaleString(document.documentElement.lang === "en" ? "en-GB" : "id-ID");
+}
+
+// The pages of a document drawn by Rust ({pages: [data URLs]}) as images in `view`.
+export function drawPages(view, doc, label) {
+  view.replaceChildren(...doc.pages.map((src, i) => el("img", { src, class: "doc-page", alt: `${label} ${i + 1}` })));
+}

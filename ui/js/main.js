@@ -62,7 +62,7 @@ async function boot() {
   sign.init();
   validate.init();
   settings.init(languageChanged);
-  server.init(notify);
+  server.init(notify, refreshStatus);
   document.querySelectorAll(".lang-switch button").forEach((b) =>
     b.addEventListener("click", () => settings.saveLanguage(b.dataset.lang)));
   on("tauri://drag-drop", (payload) => {

@@ -13,6 +13,12 @@ let page = null; // the PagePreview shown: {page, pages, width, height, box_widt
 let path = null;
 let box = null; // {x, y} of the box in points, once dragged or placed
 let onPlaced = () => {};
+let specimen = () => false; // whether the box is the specimen (larger than the plain box)
+
+// The box's width and height in points.
+function size() {
+  return specimen() ? [page.specimen_width, page.specimen_height] : [page.box_width, page.box_height];
+}
 
 function scale() {
   return FRAME_WIDTH / page.width;
@@ -20,11 +26,12 @@ function scale() {
 
 function drawBox() {
   const s = scale();
+  const [w, h] = size();
   const el = $("sign-preview-box");
-  el.style.width = `${page.box_width * s}px`;
-  el.style.height = `${page.box_height * s}px`;
+  el.style.width = `${w * s}px`;
+  el.style.height = `${h * s}px`;
   el.style.left = `${box.x * s}px`;
-  el.style.top = `${(page.height - box.y - page.box_height) * s}px`;
+  el.style.top = `${(page.height - box.y - h) * s}px`;
   el.dataset.x = box.x.toFixed(0);
   el.dataset.y = box.y.toFixed(0);
 }
@@ -35,7 +42,8 @@ function clamp(v, max) {
 
 // Puts the box at (x, y) points, kept inside the page.
 function place(x, y) {
-  box = { x: clamp(x, page.width - page.box_width), y: clamp(y, page.height - page.box_height) };
+  const [w, h] = size();
+  box = { x: clamp(x, page.width - w), y: clamp(y, page.height - h) };
   drawBox();
 }
 
@@ -56,7 +64,7 @@ async function load(pdf, number) {
     $("sign-preview-prev").disabled = shown.page <= 1;
     $("sign-preview-next").disabled = shown.page >= shown.pages;
     // Bottom right, 36 pt from the edges, until the owner drags it elsewhere.
-    if (!box) place(page.width - page.box_width - 36, 36);
+    if (!box) place(page.width - size()[0] - 36, 36);
     else place(box.x, box.y);
     frame.dataset.page = String(shown.page);
     frame.dataset.ready = "true";
@@ -77,6 +85,11 @@ export async function showFile(pdf) {
 }
 
 // Re-words the page label (after a language change).
+// Redraws the box (its size follows the specimen choice), kept inside the page.
+export function resize() {
+  if (page && box) place(box.x, box.y);
+}
+
 export function relabel() {
   if (page) $("sign-preview-page").textContent = t("sign.preview_page", { page: page.page, pages: page.pages });
 }
@@ -115,12 +128,15 @@ function clickPage(e) {
   if (!page || e.target !== $("sign-preview")) return;
   const rect = $("sign-preview").getBoundingClientRect();
   const s = scale();
-  place((e.clientX - rect.left) / s - page.box_width / 2, page.height - (e.clientY - rect.top) / s - page.box_height / 2);
+  const [w, h] = size();
+  place((e.clientX - rect.left) / s - w / 2, page.height - (e.clientY - rect.top) / s - h / 2);
   onPlaced();
 }
 
-export function init(placed) {
+// `placed` is told when the owner moves the box; `isSpecimen` says whether it is the specimen.
+export function init(placed, isSpecimen) {
   onPlaced = placed;
+  specimen = isSpecimen;
   $("sign-preview-box").addEventListener("pointerdown", startDrag);
   $("sign-preview").addEventListener("click", clickPage);
   $("sign-preview-prev").addEventListener("click", () => page && load(path, page.page - 1));

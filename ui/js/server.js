@@ -2,16 +2,18 @@
 // application, status, lost key / revocation and the verifiers' queue. Without a server
 // address they send the user to the explanation screen.
 
-import { call } from "./bridge.js";
+import { call, on } from "./bridge.js";
 import { t } from "./i18n.js";
-import { $, el, show, status, error, busy, facts } from "./dom.js";
+import { $, el, show, status, error, busy, facts, fmtDate, drawPages } from "./dom.js";
+import * as revocations from "./revocations.js";
 import { go, register, serverEntry, status as appStatus } from "./nav.js";
 
 let session = null;
 let lastStatus = null;
 let current = null;
 let currentDoc = null;
-let pollTimer = null;
+let refreshApp = async () => {}; // re-reads what the local screens show (key, certificate)
+let following = false; // whether the server's push channel is followed for this owner
 let notify = () => {};
 
 function configured(name) {
@@ -39,6 +41,7 @@ async function loadSession() {
     throw e;
   }
   document.body.dataset.role = role() || "none";
+  await follow();
   const storage = $("account-storage");
   show(storage, !!(session.storage && session.storage.fallback));
   storage.textContent = session.storage ? session.storage.message : "";
@@ -79,7 +82,8 @@ async function afterSignIn(s) {
   $("account-password").value = "";
   $("account-new-password").value = "";
   status($("account-status"), t("account.signed_in_ok", { name: s.user.full_name }), "ok");
-  startPolling();
+  following = false;
+  await follow();
 }
 
 // ---- Letter -----------------------------------------------------------------------------
@@ -180,11 +184,6 @@ async function submitApplication(ev) {
 
 // ---- Status -----------------------------------------------------------------------------
 
-function fmtDate(s) {
-  if (!s) return "";
-  const d = new Date(s);
-  return isNaN(d) ? s : d.toLocaleString(document.documentElement.lang === "en" ? "en-GB" : "id-ID");
-}
 
 function milestoneText(m) {
   const base = t(`milestone.${m.milestone}`, { days: m.days_left ?? "", side: m.side ? t(`side.${m.side}`) : "" });
@@ -194,11 +193,80 @@ function milestoneText(m) {
   return `${base} — ${reason}`;
 }
 
+// A submission sent from a status card's `button`; its outcome shown in `line`, `onSent`
+// run once the server has it.
+function sendFrom(button, line, send, onSent) {
+  button.addEventListener("click", () =>
+    busy(button, null, async () => {
+      try {
+        if (!consentVersion) consentVersion = (await call("server_consent")).version;
+        const r = await send();
+        line.dataset.outcome = r.outcome;
+        if (r.outcome === "sent") await onSent();
+        else status(line, t(r.outcome === "queued" ? "application.queued" : "application.rejected", { reason: r.reason || "" }));
+      } catch (e) {
+        error(line, e);
+      }
+    }),
+  );
+}
+
+// A rejected application: the files on the Application page (those filled in) go again.
+function resubmitControls(app) {
+  const button = el("button", { type: "button", class: "primary resubmit" }, t("status.resubmit"));
+  const line = el("p", { class: "status resubmit-status", role: "status" });
+  sendFrom(
+    button,
+    line,
+    () => {
+      const files = {};
+      for (const k of ["letter", "ktp", "sk_jabatan", "sk_pangkat", "photo"]) files[k] = $(`application-${k}`).value.trim();
+      return call("application_resubmit", { applicationId: app.id, files, consentVersion });
+    },
+    () => refreshStatus(),
+  );
+  return [el("p", { class: "muted" }, t("status.resubmit_help")), el("div", { class: "actions" }, button), line];
+}
+
+// Renewal (Pasal 18): a new key under a new passphrase, then the renewal application.
+function renewalControls(app) {
+  const passphrase = el("input", { type: "password", class: "renewal-passphrase", autocomplete: "new-password" });
+  const repeat = el("input", { type: "password", class: "renewal-repeat", autocomplete: "new-password" });
+  const button = el("button", { type: "button", class: "primary renewal-submit" }, t("status.renewal_submit"));
+  const line = el("p", { class: "status renewal-status", role: "status" });
+  sendFrom(
+    button,
+    line,
+    async () => {
+      const r = await call("renewal_submit", {
+        applicationId: app.id,
+        passphrase: passphrase.value,
+        repeat: repeat.value,
+        consentVersion,
+      });
+      passphrase.value = repeat.value = "";
+      return r;
+    },
+    async () => status(line, t("status.renewal_sent"), "ok"),
+  );
+  return [
+    el("p", { class: "muted" }, t("status.renewal_help")),
+    el("label", {}, el("span", {}, t("status.renewal_passphrase")), passphrase),
+    el("label", {}, el("span", {}, t("status.renewal_repeat")), repeat),
+    el("div", { class: "actions" }, button),
+    line,
+  ];
+}
+
 function drawStatus(view) {
   const box = $("status-applications");
   const queued = $("status-queued");
   show(queued, view.queued > 0);
   queued.textContent = t("status.queued", { n: view.queued });
+  const documents = $("status-documents");
+  show(documents, view.documents_queued > 0);
+  documents.textContent = t("status.documents_queued", { n: view.documents_queued });
+  documents.dataset.count = String(view.documents_queued);
   if (!view.applications.length) {
     box.replaceChildren(el("p", { class: "muted" }, t("status.none")));
     return;
@@ -213,6 +281,7 @@ function drawStatus(view) {
       list.append(el("li", { "data-milestone": m.milestone }, el("span", { class: "when" }, fmtDate(m.at)), el("span", {}, milestoneText(m))));
     }
     card.append(list);
+    if (app.state === "rejected") card.append(...resubmitControls(app));
     if (a.certificate) {
       const c = a.certificate;
       const dl = el("dl", { class: "facts cert-facts" });
@@ -224,7 +293,7 @@ function drawStatus(view) {
       ]);
       card.append(dl);
       if (c.renewal_offered) {
-        card.append(el("p", { class: "banner warn renewal" }, t("status.renewal", { n: c.days_left })));
+        card.append(el("p", { class: "banner warn renewal" }, t("status.renewal", { n: c.days_left })), ...renewalControls(app));
       }
     }
     return card;
@@ -233,6 +302,8 @@ function drawStatus(view) {
 
 async function refreshStatus(quiet = false) {
   const node = $("status-status");
+  // Unknown until the server has answered this refresh.
+  delete $("status-documents").dataset.count;
   try {
     const view = await call("status_get");
     const before = lastStatus ? JSON.stringify(lastStatus.applications.map((a) => [a.application.state, a.timeline.length])) : null;
@@ -242,6 +313,8 @@ async function refreshStatus(quiet = false) {
     }
     lastStatus = view;
     drawStatus(view);
+    // A certificate just taken into the key slot: the Sign and Key screens learn of it.
+    if (view.certificate_stored && !(appStatus() || {}).has_certificate) await refreshApp();
     status(node, view.certificate_stored ? t("status.certificate_stored") : "", view.certificate_stored ? "ok" : "");
     node.dataset.kind = "";
     $("status-applications").dataset.loaded = "true";
@@ -251,17 +324,28 @@ async function refreshStatus(quiet = false) {
   }
 }
 
-function startPolling() {
-  if (pollTimer) return;
-  // The server is asked for changes every 20 s while someone is signed in as owner.
-  pollTimer = setInterval(() => {
-    if (role() === "owner") refreshStatus(true);
-  }, 20000);
+// The owner's status follows the server's push channel: each change refreshes it (with a
+// desktop notification); while the server is away the channel reconnects by itself.
+async function follow() {
+  if (role() !== "owner" || following) return;
+  try {
+    await call("status_follow");
+    following = true;
+  } catch (e) {
+    error($("status-status"), e);
+  }
+}
+
+function onFeed(e) {
+  if (e.state === "changed") refreshStatus(true);
+  else error($("status-status"), { kind: "unreachable", message: e.message });
 }
 
 async function enterStatus() {
   if (!configured("status")) return;
   await refreshStatus();
+  // After a restart with a saved session: learn who is signed in, and follow the changes.
+  if (!session) await loadSession().catch(() => {});
 }
 
 // ---- Lost key / revocation --------------------------------------------------------------
@@ -333,7 +417,7 @@ async function enterVerifier() {
     show($("verifier-empty"), items.length === 0);
     $("verifier-queue").replaceChildren(...items.map((a) => {
       const li = el("li", { class: "file", "data-id": a.id, "data-state": a.state },
-        el("span", { class: "file-name" }, a.id),
+        el("span", { class: "file-name", title: a.id }, a.owner_name || a.id),
         el("span", { class: "file-state" }, t(`state.${a.state}`)),
         el("span", { class: "file-detail" }, fmtDate(a.updated_at)),
         el("button", { type: "button", class: "link" }, t("verifier.open")));
@@ -342,16 +426,30 @@ async function enterVerifier() {
     }));
     $("verifier-queue").dataset.loaded = "true";
     status(node, "");
+    // The open application's texts follow the language (and its state) when redrawn.
+    const open = current && items.find((a) => a.id === current.id);
+    if (open && !$("verifier-detail").classList.contains("hidden")) drawDetail(open);
+    await revocations.refresh();
   } catch (e) {
     error(node, e);
   }
 }
 
 async function openApplication(a) {
+  $("verifier-reason").value = "";
+  status($("verifier-action-status"), "");
+  currentDoc = null;
+  drawDetail(a);
+  if (a.documents.length) await showDocument(DOC_KINDS.find((k) => a.documents.some((d) => d.kind === k)));
+}
+
+// The open application's title, facts and the decisions it allows.
+function drawDetail(a) {
   current = a;
   show($("verifier-detail"), true);
   $("verifier-detail-title").textContent = `${t(`state.${a.state}`)} · ${a.id}`;
   facts($("verifier-facts"), [
+    [t("verifier.applicant"), a.owner_name],
     [t("verifier.kind"), t(`kind.${a.kind}`)],
     [t("verifier.submitted"), fmtDate(a.created_at)],
     [t("verifier.key"), a.key_kind],
@@ -360,13 +458,12 @@ async function openApplication(a) {
   show($("verifier-approve"), pending);
   show($("verifier-reject"), pending);
   show($("verifier-revoke"), !pending);
-  status($("verifier-action-status"), "");
+  show($("verifier-revoke-reason-row"), !pending);
   $("verifier-doc-tabs").replaceChildren(...DOC_KINDS.filter((k) => a.documents.some((d) => d.kind === k)).map((k) => {
-    const b = el("button", { type: "button", "data-kind": k }, t(`doc.${k}`));
+    const b = el("button", { type: "button", "data-kind": k, class: k === currentDoc ? "active" : "" }, t(`doc.${k}`));
     b.addEventListener("click", () => showDocument(k));
     return b;
   }));
-  if (a.documents.length) await showDocument(DOC_KINDS.find((k) => a.documents.some((d) => d.kind === k)));
 }
 
 async function showDocument(kind) {
@@ -378,7 +475,7 @@ async function showDocument(kind) {
   try {
     const doc = await call("verifier_document", { applicationId: current.id, kind });
     if (currentDoc !== kind) return;
-    view.replaceChildren(...doc.pages.map((src, i) => el("img", { src, class: "doc-page", alt: `${t(`doc.${kind}`)} ${i + 1}` })));
+    drawPages(view, doc, t(`doc.${kind}`));
     view.dataset.loaded = "true";
   } catch (e) {
     view.replaceChildren();
@@ -392,6 +489,9 @@ async function decide(approve) {
     const a = await call("verifier_review", { applicationId: current.id, approve, reason: $("verifier-reason").value });
     status(node, t(approve ? "verifier.approved" : "verifier.rejected", { state: t(`state.${a.state}`) }), "ok");
     node.dataset.state = a.state;
+    // Decided: this verifier has nothing more to do with it.
+    show($("verifier-approve"), false);
+    show($("verifier-reject"), false);
     await enterVerifier();
   } catch (e) {
     error(node, e);
@@ -401,17 +501,24 @@ async function decide(approve) {
 async function revoke() {
   const node = $("verifier-action-status");
   try {
-    const a = await call("verifier_revoke", { applicationId: current.id, reason: "privilege_withdrawn", comment: $("verifier-reason").value });
+    const a = await call("verifier_revoke", {
+      applicationId: current.id,
+      reason: $("verifier-revoke-reason").value,
+      comment: $("verifier-reason").value,
+    });
     status(node, t("verifier.revoked"), "ok");
     node.dataset.state = a.state;
+    show($("verifier-revoke"), false);
+    show($("verifier-revoke-reason-row"), false);
     await enterVerifier();
   } catch (e) {
     error(node, e);
   }
 }
 
-export function init(notifier) {
+export function init(notifier, appChanged) {
   if (notifier) notify = notifier;
+  if (appChanged) refreshApp = appChanged;
   register("server", { enter: explain });
   register("account", { enter: enterAccount });
   register("letter", { enter: enterLetter });
@@ -446,6 +553,7 @@ export function init(notifier) {
       await call("server_sign_out");
       session = { ...(session || {}), user: null };
       lastStatus = null;
+      following = false;
       document.body.dataset.role = "none";
       drawAccount();
       status($("account-status"), t("account.signed_out"), "ok");
@@ -475,4 +583,6 @@ export function init(notifier) {
   $("verifier-approve").addEventListener("click", () => decide(true));
   $("verifier-reject").addEventListener("click", () => decide(false));
   $("verifier-revoke").addEventListener("click", revoke);
+  revocations.init();
+  on("status-feed", onFeed);
 }

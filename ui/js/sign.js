@@ -1,6 +1,8 @@
 // The Sign screen: a batch of PDFs (chosen, dropped or typed), a preview to place the
 // signature, one passphrase, progress per file; each signed copy is written next to its
-// original as NAME-signed.pdf (or NAME-signed-2.pdf…, unless replacing was asked for).
+// original as NAME-signed.pdf (or NAME-signed-2.pdf…, unless replacing was asked for). An
+// owner signed in to the server signs with the specimen: each letter's QR code opens its page
+// on the server, and the letters are registered there (or queued while it is unreachable).
 
 import { call, chooseFiles, on } from "./bridge.js";
 import { t } from "./i18n.js";
@@ -8,7 +10,7 @@ import { $, el, error, fileName, show, status } from "./dom.js";
 import { register, status as appStatus } from "./nav.js";
 import * as preview from "./preview.js";
 
-// Each entry: {path, state: "waiting"|"signing"|"done"|"failed", output, message}.
+// Each entry: {path, state: "waiting"|"signing"|"done"|"failed", output, verifyUrl, message}.
 let files = [];
 let running = false;
 
@@ -27,7 +29,14 @@ function render() {
         { class: `file ${f.state}`, "data-state": f.state },
         el("span", { class: "file-name", title: f.path }, fileName(f.path)),
         el("span", { class: "file-state" }, t(`sign.state_${f.state}`)),
-        el("span", { class: "file-detail" }, detail),
+        el(
+          "span",
+          { class: "file-detail" },
+          detail,
+          f.verifyUrl
+            ? el("span", { class: "file-verify", title: t("sign.verify_page"), "data-verify-url": f.verifyUrl }, `QR: ${f.verifyUrl}`)
+            : null,
+        ),
         f.state === "signing" ? null : remove,
       );
     }),
@@ -56,11 +65,30 @@ function placement() {
   return { kind: "visible", page, corner: $("sign-corner").value };
 }
 
+// The specimen is offered to a signed-in owner, for a signature that shows on the page.
+function withSpecimen() {
+  return document.body.dataset.role === "owner" && $("sign-specimen").checked && mode() !== "invisible";
+}
+
+function showRegistration(r) {
+  const line = $("sign-registration");
+  if (!r) return status(line, "");
+  line.dataset.registered = String(r.registered);
+  line.dataset.queued = String(r.queued);
+  line.dataset.refused = String(r.refused);
+  if (r.refused) status(line, t("sign.registration_refused", { count: r.refused, reason: r.message || "" }), "error");
+  else if (r.queued) status(line, t("sign.registration_queued", { count: r.queued, reason: r.message || "" }));
+  else status(line, t("sign.registered", { count: r.registered }), "ok");
+}
+
 function onProgress(p) {
   const f = files.filter((x) => x.batch)[p.index];
   if (!f) return;
   f.state = p.state === "started" ? "signing" : p.state;
-  if (p.state === "done") f.output = p.output;
+  if (p.state === "done") {
+    f.output = p.output;
+    f.verifyUrl = p.verify_url || null;
+  }
   if (p.state === "failed") f.message = p.message;
   const finished = files.filter((x) => x.batch && (x.state === "done" || x.state === "failed")).length;
   const total = files.filter((x) => x.batch).length;
@@ -80,7 +108,7 @@ async function start(event) {
   }
   for (const f of files) {
     f.batch = batch.includes(f);
-    if (f.batch) Object.assign(f, { state: "waiting", output: null, message: null });
+    if (f.batch) Object.assign(f, { state: "waiting", output: null, verifyUrl: null, message: null });
   }
   running = true;
   render();
@@ -88,6 +116,7 @@ async function start(event) {
   $("sign-progress-fill").style.width = "0";
   show($("sign-progress"), true);
   status(out, t("sign.signing", { count: batch.length }));
+  showRegistration(null);
   try {
     const result = await call("sign_files", {
       request: {
@@ -96,12 +125,14 @@ async function start(event) {
         reason: $("sign-reason").value,
         location: $("sign-location").value,
         replace_signed: $("sign-replace").checked,
+        specimen: withSpecimen(),
       },
       passphrase: $("sign-passphrase").value,
     });
     $("sign-passphrase").value = "";
     const tone = result.failed ? "error" : "ok";
     status(out, t("sign.finished", { signed: result.signed, failed: result.failed }), tone);
+    showRegistration(result.registration);
   } catch (e) {
     for (const f of batch) f.state = "waiting";
     error(out, e);
@@ -121,6 +152,8 @@ function enter() {
   const reason = !s.has_key ? "sign.need_key" : !s.has_certificate ? "sign.need_certificate" : null;
   banner.textContent = reason ? t(reason) : "";
   show(banner, Boolean(reason));
+  show($("sign-specimen-row"), document.body.dataset.role === "owner");
+  preview.resize();
   render();
   preview.relabel();
 }
@@ -143,11 +176,17 @@ export function init() {
   $("sign-page-mode").addEventListener("change", () => show($("sign-page"), $("sign-page-mode").value === "number"));
   const modeChanged = () =>
     document.querySelectorAll("#sign-form .corner-only").forEach((n) => show(n, mode() === "visible"));
-  document.querySelectorAll("input[name=sign-visible]").forEach((r) => r.addEventListener("change", modeChanged));
+  document.querySelectorAll("input[name=sign-visible]").forEach((r) =>
+    r.addEventListener("change", () => {
+      modeChanged();
+      preview.resize();
+    }),
+  );
   // Dragging the box on the preview chooses that place.
   preview.init(() => {
     $("sign-dragged").checked = true;
     modeChanged();
-  });
+  }, withSpecimen);
+  $("sign-specimen").addEventListener("change", preview.resize);
   $("sign-form").addEventListener("submit", start);
 }

@@ -269,6 +269,17 @@ pub enum SubFilterArg {
     Adbe,
 }
 
+/// What a certification signature lets later revisions change (DocMDP).
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum CertifyArg {
+    /// Nothing but validation data and document timestamps (/P 1).
+    NoChanges,
+    /// Filling in forms and further signatures (/P 2).
+    FormFilling,
+    /// Forms, signatures and comments (/P 3).
+    Annotations,
+}
+
 /// `sertel sign`.
 #[derive(Debug, Args)]
 pub struct SignArgs {
@@ -326,14 +337,36 @@ pub struct SignArgs {
     /// jabatan, name with titles, pangkat, NIP, a QR code of this document's verification URL
     /// and the issuer footer. Placed at --visible, else where --marker stands. Needs
     /// --verify-url.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["seal", "paraf"])]
     pub specimen: bool,
+    /// The agency's electronic seal (segel elektronik), signed with the agency's organisation
+    /// certificate as the document's first signature, certifying it (DocMDP, --certify
+    /// form-filling by default, so paraf and signatures may follow). Its block reads "Disegel
+    /// secara elektronik oleh:", the agency (the certificate's CN, or --name-with-titles) and
+    /// its organisation, with the QR code and the issuer footer. Placed at --visible, else
+    /// where --marker (default $segel$) stands. Needs --verify-url.
+    #[arg(long, conflicts_with = "paraf")]
+    pub seal: bool,
+    /// Make the signature a certification (the document's first signature only): what later
+    /// revisions may change without breaking it.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub certify: Option<CertifyArg>,
+    /// A paraf: the compact initials mark of a drafting official (initials, name, jabatan,
+    /// date), as its own approval signature before the head signs. Placed at --visible, else
+    /// where --marker (default $paraf$) stands; --specimen-size sets its size at a marker
+    /// (default 150x42).
+    #[arg(long)]
+    pub paraf: bool,
+    /// The initials the paraf shows (default: taken from the name).
+    #[arg(long)]
+    pub initials: Option<String>,
     /// Public verification URL with {id} where the document id goes, e.g.
     /// https://tte.muaraenimkab.go.id/v/{id} (the id is printed and in --json output).
     #[arg(long, value_name = "URL", env = "SERTEL_VERIFY_URL")]
     pub verify_url: Option<String>,
     /// Marker text in the letter that the specimen replaces (default $ttd$ when no --visible
-    /// box is given). It must occur once, unless --marker-first.
+    /// box is given; $segel$ for --seal, $paraf$ for --paraf). It must occur once, unless
+    /// --marker-first.
     #[arg(long, value_name = "TEXT")]
     pub marker: Option<String>,
     /// Use the first occurrence of the marker when it occurs more than once.
@@ -368,9 +401,17 @@ pub struct SignArgs {
     /// signing; needs no key passphrase.
     #[arg(long, value_name = "FILE")]
     pub preview: Option<PathBuf>,
-    /// Name of the signature field.
-    #[arg(long)]
+    /// Name of the signature field. When the PDF has an empty signature field of this name
+    /// (one made with --empty-field), the signature goes into it and takes its rectangle.
+    #[arg(long, visible_alias = "field", value_name = "NAME")]
     pub field_name: Option<String>,
+    /// An empty signature field to add with this signature for a later signer, who signs
+    /// into it with --field NAME: NAME=PAGE,X,Y,W,H (points, as --visible) or NAME=MARKER
+    /// (the marker's place, 270x125). Repeatable. A certifying seal makes these for the
+    /// signers after it: at --certify form-filling a later signature may fill a field but not
+    /// add a visible one.
+    #[arg(long, value_name = "NAME=BOX|MARKER")]
+    pub empty_field: Vec<String>,
     /// Parallel jobs (default: number of cores).
     #[arg(long, short)]
     pub jobs: Option<usize>,

@@ -3,13 +3,15 @@
 //! - [`Client`]: accounts (register, sign in and out, `me`, the consent text), the owner's
 //!   submissions (first application, resubmission, renewal, re-issue — all idempotent),
 //!   revocation requests and lost-key reports, the certificate with its chain, and the
-//!   verifiers' queue, documents and decisions.
+//!   verifiers' queue, documents and decisions, and the registration of letters signed with a
+//!   specimen.
 //! - [`ServerAddress`]: `https://` with the system's roots and optionally the regency's own CA;
 //!   plain `http://` only to this machine.
 //! - [`TokenStore`]: where the session token lives. [`TokenStorage::open`] picks the OS keyring
 //!   ([`KeyringTokenStore`]) when it works and otherwise a private file ([`FileTokenStore`]),
 //!   and says which ([`TokenBackend`]) so the UI can tell the user.
-//! - [`outbox::Outbox`]: submissions made offline, kept on disk and sent in order, once.
+//! - [`outbox::Outbox`]: submissions and signed-letter registrations made offline, kept on
+//!   disk and sent in order, once.
 //! - [`sync`]: the event feed after a persisted cursor, the push channel (Server-Sent Events)
 //!   as a reconnecting iterator, and the status timeline.
 //!
@@ -37,6 +39,7 @@
 mod account;
 mod address;
 mod client;
+mod documents;
 mod error;
 mod idempotency;
 pub mod model;
@@ -57,6 +60,7 @@ mod verifier;
 
 pub use address::ServerAddress;
 pub use client::Client;
+pub use documents::{DocumentRegistration, RegisteredDocument};
 pub use error::{ClientError, ServerProblem};
 pub use idempotency::new_idempotency_key;
 pub use owner::IssuedCertificate;

@@ -12,9 +12,10 @@ use std::sync::mpsc;
 
 use der::Decode;
 use sertel_client::model::{ApplicationState, Decision};
-use sertel_client::outbox::{Outbox, SubmitOutcome};
+use sertel_client::outbox::{Outbox, RegisterOutcome, SubmitOutcome};
 use sertel_client::submission::{Action, DocumentKind};
 use sertel_client::sync::{timeline, CursorFile, Milestone};
+use sertel_client::DocumentRegistration;
 use sertel_server::auth::Role;
 
 use common::*;
@@ -179,4 +180,57 @@ fn owner_journey_from_registration_to_revocation() {
         .map(|e| e.kind)
         .collect();
     assert_eq!(pushed, all);
+
+    // A letter signed before the loss, registered while the server is down: the registration waits in
+    // the outbox, goes once when the server is back, and its public page names the signer.
+    let registration = DocumentRegistration {
+        id: "0123456789abcdef0123456789ABCDEF".into(),
+        sha256: "ab".repeat(32),
+        signed_at: "2026-11-20T08:00:00Z".into(),
+        certificate_serial: hex::encode(parsed.tbs_certificate.serial_number.as_bytes()),
+    };
+    server.down();
+    match outbox.register_document(&owner, &registration).unwrap() {
+        RegisterOutcome::Queued { because } => assert!(because.is_unreachable(), "{because}"),
+        other => panic!("not queued: {other:?}"),
+    }
+    assert_eq!(outbox.pending_registrations().unwrap().len(), 1);
+    server.up();
+    let sent = outbox.flush_registrations(&owner).unwrap();
+    assert_eq!(sent.registered.len(), 1, "{sent:?}");
+    assert_eq!(
+        sent.registered[0].verify_path,
+        "/v/0123456789abcdef0123456789abcdef"
+    );
+    assert!(outbox.pending_registrations().unwrap().is_empty());
+    // Registering again is the same record; another file under the same id is set aside.
+    match outbox.register_document(&owner, &registration).unwrap() {
+        RegisterOutcome::Registered(again) => assert_eq!(again, sent.registered[0]),
+        other => panic!("{other:?}"),
+    }
+    let other_file = DocumentRegistration {
+        sha256: "cd".repeat(32),
+        ..registration.clone()
+    };
+    match outbox.register_document(&owner, &other_file).unwrap() {
+        RegisterOutcome::Rejected { error } => {
+            assert_eq!(error.server_problem().unwrap().kind, "document_id_taken")
+        }
+        other => panic!("{other:?}"),
+    }
+    let refused = outbox.rejected_registrations().unwrap();
+    assert_eq!(refused.len(), 1);
+    assert!(refused[0].refused.is_some());
+    let page = ureq::get(&format!(
+        "{}{}",
+        server.url(),
+        sent.registered[0].verify_path
+    ))
+    .call()
+    .unwrap()
+    .into_body()
+    .read_to_string()
+    .unwrap();
+    assert!(page.contains(&owner_form().full_name), "{page}");
+    assert!(page.contains(&"ab".repeat(32)), "{page}");
 }

@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! <data>/session/…           the token file when no keyring works (sertel-client)
-//! <data>/outbox/…            applications waiting to be sent
+//! <data>/outbox/…            applications and signed letters waiting to be sent
 //! <data>/sync/cursor.json    the last event seen (a change since then is notified)
 //! ```
 
@@ -18,7 +18,7 @@ use sertel_client::model::{
 };
 use sertel_client::outbox::{Outbox, SubmitOutcome};
 use sertel_client::submission::{Action, DocumentKind, Submission};
-use sertel_client::sync::{timeline, CursorFile, TimelineEntry, RENEWAL_WINDOW_DAYS};
+use sertel_client::sync::{timeline, CursorFile, TimelineEntry};
 use sertel_client::{Client, TokenBackend, TokenStorage};
 use sertel_core::i18n::{Lang, Localized};
 use sertel_core::key::Passphrase;
@@ -64,6 +64,35 @@ pub struct ApplicationFiles {
     pub sk_pangkat: PathBuf,
     /// The face photo.
     pub photo: PathBuf,
+}
+
+impl ApplicationFiles {
+    /// The chosen documents, read; with `all`, every one is required (a first application),
+    /// otherwise the empty ones are left out (a resubmission keeps the earlier ones).
+    fn documents(&self, all: bool) -> Result<Vec<(DocumentKind, Vec<u8>)>, DesktopError> {
+        let documents = [
+            (
+                DocumentKind::RecommendationLetter,
+                &self.letter,
+                "recommendation letter",
+            ),
+            (DocumentKind::Ktp, &self.ktp, "KTP"),
+            (DocumentKind::SkJabatan, &self.sk_jabatan, "SK Jabatan"),
+            (DocumentKind::SkPangkat, &self.sk_pangkat, "SK Pangkat"),
+            (DocumentKind::Photo, &self.photo, "photo"),
+        ];
+        let mut loaded = Vec::new();
+        for (kind, path, name) in documents {
+            if path.as_os_str().is_empty() {
+                if all {
+                    return Err(DesktopError::ApplicationIncomplete(name));
+                }
+                continue;
+            }
+            loaded.push((kind, read_input(path)?));
+        }
+        Ok(loaded)
+    }
 }
 
 /// What became of a submission.
@@ -112,6 +141,8 @@ pub struct StatusView {
     pub applications: Vec<ApplicationView>,
     /// Applications still in the outbox.
     pub queued: usize,
+    /// Signed letters still waiting to be registered.
+    pub documents_queued: usize,
     /// Whether anything changed since the last look (for the desktop notification).
     pub changed: bool,
     /// Whether the key slot holds the issued, unrevoked certificate (taken from the server
@@ -132,13 +163,13 @@ pub struct DocumentView {
 
 /// The connection to the Sertel server at the address in the settings.
 pub struct Connection {
-    client: Client,
+    pub(crate) client: Client,
     backend: TokenBackend,
-    outbox: Outbox,
-    data: PathBuf,
+    pub(crate) outbox: Outbox,
+    pub(crate) data: PathBuf,
 }
 
-fn client_error(e: sertel_client::ClientError) -> DesktopError {
+pub(crate) fn client_error(e: sertel_client::ClientError) -> DesktopError {
     DesktopError::core(e)
 }
 
@@ -167,6 +198,13 @@ impl Connection {
             fallback: self.backend.is_fallback(),
             message: self.backend.message(lang),
         }
+    }
+
+    /// Sends what the outbox holds: applications, then letters to register. What cannot go
+    /// now stays queued for the next try.
+    fn flush_outbox(&self) {
+        let _ = self.outbox.flush(&self.client);
+        let _ = self.outbox.flush_registrations(&self.client);
     }
 
     fn queued(&self) -> usize {
@@ -203,7 +241,7 @@ impl Connection {
             .client
             .login(email.trim(), password)
             .map_err(client_error)?;
-        let _ = self.outbox.flush(&self.client);
+        self.flush_outbox();
         Ok(SessionView {
             user: Some(session.user),
             storage: self.storage_notice(lang),
@@ -218,17 +256,7 @@ impl Connection {
         password: &str,
         lang: Lang,
     ) -> Result<SessionView, DesktopError> {
-        let form = RegisterOwner {
-            full_name: profile.full_name.clone(),
-            nip: profile.nip.clone(),
-            nik: profile.nik.clone().unwrap_or_default(),
-            email: profile.email.clone(),
-            title: profile.title.clone(),
-            unit: profile.unit.clone(),
-            rank: profile.rank.clone(),
-            phone: profile.phone.clone(),
-            password: password.to_owned(),
-        };
+        let form = RegisterOwner::from_profile(profile, password);
         self.client.register_owner(&form).map_err(client_error)?;
         self.sign_in(&profile.email, password, lang)
     }
@@ -265,32 +293,52 @@ impl Connection {
         if !accepted || consent_version.trim().is_empty() {
             return Err(DesktopError::ApplicationIncomplete("consent"));
         }
-        let documents = [
-            (
-                DocumentKind::RecommendationLetter,
-                &files.letter,
-                "recommendation letter",
-            ),
-            (DocumentKind::Ktp, &files.ktp, "KTP"),
-            (DocumentKind::SkJabatan, &files.sk_jabatan, "SK Jabatan"),
-            (DocumentKind::SkPangkat, &files.sk_pangkat, "SK Pangkat"),
-            (DocumentKind::Photo, &files.photo, "photo"),
-        ];
-        let mut loaded = Vec::new();
-        for (kind, path, name) in documents {
-            if path.as_os_str().is_empty() {
-                return Err(DesktopError::ApplicationIncomplete(name));
-            }
-            loaded.push((kind, read_input(path)?));
-        }
+        let documents = files.documents(true)?;
         let csr = certificate_request(slot, passphrase, profile, regency)?;
-        let submission = loaded.into_iter().fold(
+        let submission = documents.into_iter().fold(
             Submission::new(csr.into_bytes(), consent_version.trim()),
             |s, (kind, data)| s.with_document(kind, data),
         );
+        self.send(Action::Submit, &submission, lang)
+    }
+
+    /// Sends a rejected application `application_id` again with the documents chosen in
+    /// `files` (only those given replace the earlier ones; the key stays), kept in the outbox
+    /// when the server cannot be reached.
+    pub fn resubmit(
+        &self,
+        application_id: &str,
+        files: &ApplicationFiles,
+        consent_version: &str,
+        lang: Lang,
+    ) -> Result<SubmitView, DesktopError> {
+        if consent_version.trim().is_empty() {
+            return Err(DesktopError::ApplicationIncomplete("consent"));
+        }
+        let submission = files.documents(false)?.into_iter().fold(
+            Submission {
+                csr: None,
+                consent_version: consent_version.trim().to_owned(),
+                documents: Vec::new(),
+            },
+            |s, (kind, data)| s.with_document(kind, data),
+        );
+        let action = Action::Resubmit {
+            application_id: application_id.to_owned(),
+        };
+        self.send(action, &submission, lang)
+    }
+
+    /// Sends `submission` for `action` through the outbox.
+    pub(crate) fn send(
+        &self,
+        action: Action,
+        submission: &Submission,
+        lang: Lang,
+    ) -> Result<SubmitView, DesktopError> {
         let outcome = self
             .outbox
-            .submit(&self.client, Action::Submit, &submission)
+            .submit(&self.client, action, submission)
             .map_err(client_error)?;
         Ok(match outcome {
             SubmitOutcome::Sent(application) => SubmitView {
@@ -312,10 +360,11 @@ impl Connection {
     }
 
     /// The owner's applications with their timelines as of `now`, after sending what the
-    /// outbox holds. An issued certificate for the key in `slot` is stored in the slot; a
-    /// revoked one is recorded so that signing is refused.
+    /// outbox holds. An issued certificate for the key in `slot` is stored in the slot (one for
+    /// the renewal key makes that key the current one); a revoked one is recorded so that
+    /// signing is refused.
     pub fn status(&self, slot: &KeySlot, now: OffsetDateTime) -> Result<StatusView, DesktopError> {
-        let _ = self.outbox.flush(&self.client);
+        self.flush_outbox();
         let cursor = CursorFile::new(self.data.join("sync").join("cursor.json"));
         let report = self.client.sync(&cursor).map_err(client_error)?;
         let events = self
@@ -340,9 +389,7 @@ impl Connection {
                     not_before: c.not_before.clone(),
                     not_after: c.not_after.clone(),
                     days_left,
-                    renewal_offered: !revoked
-                        && app.state == ApplicationState::Issued
-                        && days_left <= RENEWAL_WINDOW_DAYS,
+                    renewal_offered: crate::renewal::renewal_offered(app.state, revoked, days_left),
                     revoked,
                 }
             });
@@ -350,8 +397,15 @@ impl Connection {
                 if cert.revoked {
                     slot.mark_revoked(&cert.serial)?;
                 } else if app.state == ApplicationState::Issued {
-                    if local_serial.as_deref() != Some(cert.serial.as_str()) {
-                        self.take_certificate(slot, &app.id)?;
+                    if local_serial.as_deref() != Some(cert.serial.as_str())
+                        && !self.take_certificate(slot, &app.id)?
+                    {
+                        // A renewal's certificate: for the key of the second slot, which
+                        // then becomes the current one.
+                        let next = slot.renewal_slot();
+                        if self.take_certificate(&next, &app.id)? {
+                            slot.promote_renewal()?;
+                        }
                     }
                     certificate_stored |=
                         slot.certificate_serial()?.as_deref() == Some(cert.serial.as_str());
@@ -366,6 +420,11 @@ impl Connection {
         Ok(StatusView {
             applications,
             queued: self.queued(),
+            documents_queued: self
+                .outbox
+                .pending_registrations()
+                .map(|p| p.len())
+                .unwrap_or(0),
             changed: !report.events.is_empty(),
             certificate_stored,
         })
@@ -499,7 +558,7 @@ fn parse_reason(reason: &str) -> Result<RevocationReason, DesktopError> {
 }
 
 /// Every page of `pdf` as a PNG data URL (pdftoppm through the preview module).
-fn pdf_pages(pdf: &[u8], scratch: &Path) -> Result<Vec<String>, DesktopError> {
+pub(crate) fn pdf_pages(pdf: &[u8], scratch: &Path) -> Result<Vec<String>, DesktopError> {
     let dir = scratch.join("documents");
     std::fs::create_dir_all(&dir).map_err(DesktopError::io(&dir))?;
     let file = dir.join("document.pdf");

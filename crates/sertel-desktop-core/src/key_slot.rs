@@ -81,6 +81,11 @@ impl KeySlot {
         KeySlot { dir: dir.into() }
     }
 
+    /// The slot's folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// The encrypted key file.
     pub fn key_path(&self) -> PathBuf {
         self.dir.join("key.pem")
@@ -327,14 +332,17 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>, DesktopError> {
 
 /// The serial number of `cert` as lower-case hex without leading zeros.
 pub fn certificate_serial(cert: &Certificate) -> String {
-    let hex: String = cert
-        .tbs_certificate
+    normalize_serial(&serial_octets_hex(cert))
+}
+
+/// The serial number's content octets in hex, as the server stores and expects it.
+pub fn serial_octets_hex(cert: &Certificate) -> String {
+    cert.tbs_certificate
         .serial_number
         .as_bytes()
         .iter()
         .map(|b| format!("{b:02x}"))
-        .collect();
-    normalize_serial(&hex)
+        .collect()
 }
 
 /// `serial` as lower-case hex without separators or leading zeros.

@@ -21,11 +21,16 @@ pub mod preview;
 pub mod profile_check;
 pub mod profile_store;
 pub mod ranks;
+pub mod registration;
+pub mod renewal;
 pub mod report_export;
+pub mod revocation_requests;
 pub mod server_address;
 pub mod settings;
 pub mod signed_name;
 pub mod signing;
+pub mod specimen;
+pub mod status_feed;
 pub mod trust_anchors;
 pub mod validation;
 

@@ -58,13 +58,49 @@ pub enum Placement {
     },
 }
 
+/// A box on a page: the page (1-based; 0 the last) and its lower-left corner and size in
+/// points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    /// 1-based page; 0 means the last page.
+    pub page: usize,
+    /// Left edge.
+    pub x: f64,
+    /// Bottom edge.
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
 /// The appearance of a signature placed as `placement` in the PDF at `pdf`.
 pub fn appearance(pdf: &Path, placement: Placement) -> Result<Appearance, DesktopError> {
+    Ok(match rectangle(pdf, placement, (BOX_WIDTH, BOX_HEIGHT))? {
+        None => Appearance::Invisible,
+        Some(r) => Appearance::Visible {
+            page: r.page,
+            x: r.x,
+            y: r.y,
+            width: r.width,
+            height: r.height,
+        },
+    })
+}
+
+/// Where a box of `size` (width, height in points) goes when placed as `placement` in the PDF
+/// at `pdf`; `None` for an invisible signature. A corner keeps [`MARGIN`] from the edges; a
+/// dragged box is kept inside the page.
+pub fn rectangle(
+    pdf: &Path,
+    placement: Placement,
+    (width, height): (f64, f64),
+) -> Result<Option<Rect>, DesktopError> {
     let (page, corner) = match placement {
-        Placement::Invisible => return Ok(Appearance::Invisible),
+        Placement::Invisible => return Ok(None),
         Placement::Visible { page, corner } => (page, corner),
         Placement::At { page, x, y } => {
-            let (width, height) = page_size(pdf, page)?;
+            let (page_width, page_height) = page_size(pdf, page)?;
             let inside = |v: f64, room: f64| {
                 if v.is_finite() {
                     v.clamp(0.0, room.max(0.0))
@@ -72,32 +108,32 @@ pub fn appearance(pdf: &Path, placement: Placement) -> Result<Appearance, Deskto
                     0.0
                 }
             };
-            return Ok(Appearance::Visible {
+            return Ok(Some(Rect {
                 page,
-                x: inside(x, width - BOX_WIDTH),
-                y: inside(y, height - BOX_HEIGHT),
-                width: BOX_WIDTH,
-                height: BOX_HEIGHT,
-            });
+                x: inside(x, page_width - width),
+                y: inside(y, page_height - height),
+                width,
+                height,
+            }));
         }
     };
-    let (width, height) = page_size(pdf, page)?;
+    let (page_width, page_height) = page_size(pdf, page)?;
     let x = match corner {
         Corner::BottomLeft | Corner::TopLeft => MARGIN,
-        Corner::BottomCenter => (width - BOX_WIDTH) / 2.0,
-        Corner::BottomRight | Corner::TopRight => width - MARGIN - BOX_WIDTH,
+        Corner::BottomCenter => (page_width - width) / 2.0,
+        Corner::BottomRight | Corner::TopRight => page_width - MARGIN - width,
     };
     let y = match corner {
-        Corner::TopLeft | Corner::TopRight => height - MARGIN - BOX_HEIGHT,
+        Corner::TopLeft | Corner::TopRight => page_height - MARGIN - height,
         _ => MARGIN,
     };
-    Ok(Appearance::Visible {
+    Ok(Some(Rect {
         page,
         x: x.max(0.0),
         y: y.max(0.0),
-        width: BOX_WIDTH,
-        height: BOX_HEIGHT,
-    })
+        width,
+        height,
+    }))
 }
 
 fn open(pdf: &Path) -> Result<Document, DesktopError> {
@@ -160,18 +196,23 @@ pub fn page_size(pdf: &Path, page: usize) -> Result<(f64, f64), DesktopError> {
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use test_support::letters::{sample_letter, LetterSpec, PageSize};
 
-    fn letter(dir: &Path) -> std::path::PathBuf {
+    /// A sample A4 letter of `pages` pages as `dir/surat.pdf`.
+    pub(crate) fn sample_pdf(dir: &Path, pages: usize) -> std::path::PathBuf {
         let pdf = dir.join("surat.pdf");
         std::fs::write(
             &pdf,
-            sample_letter(&LetterSpec::new(2, PageSize::A4Portrait)),
+            sample_letter(&LetterSpec::new(pages, PageSize::A4Portrait)),
         )
         .unwrap();
         pdf
+    }
+
+    fn letter(dir: &Path) -> std::path::PathBuf {
+        sample_pdf(dir, 2)
     }
 
     fn rect(a: Appearance) -> (usize, f64, f64) {

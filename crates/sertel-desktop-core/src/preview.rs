@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use base64ct::{Base64, Encoding};
 use serde::Serialize;
+use sertel_core::pades::specimen::DEFAULT_SIZE;
 
 use crate::placement::{page_count, page_size, BOX_HEIGHT, BOX_WIDTH};
 use crate::DesktopError;
@@ -37,6 +38,10 @@ pub struct PagePreview {
     pub box_width: f64,
     /// The signature box's height in points.
     pub box_height: f64,
+    /// The specimen's width in points (when signing with the specimen).
+    pub specimen_width: f64,
+    /// The specimen's height in points.
+    pub specimen_height: f64,
     /// The page as a `data:image/png;base64,…` URL; `None` when it could not be drawn (the
     /// screen then shows the page's outline, where a signature can be placed all the same).
     pub image: Option<String>,
@@ -59,6 +64,8 @@ pub fn preview(pdf: &Path, page: usize) -> Result<PagePreview, DesktopError> {
         height,
         box_width: BOX_WIDTH,
         box_height: BOX_HEIGHT,
+        specimen_width: DEFAULT_SIZE.0,
+        specimen_height: DEFAULT_SIZE.1,
         image,
     })
 }
@@ -126,12 +133,7 @@ mod tests {
     #[test]
     fn a_page_past_the_end_is_refused() {
         let dir = tempfile::tempdir().unwrap();
-        let pdf = dir.path().join("surat.pdf");
-        std::fs::write(
-            &pdf,
-            sample_letter(&LetterSpec::new(1, PageSize::A4Portrait)),
-        )
-        .unwrap();
+        let pdf = crate::placement::tests::sample_pdf(dir.path(), 1);
         let err = preview(&pdf, 3).unwrap_err();
         assert!(
             matches!(err, DesktopError::PageOutOfRange { page: 3, pages: 1 }),

@@ -1,18 +1,24 @@
 //! Signing a batch of PDFs with the owner's key: the passphrase opens the key once for the
 //! whole batch, each file is signed in turn into a new file next to it, and every step is
 //! reported so a screen can show progress per file. One file failing does not stop the rest.
-//! An existing file is never replaced unless the request says so.
+//! An existing file is never replaced unless the request says so. With a specimen, each signed
+//! letter carries a QR code of its public page and comes back as a registration for the server.
 
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
+use sertel_client::DocumentRegistration;
 use sertel_core::i18n::Text;
 use sertel_core::key::Passphrase;
 use sertel_core::pades::{sign_file, Level, SignOptions};
+use sertel_core::verify::pdf_report::FileIdentity;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
 
 use crate::key_slot::KeySlot;
 use crate::placement::{appearance, Placement};
 use crate::signed_name::signed_copy_path;
+use crate::specimen::SpecimenSource;
 use crate::DesktopError;
 
 /// What the user asked for.
@@ -31,6 +37,10 @@ pub struct BatchRequest {
     /// Replace an earlier `NAME-signed.pdf` instead of choosing a free name.
     #[serde(default)]
     pub replace_signed: bool,
+    /// Draw the specimen with the QR code of the letter's page on the server (needs a session;
+    /// an invisible signature has none).
+    #[serde(default)]
+    pub specimen: bool,
 }
 
 /// One step of a batch.
@@ -48,6 +58,8 @@ pub enum FileEvent {
         index: usize,
         /// The signed copy.
         output: PathBuf,
+        /// The public page in its specimen's QR code, if it has one.
+        verify_url: Option<String>,
     },
     /// File `index` could not be signed.
     Failed {
@@ -65,6 +77,8 @@ pub struct BatchOutcome {
     pub signed: usize,
     /// Files that failed.
     pub failed: usize,
+    /// The letters signed with a specimen, to register with the server.
+    pub documents: Vec<DocumentRegistration>,
 }
 
 fn text_or_none(s: &Option<String>) -> Option<String> {
@@ -75,13 +89,14 @@ fn text_or_none(s: &Option<String>) -> Option<String> {
 }
 
 /// Signs every file of `request` with the key in `slot`, timestamped by `tsa_url` when set
-/// (PAdES B-T, else B-B). A wrong passphrase, a missing key or certificate fails the whole
-/// batch before any file is touched.
+/// (PAdES B-T, else B-B), with `specimen` drawn where the signature goes when given. A wrong
+/// passphrase, a missing key or certificate fails the whole batch before any file is touched.
 pub fn sign_batch(
     slot: &KeySlot,
     passphrase: &Passphrase,
     request: &BatchRequest,
     tsa_url: Option<&str>,
+    specimen: Option<&SpecimenSource>,
     on_event: &mut dyn FnMut(FileEvent),
 ) -> Result<BatchOutcome, DesktopError> {
     if request.files.is_empty() {
@@ -96,6 +111,7 @@ pub fn sign_batch(
     }
     let key = slot.unlock(passphrase)?;
     let (certificate, issuers) = chain.split_first().ok_or(DesktopError::NoCertificate)?;
+    let serial_hex = crate::key_slot::serial_octets_hex(certificate);
     let level = match tsa_url {
         Some(url) => Level::BT {
             tsa_url: url.to_owned(),
@@ -109,24 +125,50 @@ pub fn sign_batch(
             if !input.is_file() {
                 return Err(DesktopError::FileNotFound(input.clone()));
             }
+            let now = OffsetDateTime::now_utc();
             let options = SignOptions {
                 level: level.clone(),
                 reason: text_or_none(&request.reason),
                 location: text_or_none(&request.location),
-                appearance: appearance(input, request.placement)?,
+                appearance: match specimen {
+                    Some(s) => s.appearance(input, request.placement)?,
+                    None => appearance(input, request.placement)?,
+                },
                 overwrite: request.replace_signed,
+                signing_time: Some(now.unix_timestamp()),
                 ..SignOptions::default()
             };
             let output = signed_copy_path(input, request.replace_signed);
-            sign_file(input, &output, &key, certificate, issuers, &options)
-                .map_err(DesktopError::core)
+            let file = sign_file(input, &output, &key, certificate, issuers, &options)
+                .map_err(DesktopError::core)?;
+            let registration = match &file.document_id {
+                Some(id) => Some(DocumentRegistration {
+                    id: id.clone(),
+                    sha256: FileIdentity::read(&file.path)
+                        .map_err(DesktopError::core)?
+                        .sha256_hex(),
+                    signed_at: now
+                        .replace_nanosecond(0)
+                        .unwrap_or(now)
+                        .format(&Rfc3339)
+                        .map_err(|e| DesktopError::Corrupt {
+                            path: file.path.clone(),
+                            detail: e.to_string(),
+                        })?,
+                    certificate_serial: serial_hex.clone(),
+                }),
+                None => None,
+            };
+            Ok((file, registration))
         })();
         match signed {
-            Ok(file) => {
+            Ok((file, registration)) => {
                 outcome.signed += 1;
+                outcome.documents.extend(registration);
                 on_event(FileEvent::Done {
                     index,
                     output: file.path,
+                    verify_url: file.verify_url,
                 });
             }
             Err(e) => {

@@ -24,6 +24,8 @@ async fn both_approve_then_issue(srv: common::TestServer) {
     let r = review(&srv, &p.dinas, &id, "approve", "").await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.json());
     assert_eq!(r.json()["state"], "dinas_approved");
+    // The verifier sees whose application it is.
+    assert_eq!(r.json()["owner_name"], "Siti Rahmawati, S.Kom.");
     assert_eq!(
         srv.get(&cert_path, Some(&p.owner.token)).await.status,
         StatusCode::NOT_FOUND

@@ -28,6 +28,26 @@ use crate::tsa::TestTsa;
 /// The signer's key algorithm.
 pub const SIGNER_ALGORITHM: KeyAlgorithm = KeyAlgorithm::EcdsaP256;
 
+/// The agency whose electronic seal the regency's PKI certifies.
+pub const SEAL_AGENCY: &str = "Dinas Komunikasi, Informatika, Statistik dan Persandian";
+
+/// The organisation of the seal certificate.
+pub const SEAL_ORGANIZATION: &str = "Pemerintah Kabupaten Muara Enim";
+
+/// The drafting officials who put their paraf before the head signs: name, NIP.
+pub const OFFICIALS: [(&str, &str); 2] = [
+    ("Ahmad Syafei, S.Kom.", "198504172010011002"),
+    ("Rina Marlina, S.E., M.M.", "198911232014022001"),
+];
+
+/// A key and the certificate the root issued for it: an official, or the agency's seal.
+pub struct Holder {
+    /// The certificate.
+    pub certificate: Certificate,
+    /// The key (P-256, made afresh).
+    pub key: LocalKey,
+}
+
 /// The signer certificate's serial and the status the responder gives it.
 type SignerStatus = (Vec<u8>, SerialStatus);
 
@@ -45,6 +65,11 @@ pub struct Regency {
     _ocsp: LoopbackServer,
     /// The timestamping authority, on loopback.
     pub tsa: TestTsa,
+    /// The agency's seal: an organisation certificate (CN the agency, O the regency's
+    /// government, L, ST, C=ID, no serialNumber; digitalSignature and nonRepudiation).
+    pub seal: Holder,
+    /// The drafting officials of [`OFFICIALS`], for paraf.
+    pub officials: Vec<Holder>,
 }
 
 /// How the regency is set up.
@@ -96,6 +121,45 @@ fn issued_by(
     entity: &TestEntity,
     extra: Vec<Extension>,
 ) -> Certificate {
+    issued_to(
+        root,
+        root_key,
+        entity.certificate.tbs_certificate.subject.clone(),
+        entity.signer.public_key().clone(),
+        extra,
+    )
+}
+
+/// A fresh P-256 key and a signing certificate (digitalSignature, nonRepudiation, the
+/// responder named) for `subject`, issued by the root now.
+fn holder(
+    root: &Certificate,
+    root_key: &LocalKey,
+    subject: &[(NameAttribute, &str)],
+    aia: Extension,
+) -> Holder {
+    let key = LocalKey::generate(KeyAlgorithm::EcdsaP256).expect("key");
+    let certificate = issued_to(
+        root,
+        root_key,
+        build_name(subject).expect("name"),
+        key.public_key().clone(),
+        vec![
+            ext::key_usage(&[KeyUsages::DigitalSignature, KeyUsages::NonRepudiation]).expect("KU"),
+            aia,
+        ],
+    );
+    Holder { certificate, key }
+}
+
+/// A certificate for `subject` and `public_key`, issued by the root now, with `extra`.
+fn issued_to(
+    root: &Certificate,
+    root_key: &LocalKey,
+    subject: x509_cert::name::Name,
+    public_key: x509_cert::spki::SubjectPublicKeyInfoOwned,
+    extra: Vec<Extension>,
+) -> Certificate {
     let mut extensions = vec![
         ext::basic_constraints(false, None).expect("BC"),
         ext::authority_key_identifier(root_key.public_key()).expect("AKI"),
@@ -105,10 +169,10 @@ fn issued_by(
     let template = CertificateTemplate {
         serial: random_serial().expect("serial"),
         issuer: root.tbs_certificate.subject.clone(),
-        subject: entity.certificate.tbs_certificate.subject.clone(),
+        subject,
         not_before: now - Duration::days(1),
         not_after: now + Duration::days(730),
-        subject_public_key: entity.signer.public_key().clone(),
+        subject_public_key: public_key,
         extensions,
     };
     issue(&template, root_key).expect("certificate")
@@ -167,6 +231,34 @@ impl Regency {
             SERTEL_TSA_POLICY,
         ))
         .expect("TSA");
+        let seal = holder(
+            &root,
+            &root_key,
+            &[
+                (NameAttribute::Country, "ID"),
+                (NameAttribute::State, "Sumatera Selatan"),
+                (NameAttribute::Locality, "Muara Enim"),
+                (NameAttribute::Organization, SEAL_ORGANIZATION),
+                (NameAttribute::CommonName, SEAL_AGENCY),
+            ],
+            aia(),
+        );
+        let officials = OFFICIALS
+            .iter()
+            .map(|(name, nip)| {
+                holder(
+                    &root,
+                    &root_key,
+                    &[
+                        (NameAttribute::Country, "ID"),
+                        (NameAttribute::Organization, SEAL_ORGANIZATION),
+                        (NameAttribute::SerialNumber, nip),
+                        (NameAttribute::CommonName, name),
+                    ],
+                    aia(),
+                )
+            })
+            .collect();
         let dir = tempfile::tempdir().expect("temp dir");
         let pem = |c: &Certificate| certificate_to_pem(c).expect("PEM");
         let root_pem = dir.path().join("root.pem");
@@ -181,6 +273,8 @@ impl Regency {
             signer_chain_pem,
             _ocsp: ocsp,
             tsa,
+            seal,
+            officials,
         }
     }
 

@@ -6,6 +6,7 @@ pub mod ltv;
 pub mod pkcs12;
 pub mod protect;
 pub mod sign;
+pub mod sign_appearance;
 pub mod verify;
 pub mod verify_options;
 pub mod verify_report;

@@ -7,162 +7,18 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use sertel_core::i18n::Localized;
 use sertel_core::pades::ltv::{add_validation_data, archive, Extended, LtvError, LtvOptions};
-use sertel_core::pades::specimen::footer::IssuerFooter;
 use sertel_core::pades::{
-    sign_file_reporting, write_preview, Appearance, Level, PageChoice, Placement, SignOptions,
-    SignedFile, Specimen, SubFilter,
+    sign_file_reporting, write_preview, Certification, Level, SignOptions, SignedFile, SubFilter,
 };
 use x509_cert::Certificate;
 
-use crate::args::{LevelArg, SignArgs, SubFilterArg};
+use crate::args::{CertifyArg, LevelArg, SignArgs, SubFilterArg};
 use crate::exit::{self, CliError};
 use crate::keyfile;
 use crate::output::Out;
 
-fn parse_visible(spec: &str) -> Result<Appearance, CliError> {
-    let (page, x, y, width, height) = parse_box(spec)?;
-    Ok(Appearance::Visible {
-        page,
-        x,
-        y,
-        width,
-        height,
-    })
-}
-
-/// PAGE,X,Y,WIDTH,HEIGHT.
-fn parse_box(spec: &str) -> Result<(usize, f64, f64, f64, f64), CliError> {
-    let parts: Vec<&str> = spec.split(',').map(str::trim).collect();
-    let bad = || {
-        CliError::usage(
-            format!("--visible harus berbentuk HALAMAN,X,Y,LEBAR,TINGGI (mis. 1,350,60,200,70), bukan {spec:?}"),
-            format!("--visible must be PAGE,X,Y,WIDTH,HEIGHT (e.g. 1,350,60,200,70), not {spec:?}"),
-        )
-    };
-    if parts.len() != 5 {
-        return Err(bad());
-    }
-    let page: usize = parts[0].parse().map_err(|_| bad())?;
-    let n: Vec<f64> = parts[1..]
-        .iter()
-        .map(|p| p.parse::<f64>())
-        .collect::<Result<_, _>>()
-        .map_err(|_| bad())?;
-    if n.iter().any(|v| !v.is_finite()) || n[2] < 20.0 || n[3] < 10.0 {
-        return Err(bad());
-    }
-    Ok((page, n[0], n[1], n[2], n[3]))
-}
-
-fn parse_page(spec: &str) -> Result<PageChoice, CliError> {
-    match spec.trim().to_ascii_lowercase().as_str() {
-        "first" | "pertama" => Ok(PageChoice::First),
-        "last" | "terakhir" => Ok(PageChoice::Last),
-        n => match n.parse::<usize>() {
-            Ok(n) if n >= 1 => Ok(PageChoice::Number(n)),
-            _ => Err(CliError::usage(
-                format!("--page harus first, last atau nomor halaman (1, 2, …), bukan {spec:?}"),
-                format!("--page must be first, last or a page number (1, 2, …), not {spec:?}"),
-            )),
-        },
-    }
-}
-
-fn parse_size(spec: &str) -> Result<(f64, f64), CliError> {
-    let bad = || {
-        CliError::usage(
-            format!("--specimen-size harus berbentuk LEBARxTINGGI (mis. 270x125), bukan {spec:?}"),
-            format!("--specimen-size must be WIDTHxHEIGHT (e.g. 270x125), not {spec:?}"),
-        )
-    };
-    let (w, h) = spec.split_once(['x', 'X']).ok_or_else(bad)?;
-    let w: f64 = w.trim().parse().map_err(|_| bad())?;
-    let h: f64 = h.trim().parse().map_err(|_| bad())?;
-    if !(w.is_finite() && h.is_finite()) {
-        return Err(bad());
-    }
-    Ok((w, h))
-}
-
-/// The specimen the arguments describe, for a signer whose certificate is `certificate`.
-fn specimen(args: &SignArgs, certificate: &Certificate) -> Result<Appearance, CliError> {
-    let verify_url = args.verify_url.clone().ok_or_else(|| {
-        CliError::usage(
-            "--specimen memerlukan --verify-url (mis. https://tte.muaraenimkab.go.id/v/{id})",
-            "--specimen needs --verify-url (e.g. https://tte.muaraenimkab.go.id/v/{id})",
-        )
-    })?;
-    let placement = match (&args.visible, &args.marker) {
-        (Some(_), Some(_)) => {
-            return Err(CliError::usage(
-                "pilih salah satu: --visible atau --marker",
-                "choose one of --visible and --marker",
-            ))
-        }
-        (Some(spec), None) => {
-            let (page, x, y, width, height) = parse_box(spec)?;
-            let page = match &args.page {
-                Some(p) => parse_page(p)?,
-                None if page == 0 => PageChoice::Last,
-                None => PageChoice::Number(page),
-            };
-            Placement::At {
-                page,
-                x,
-                y,
-                width,
-                height,
-            }
-        }
-        (None, marker) => Placement::Marker {
-            text: marker
-                .clone()
-                .unwrap_or_else(|| sertel_core::pades::specimen::DEFAULT_MARKER.into()),
-            first: args.marker_first,
-            size: args.specimen_size.as_deref().map(parse_size).transpose()?,
-        },
-    };
-    let issuer =
-        sertel_core::pades::specimen::footer::issuer_display(&certificate.tbs_certificate.issuer);
-    Ok(Appearance::Specimen(Box::new(Specimen {
-        placement,
-        jabatan: args.jabatan.clone(),
-        name_with_titles: args.name_with_titles.clone(),
-        pangkat: args.pangkat.clone(),
-        nip: args.nip.clone(),
-        logo: args.logo.clone(),
-        verify_url,
-        issuer_footers: args
-            .footer
-            .iter()
-            .map(|text| IssuerFooter {
-                issuer: issuer.clone(),
-                text: text.clone(),
-            })
-            .collect(),
-        default_footer: args.footer.clone(),
-    })))
-}
-
 fn options(args: &SignArgs, certificate: &Certificate) -> Result<SignOptions, CliError> {
-    let specimen_only = [
-        ("--marker", args.marker.is_some()),
-        ("--marker-first", args.marker_first),
-        ("--specimen-size", args.specimen_size.is_some()),
-        ("--page", args.page.is_some()),
-        ("--logo", args.logo.is_some()),
-        ("--jabatan", args.jabatan.is_some()),
-        ("--pangkat", args.pangkat.is_some()),
-        ("--name-with-titles", args.name_with_titles.is_some()),
-        ("--nip", args.nip.is_some()),
-        ("--footer", args.footer.is_some()),
-    ];
-    if let (false, Some((flag, _))) = (args.specimen, specimen_only.iter().find(|(_, on)| *on)) {
-        return Err(CliError::usage(
-            format!("{flag} hanya berlaku dengan --specimen"),
-            format!("{flag} applies only with --specimen"),
-        ));
-    }
+    let appearance = super::sign_appearance::appearance(args, certificate)?;
     let level = match (args.level, &args.tsa) {
         (LevelArg::BB, _) => Level::BB,
         (_, Some(url)) => Level::BT {
@@ -184,16 +40,18 @@ fn options(args: &SignArgs, certificate: &Certificate) -> Result<SignOptions, Cl
         reason: args.reason.clone(),
         location: args.location.clone(),
         contact_info: args.contact.clone(),
-        appearance: match (&args.visible, args.specimen) {
-            (_, true) => specimen(args, certificate)?,
-            (Some(spec), false) => parse_visible(spec)?,
-            (None, false) => Appearance::Invisible,
-        },
+        appearance,
         signing_time: None,
         field_name: args.field_name.clone(),
         overwrite: args.overwrite,
-        certification: None,
+        certification: match (args.certify, args.seal) {
+            (Some(CertifyArg::NoChanges), _) => Some(Certification::NoChanges),
+            (Some(CertifyArg::FormFilling), _) | (None, true) => Some(Certification::FormFilling),
+            (Some(CertifyArg::Annotations), _) => Some(Certification::Annotations),
+            (None, false) => None,
+        },
         lock: None,
+        empty_fields: super::sign_appearance::empty_fields(args)?,
     })
 }
 

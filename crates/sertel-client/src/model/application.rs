@@ -123,6 +123,9 @@ pub struct Application {
     pub id: String,
     /// The owner's user id.
     pub owner_id: String,
+    /// The owner's full name (shown to verifiers).
+    #[serde(default)]
+    pub owner_name: String,
     /// State.
     pub state: ApplicationState,
     /// New, renewal or re-issue.

@@ -86,6 +86,23 @@ pub struct RegisterOwner {
     pub password: String,
 }
 
+impl RegisterOwner {
+    /// The registration of the owner of `profile` (the app's saved profile) with `password`.
+    pub fn from_profile(profile: &sertel_core::profile::OwnerProfile, password: &str) -> Self {
+        RegisterOwner {
+            full_name: profile.full_name.clone(),
+            nip: profile.nip.clone(),
+            nik: profile.nik.clone().unwrap_or_default(),
+            email: profile.email.clone(),
+            title: profile.title.clone(),
+            unit: profile.unit.clone(),
+            rank: profile.rank.clone(),
+            phone: profile.phone.clone(),
+            password: password.to_owned(),
+        }
+    }
+}
+
 /// A session token. Its `Debug` never shows the secret.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionToken {

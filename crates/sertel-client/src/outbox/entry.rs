@@ -166,6 +166,22 @@ pub(super) fn sync_dir(dir: &Path) -> Result<(), ClientError> {
     crate::private_file::sync_dir(dir).map_err(|e| ClientError::storage(dir, e))
 }
 
+/// Removes `path` with `remove` and syncs its folder; a path already gone is fine.
+pub(super) fn remove_synced(
+    path: &Path,
+    remove: fn(&Path) -> std::io::Result<()>,
+) -> Result<(), ClientError> {
+    match remove(path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(ClientError::storage(path, e)),
+    }
+    match path.parent() {
+        Some(parent) => sync_dir(parent),
+        None => Ok(()),
+    }
+}
+
 /// The entry directories under `parent`, in queue order (skipping `.incoming-` ones).
 pub(super) fn entry_dirs(parent: &Path) -> Result<Vec<PathBuf>, ClientError> {
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(parent)
@@ -179,7 +195,7 @@ pub(super) fn entry_dirs(parent: &Path) -> Result<Vec<PathBuf>, ClientError> {
     Ok(dirs)
 }
 
-fn now() -> String {
+pub(super) fn now() -> String {
     time::OffsetDateTime::now_utc()
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()

@@ -199,13 +199,5 @@ impl Outbox {
 
 /// Removes an entry directory; one already gone is fine.
 fn remove_entry(dir: &Path) -> Result<(), ClientError> {
-    match std::fs::remove_dir_all(dir) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(ClientError::storage(dir, e)),
-    }
-    match dir.parent() {
-        Some(parent) => sync_dir(parent),
-        None => Ok(()),
-    }
+    super::entry::remove_synced(dir, |p| std::fs::remove_dir_all(p))
 }

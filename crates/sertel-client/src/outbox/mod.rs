@@ -14,12 +14,16 @@
 //! - **Refusals surface**: an entry the server refuses (a 4xx such as a CSR that does not match
 //!   the profile) leaves the queue for `rejected/` with the server's message, for the app to
 //!   show until the user dismisses it; the queue goes on.
+//! - **Signed letters too**: the registrations of letters signed offline wait in the same
+//!   outbox (`documents/`) and go when the server can be reached (see [`RegisterOutcome`]).
 //!
 //! One `Outbox` per directory at a time (the app's, per user).
 
+mod documents;
 mod entry;
 mod flush;
 
+pub use documents::{QueuedRegistration, RegisterOutcome, RegistrationReport};
 pub use entry::QueuedSubmission;
 pub use flush::{FlushReport, RejectedSubmission, SubmitOutcome};
 
@@ -44,7 +48,12 @@ impl Outbox {
             dir: dir.into(),
             lock: Mutex::new(()),
         };
-        for sub in [outbox.queue_dir(), outbox.rejected_dir()] {
+        for sub in [
+            outbox.queue_dir(),
+            outbox.rejected_dir(),
+            outbox.documents_dir(),
+            outbox.rejected_documents_dir(),
+        ] {
             std::fs::create_dir_all(&sub).map_err(|e| ClientError::storage(&sub, e))?;
         }
         let queue = outbox.queue_dir();

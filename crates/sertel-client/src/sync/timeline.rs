@@ -165,6 +165,7 @@ mod tests {
         Application {
             id: "a1".into(),
             owner_id: "o".into(),
+            owner_name: "Siti Rahmawati".into(),
             state: ApplicationState::Issued,
             kind: ApplicationKind::New,
             previous_id: None,

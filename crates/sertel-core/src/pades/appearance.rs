@@ -86,6 +86,14 @@ pub fn form_xobject(width: f64, height: f64, content: Vec<u8>) -> Object {
     fonts.set(b"F2", font("Helvetica-Bold"));
     let mut resources = Dict::default();
     resources.set(b"Font", Object::Dictionary(fonts));
+    Object::Stream(Stream {
+        dict: form_dictionary(width, height, resources),
+        data: StreamData::InMemory(content),
+    })
+}
+
+/// The dictionary of a `width` × `height` form XObject with `resources`.
+pub fn form_dictionary(width: f64, height: f64, resources: Dict) -> Dict {
     let mut d = Dict::default();
     d.set(b"Type", Object::Name(Name::from("XObject")));
     d.set(b"Subtype", Object::Name(Name::from("Form")));
@@ -99,10 +107,7 @@ pub fn form_xobject(width: f64, height: f64, content: Vec<u8>) -> Object {
         ]),
     );
     d.set(b"Resources", Object::Dictionary(resources));
-    Object::Stream(Stream {
-        dict: d,
-        data: StreamData::InMemory(content),
-    })
+    d
 }
 
 /// An empty form XObject, the appearance of an invisible signature.

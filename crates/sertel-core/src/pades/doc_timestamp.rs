@@ -84,8 +84,8 @@ fn attempt(
             name: &name,
             page,
             rect: [0.0; 4],
-            value: sig_ref,
-            appearance: ap_ref,
+            value: Some(sig_ref),
+            appearance: Some(ap_ref),
             lock: None,
         },
     )

@@ -16,18 +16,35 @@ pub struct NewField<'a> {
     pub page: ObjRef,
     /// The widget rectangle in default user space.
     pub rect: [f64; 4],
-    /// The signature dictionary (`/V`).
-    pub value: ObjRef,
-    /// The normal appearance stream.
-    pub appearance: ObjRef,
+    /// The signature dictionary (`/V`); `None` leaves the field empty for a later signer.
+    pub value: Option<ObjRef>,
+    /// The normal appearance stream; `None` for an empty field.
+    pub appearance: Option<ObjRef>,
     /// The fields the signature locks (`/Lock`), if any.
     pub lock: Option<&'a crate::verify::changes::FieldLock>,
 }
 
-fn array_of(doc: &Document, obj: Option<&Object>) -> Result<Vec<Object>, PdfError> {
+/// Object `r` as this update leaves it: the update's version, else the document's.
+pub fn current(doc: &Document, upd: &IncrementalUpdate, r: ObjRef) -> Result<Object, PdfError> {
+    match upd.get(r.num) {
+        Some(o) => Ok(o.clone()),
+        None => doc.get(r),
+    }
+}
+
+/// The array `obj` stands for (an inline array, or a reference to one as `upd` leaves it).
+fn array_of(
+    doc: &Document,
+    upd: Option<&IncrementalUpdate>,
+    obj: Option<&Object>,
+) -> Result<Vec<Object>, PdfError> {
+    let obj = match (obj, upd) {
+        (Some(Object::Reference(r)), Some(upd)) => Some(current(doc, upd, *r)?),
+        (other, _) => other.cloned(),
+    };
     match obj {
         None => Ok(Vec::new()),
-        Some(o) => match doc.resolve(o)? {
+        Some(o) => match doc.resolve(&o)? {
             Object::Array(a) => Ok(a),
             Object::Null => Ok(Vec::new()),
             _ => Err(PdfError::Unsupported(
@@ -49,12 +66,12 @@ fn append_to_array(
     match dict.get(key) {
         Some(Object::Reference(r)) => {
             let r = *r;
-            let mut items = array_of(doc, Some(&Object::Reference(r)))?;
+            let mut items = array_of(doc, Some(upd), Some(&Object::Reference(r)))?;
             items.push(Object::Reference(item));
             upd.put(r, Object::Array(items));
         }
         other => {
-            let mut items = array_of(doc, other)?;
+            let mut items = array_of(doc, Some(upd), other)?;
             items.push(Object::Reference(item));
             dict.set(key, Object::Array(items));
         }
@@ -73,7 +90,7 @@ pub fn field_names(doc: &Document) -> Result<Vec<Vec<u8>>, PdfError> {
         _ => return Ok(Vec::new()),
     };
     let mut names = Vec::new();
-    for f in array_of(doc, form.get(b"Fields"))? {
+    for f in array_of(doc, None, form.get(b"Fields"))? {
         if let Object::Dictionary(d) = doc.resolve(&f)? {
             if let Some(Object::String(t)) = d.get(b"T") {
                 names.push(t.bytes.clone());
@@ -129,16 +146,21 @@ pub fn add_signature_field(
             hex: false,
         }),
     );
-    widget.set(b"V", Object::Reference(field.value));
+    if let Some(value) = field.value {
+        widget.set(b"V", Object::Reference(value));
+    }
     widget.set(b"P", Object::Reference(field.page));
     widget.set(
         b"Rect",
         Object::Array(field.rect.iter().map(|v| Object::Real(*v)).collect()),
     );
     widget.set(b"F", Object::Integer(WIDGET_FLAGS));
-    let mut ap = Dict::default();
-    ap.set(b"N", Object::Reference(field.appearance));
-    widget.set(b"AP", Object::Dictionary(ap));
+    if let Some(appearance) = field.appearance {
+        widget.set(
+            b"AP",
+            Object::Dictionary(Dict::from_pairs([("N", Object::Reference(appearance))])),
+        );
+    }
     if let Some(lock) = field.lock {
         widget.set(
             b"Lock",
@@ -147,7 +169,7 @@ pub fn add_signature_field(
     }
     upd.put(widget_ref, Object::Dictionary(widget));
 
-    let mut page = match doc.get(field.page)? {
+    let mut page = match current(doc, upd, field.page)? {
         Object::Dictionary(d) => d,
         _ => {
             return Err(PdfError::Unsupported(
@@ -158,11 +180,15 @@ pub fn add_signature_field(
     append_to_array(doc, upd, &mut page, b"Annots", widget_ref)?;
     upd.put(field.page, Object::Dictionary(page));
 
-    let (catalog_ref, mut catalog) = doc.catalog()?;
+    let (catalog_ref, catalog) = doc.catalog()?;
+    let mut catalog = match upd.get(catalog_ref.num) {
+        Some(Object::Dictionary(d)) => d.clone(),
+        _ => catalog,
+    };
     match catalog.get(b"AcroForm") {
         Some(Object::Reference(r)) => {
             let r = *r;
-            let mut form = match doc.get(r)? {
+            let mut form = match current(doc, upd, r)? {
                 Object::Dictionary(d) => d,
                 _ => Dict::default(),
             };

@@ -18,6 +18,7 @@ pub mod copy;
 pub mod doc_timestamp;
 pub mod error;
 pub mod fields;
+pub mod fill;
 pub mod ltv;
 pub mod options;
 pub mod permissions;
@@ -31,8 +32,8 @@ pub mod specimen;
 pub mod text;
 
 pub use error::SignError;
-pub use options::{Appearance, Certification, Level, SignOptions, SubFilter};
+pub use options::{Appearance, Certification, EmptyField, Level, SignOptions, SubFilter};
 pub use prepare::{prepare, PreparedSignature};
 pub use preview::{write_preview, Preview};
 pub use sign::{sign_file, sign_file_reporting, SignedFile};
-pub use specimen::{PageChoice, Placement, Specimen, SpecimenError};
+pub use specimen::{PageChoice, Paraf, Placement, Specimen, SpecimenError};

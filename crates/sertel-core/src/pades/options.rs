@@ -61,6 +61,13 @@ pub enum Appearance {
     /// pangkat/golongan, NIP, a QR code of the document's verification URL and the issuer
     /// footer, in an embedded font, placed by page and position or at a marker text.
     Specimen(Box<super::specimen::Specimen>),
+    /// An agency's electronic seal: the specimen headed "Disegel secara elektronik oleh:" with
+    /// the agency's name and organisation, the QR code and the issuer footer (the specimen's
+    /// jabatan, pangkat and NIP are not shown). Usually with a [`Certification`].
+    Seal(Box<super::specimen::Specimen>),
+    /// A paraf: the compact initials mark of a drafting official (initials, name, jabatan,
+    /// date), placed by page and position or at a marker.
+    Paraf(Box<super::specimen::Paraf>),
 }
 
 /// The permission level of a certification signature (DocMDP `/P`): what later revisions of
@@ -87,6 +94,18 @@ impl Certification {
     }
 }
 
+/// An empty signature field made with a signature, for a later signer to sign into (by its
+/// name as [`SignOptions::field_name`]). A certifying seal makes these for the signers after
+/// it: at `/P 2` a later signature may fill a field, not add a visible one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EmptyField {
+    /// The field's name.
+    pub name: String,
+    /// Its box: by page and position, or at a marker (the specimen's size when none is
+    /// given). The marker stays in the page content; the later signature's box covers it.
+    pub placement: super::specimen::Placement,
+}
+
 /// Everything about one signature besides the key and certificate.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct SignOptions {
@@ -105,6 +124,8 @@ pub struct SignOptions {
     /// The signing time written to `/M`, as Unix seconds; `None` means now.
     pub signing_time: Option<i64>,
     /// Name of the new signature field; `None` picks `Signature1`, `Signature2`, … unused.
+    /// When the document has an empty signature field of this name, the signature goes into
+    /// it and takes its rectangle (the appearance's own placement is then not used).
     pub field_name: Option<String>,
     /// Replace the output file if it exists.
     pub overwrite: bool,
@@ -115,6 +136,9 @@ pub struct SignOptions {
     /// Lock these form fields against later changes (FieldMDP).
     #[serde(default)]
     pub lock: Option<crate::verify::changes::FieldLock>,
+    /// Empty signature fields to add with this signature, for later signers.
+    #[serde(default)]
+    pub empty_fields: Vec<EmptyField>,
 }
 
 impl Default for SignOptions {
@@ -131,6 +155,7 @@ impl Default for SignOptions {
             overwrite: false,
             certification: None,
             lock: None,
+            empty_fields: Vec::new(),
         }
     }
 }

@@ -11,7 +11,7 @@ use super::options::Appearance;
 use super::specimen;
 use super::text::display_date;
 
-/// The appearance of one signature, placed.
+/// The appearance of one signature, placed (what the specimen and paraf builders return).
 #[derive(Debug)]
 pub struct Placed {
     /// The page carrying the widget (0-based).
@@ -91,16 +91,15 @@ pub fn place(
                 verify_url: None,
             }
         }
-        Appearance::Specimen(spec) => {
-            let built = specimen::build(doc, pages, upd, spec, certificate, may_rewrite)?;
-            Placed {
-                page_index: built.page_index,
-                rect: built.rect,
-                form: built.form,
-                content: built.content,
-                document_id: Some(built.document_id),
-                verify_url: Some(built.verify_url),
-            }
+        Appearance::Specimen(spec) | Appearance::Seal(spec) => {
+            let variant = match appearance {
+                Appearance::Seal(_) => specimen::Variant::Seal,
+                _ => specimen::Variant::Signature,
+            };
+            specimen::build(doc, pages, upd, spec, certificate, may_rewrite, variant)?
+        }
+        Appearance::Paraf(paraf) => {
+            specimen::paraf::build(doc, pages, upd, paraf, certificate, time, may_rewrite)?
         }
     })
 }

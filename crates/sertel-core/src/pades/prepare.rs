@@ -190,11 +190,19 @@ pub fn prepare(
     let may_rewrite = crate::verify::fields::signature_fields(&doc)
         .map_err(pdf_err)?
         .is_empty();
+    let unsigned = match &opts.field_name {
+        Some(name) => super::fill::find_unsigned(&doc, &pages, name).map_err(pdf_err)?,
+        None => None,
+    };
+    let appearance = match &unsigned {
+        Some(field) => super::fill::appearance_in(&opts.appearance, field),
+        None => opts.appearance.clone(),
+    };
     let placed = super::placement::place(
         &doc,
         &pages,
         &mut upd,
-        &opts.appearance,
+        &appearance,
         &signer_name,
         time,
         id.certificate,
@@ -210,7 +218,6 @@ pub fn prepare(
             "a document without pages".into(),
         ))
     })?;
-    let name = choose_name(&doc, opts.field_name.as_deref())?;
     upd.put(
         sig_ref,
         Object::Dictionary(signature_dictionary(
@@ -222,19 +229,30 @@ pub fn prepare(
         )),
     );
     upd.put(ap_ref, placed.form);
-    add_signature_field(
-        &doc,
-        &mut upd,
-        &NewField {
-            name: &name,
-            page,
-            rect,
-            value: sig_ref,
-            appearance: ap_ref,
-            lock: opts.lock.as_ref(),
-        },
-    )
-    .map_err(pdf_err)?;
+    let name = match &unsigned {
+        Some(field) => {
+            super::fill::fill(&doc, &mut upd, field.widget, sig_ref, ap_ref).map_err(pdf_err)?;
+            opts.field_name.clone().unwrap_or_default()
+        }
+        None => {
+            let name = choose_name(&doc, opts.field_name.as_deref())?;
+            add_signature_field(
+                &doc,
+                &mut upd,
+                &NewField {
+                    name: &name,
+                    page,
+                    rect,
+                    value: Some(sig_ref),
+                    appearance: Some(ap_ref),
+                    lock: opts.lock.as_ref(),
+                },
+            )
+            .map_err(pdf_err)?;
+            name
+        }
+    };
+    super::fill::add_empty_fields(&doc, &pages, &mut upd, &opts.empty_fields, &name)?;
     if let Some(content) = &placed.content {
         super::specimen::replace_content(&doc, &mut upd, page, content)?;
     }

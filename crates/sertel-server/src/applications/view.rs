@@ -46,6 +46,8 @@ pub struct ApplicationView {
     pub id: String,
     /// The owner's user id.
     pub owner_id: String,
+    /// The owner's full name, so verifiers see whose application it is.
+    pub owner_name: String,
     /// Status (see `lifecycle`).
     pub state: String,
     /// `new`, `renewal` or `reissue`.
@@ -82,7 +84,8 @@ pub async fn load_view(
 ) -> Result<Option<ApplicationView>, ApiError> {
     let Some(r) = sqlx::query(
         "SELECT id, owner_id, state, revision, key_kind, consent_version, consent_at, \
-         created_at, updated_at, kind, previous_id, seal_agency FROM applications WHERE id = $1",
+         created_at, updated_at, kind, previous_id, (SELECT full_name FROM users \
+         WHERE users.id = applications.owner_id), seal_agency FROM applications WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(&mut *conn)
@@ -129,10 +132,11 @@ pub async fn load_view(
     Ok(Some(ApplicationView {
         id: r.try_get(0)?,
         owner_id: r.try_get(1)?,
+        owner_name: r.try_get(11)?,
         state: r.try_get(2)?,
         kind: r.try_get(9)?,
         previous_id: r.try_get(10)?,
-        seal_agency: r.try_get(11)?,
+        seal_agency: r.try_get(12)?,
         revision: r.try_get(3)?,
         key_kind: r.try_get(4)?,
         consent_version: r.try_get(5)?,

@@ -51,12 +51,16 @@ pub enum SpecimenError {
         pages: usize,
     },
     /// The box is too small, not finite, or larger than the page.
-    #[error("the signature box of {width} × {height} points does not fit (at least 120 × 60, within the page)")]
+    #[error("the signature box of {width} × {height} points does not fit (at least {min_width} × {min_height}, within the page)")]
     BadBox {
         /// Width in points.
         width: f64,
         /// Height in points.
         height: f64,
+        /// The smallest width this kind of box takes.
+        min_width: f64,
+        /// The smallest height this kind of box takes.
+        min_height: f64,
     },
     /// The page could not be read.
     #[error("the page cannot be read: {0}")]
@@ -108,8 +112,13 @@ impl Localized for SpecimenError {
             SpecimenError::NoSuchPage { page, pages } => {
                 format!("Halaman {page} tidak ada (dokumen memiliki {pages} halaman)")
             }
-            SpecimenError::BadBox { width, height } => format!(
-                "Kotak tanda tangan {width} × {height} poin tidak muat (minimal 120 × 60, di dalam halaman)"
+            SpecimenError::BadBox {
+                width,
+                height,
+                min_width,
+                min_height,
+            } => format!(
+                "Kotak tanda tangan {width} × {height} poin tidak muat (minimal {min_width} × {min_height}, di dalam halaman)"
             ),
             SpecimenError::Pdf(e) => format!("Halaman tidak dapat dibaca: {e}"),
         }

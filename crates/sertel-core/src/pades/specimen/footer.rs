@@ -76,6 +76,15 @@ pub fn footer_text(issuer: &Name, by_issuer: &[IssuerFooter], fallback: Option<&
     template.replace("{issuer}", &display)
 }
 
+/// The footer of a seal: the same sentence with the seal's verb ("telah disegel secara
+/// elektronik") where the wording says the document was signed; other wordings unchanged.
+pub fn seal_wording(footer: &str) -> String {
+    footer.replace(
+        "telah ditandatangani secara elektronik",
+        "telah disegel secara elektronik",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use std::str::FromStr;
@@ -110,5 +119,16 @@ mod tests {
             "Ditandatangani dengan sertifikat dari Sertel Test Issuing CA."
         );
         assert_eq!(footer_text(&ours, &[], Some("Lain.")), "Lain.");
+    }
+
+    #[test]
+    fn a_seal_is_sealed_not_signed() {
+        let bsre = name("CN=OSD BSrE 2023,O=Badan Siber dan Sandi Negara,C=ID");
+        assert_eq!(
+            seal_wording(&footer_text(&bsre, &[], None)),
+            "Dokumen ini telah disegel secara elektronik menggunakan sertifikat elektronik \
+             yang diterbitkan oleh Balai Besar Sertifikasi Elektronik (BSrE), BSSN"
+        );
+        assert_eq!(seal_wording("Lain."), "Lain.");
     }
 }

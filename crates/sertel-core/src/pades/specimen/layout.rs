@@ -3,10 +3,10 @@
 //! across the whole width. Sizes follow the box: the largest font size at which every line fits
 //! is chosen (long jabatan and names wrap).
 
-use sertel_pdf::{Dict, IncrementalUpdate, Name, Object, Stream};
+use sertel_pdf::{Dict, IncrementalUpdate, Object};
 
+use super::draw::{form_xobject, frame, rule, Fonts, Line};
 use super::error::SpecimenError;
-use super::font::{EmbeddedFont, Weight};
 use super::logo::Logo;
 use super::num;
 use super::qr::QrSymbol;
@@ -14,16 +14,18 @@ use super::qr::QrSymbol;
 /// The heading above the signer's position.
 pub const HEADING: &str = "Ditandatangani secara elektronik oleh:";
 
+/// The heading of an agency's electronic seal.
+pub const SEAL_HEADING: &str = "Disegel secara elektronik oleh:";
+
 const PAD: f64 = 5.0;
 const GUTTER: f64 = 6.0;
 const LEADING: f64 = 1.22;
-/// The frame and rule colour (the regency's dark blue) and the text colour.
-const FRAME_RGB: &str = "0.043 0.325 0.58";
-const TEXT_RGB: &str = "0.1 0.12 0.16";
 
 /// What the block says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BlockText {
+    /// The heading ([`HEADING`] or [`SEAL_HEADING`]).
+    pub heading: String,
     /// The signer's position (jabatan).
     pub jabatan: Option<String>,
     /// The full name with titles.
@@ -36,47 +38,6 @@ pub struct BlockText {
     pub footer: String,
 }
 
-/// One line of text: the face, the text and where its baseline starts.
-struct Line {
-    bold: bool,
-    size: f64,
-    text: String,
-    x: f64,
-    y: f64,
-}
-
-/// Breaks `text` into lines no wider than `width` at `size`; `None` when a single word is
-/// wider, or more than `max_lines` would be needed.
-fn wrap(
-    font: &EmbeddedFont,
-    text: &str,
-    size: f64,
-    width: f64,
-    max_lines: usize,
-) -> Option<Vec<String>> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for word in text.split_whitespace() {
-        if font.width(word, size) > width {
-            return None;
-        }
-        let candidate = if current.is_empty() {
-            word.to_string()
-        } else {
-            format!("{current} {word}")
-        };
-        if font.width(&candidate, size) <= width {
-            current = candidate;
-        } else {
-            lines.push(std::mem::replace(&mut current, word.to_string()));
-        }
-    }
-    if !current.is_empty() {
-        lines.push(current);
-    }
-    (lines.len() <= max_lines).then_some(lines)
-}
-
 /// Where everything goes at one font size, if it fits.
 struct Plan {
     lines: Vec<Line>,
@@ -86,16 +47,16 @@ struct Plan {
 }
 
 fn plan(
-    fonts: &[EmbeddedFont; 2],
+    fonts: &Fonts,
     t: &BlockText,
     w: f64,
     h: f64,
     size: f64,
     logo: Option<f64>,
 ) -> Option<Plan> {
-    let [regular, bold] = fonts;
+    let regular = fonts.face(false);
     let fsize = (size * 0.74).max(3.0);
-    let footer = wrap(regular, &t.footer, fsize, w - 2.0 * PAD, 3)?;
+    let footer = fonts.wrap(false, &t.footer, fsize, w - 2.0 * PAD, 3)?;
     let footer_h = footer.len() as f64 * fsize * LEADING;
     let rule_y = PAD + footer_h + 2.0;
     let top = h - PAD;
@@ -109,24 +70,31 @@ fn plan(
     let rw = w - x0 - PAD;
     let step = size * LEADING;
 
-    let mut upper: Vec<(bool, String)> = vec![(false, HEADING.to_string())];
+    let mut upper: Vec<(bool, String)> = vec![(false, t.heading.clone())];
     if let Some(j) = t.jabatan.as_deref().filter(|j| !j.trim().is_empty()) {
-        upper.extend(wrap(bold, j, size, rw, 3)?.into_iter().map(|l| (true, l)));
+        upper.extend(
+            fonts
+                .wrap(true, j, size, rw, 3)?
+                .into_iter()
+                .map(|l| (true, l)),
+        );
     }
-    let mut lower: Vec<(bool, String)> = wrap(bold, &t.name, size, rw, 2)?
+    let mut lower: Vec<(bool, String)> = fonts
+        .wrap(true, &t.name, size, rw, 2)?
         .into_iter()
         .map(|l| (true, l))
         .collect();
     for extra in [&t.pangkat, &t.nip].into_iter().flatten() {
         if !extra.trim().is_empty() {
             lower.extend(
-                wrap(regular, extra, size, rw, 2)?
+                fonts
+                    .wrap(false, extra, size, rw, 2)?
                     .into_iter()
                     .map(|l| (false, l)),
             );
         }
     }
-    wrap(regular, HEADING, size, rw, 1)?;
+    fonts.wrap(false, &t.heading, size, rw, 1)?;
     let needed = (upper.len() + lower.len()) as f64 * step + size * 0.5;
     if needed > body {
         return None;
@@ -204,30 +172,19 @@ pub fn form(
     qr: &QrSymbol,
     logo: Option<&Logo>,
 ) -> Result<Object, SpecimenError> {
-    let mut fonts = [
-        EmbeddedFont::new(Weight::Regular)?,
-        EmbeddedFont::new(Weight::Bold)?,
-    ];
+    let mut fonts = Fonts::new()?;
     let plan = (0..=24)
         .map(|i| 9.5 - f64::from(i) * 0.25)
         .find_map(|size| plan(&fonts, text, width, height, size, logo.map(Logo::aspect)))
-        .ok_or(SpecimenError::BadBox { width, height })?;
+        .ok_or(SpecimenError::BadBox {
+            width,
+            height,
+            min_width: super::SIZES.min.0,
+            min_height: super::SIZES.min.1,
+        })?;
 
-    let mut c = String::new();
-    c.push_str(&format!(
-        "q 0.97 0.98 1 rg 0 0 {w} {h} re f Q\nq {FRAME_RGB} RG 0.8 w 0.4 0.4 {w1} {h1} re S Q\n",
-        w = num(width),
-        h = num(height),
-        w1 = num(width - 0.8),
-        h1 = num(height - 0.8)
-    ));
-    c.push_str(&format!(
-        "q {FRAME_RGB} RG 0.5 w {} {} m {} {} l S Q\n",
-        num(PAD),
-        num(plan.rule_y),
-        num(width - PAD),
-        num(plan.rule_y)
-    ));
+    let mut c = frame(width, height);
+    c.push_str(&rule(PAD, width - PAD, plan.rule_y));
     if let Some((x, y, w, h)) = plan.logo {
         c.push_str(&format!(
             "q {} 0 0 {} {} {} cm /Logo Do Q\n",
@@ -238,55 +195,15 @@ pub fn form(
         ));
     }
     c.push_str(&qr.draw(plan.qr.0, plan.qr.1, plan.qr.2));
-    c.push_str(&format!("BT {TEXT_RGB} rg\n"));
-    for line in &plan.lines {
-        let (name, font) = if line.bold {
-            ("F2", &mut fonts[1])
-        } else {
-            ("F1", &mut fonts[0])
-        };
-        let code = hex::encode_upper(font.encode(&line.text));
-        c.push_str(&format!(
-            "/{name} {} Tf 1 0 0 1 {} {} Tm <{code}> Tj\n",
-            num(line.size),
-            num(line.x),
-            num(line.y)
-        ));
-    }
-    c.push_str("ET\n");
-
-    let mut font_dict = Dict::default();
-    font_dict.set(b"F1", Object::Reference(fonts[0].write(upd)?));
-    font_dict.set(b"F2", Object::Reference(fonts[1].write(upd)?));
-    let mut resources = Dict::default();
-    resources.set(b"Font", Object::Dictionary(font_dict));
-    if let (Some(logo), Some(_)) = (logo, plan.logo) {
-        let mut x = Dict::default();
-        x.set(b"Logo", Object::Reference(logo.write(upd)));
-        resources.set(b"XObject", Object::Dictionary(x));
-    }
-    let mut d = Dict::default();
-    d.set(b"Type", Object::Name(Name::from("XObject")));
-    d.set(b"Subtype", Object::Name(Name::from("Form")));
-    d.set(
-        b"BBox",
-        Object::Array(vec![
-            Object::Integer(0),
-            Object::Integer(0),
-            Object::Real(width),
-            Object::Real(height),
-        ]),
-    );
-    d.set(
-        b"Matrix",
-        Object::Array(matrix.iter().map(|v| Object::Real(*v)).collect()),
-    );
-    d.set(b"Resources", Object::Dictionary(resources));
-    d.set(b"Filter", Object::Name(Name::from("FlateDecode")));
-    Ok(Object::Stream(Stream::new(
-        d,
-        super::font::deflate(c.as_bytes()),
-    )))
+    c.push_str(&fonts.show(&plan.lines));
+    let xobjects = match (logo, plan.logo) {
+        (Some(logo), Some(_)) => Some(Dict::from_pairs([(
+            "Logo",
+            Object::Reference(logo.write(upd)),
+        )])),
+        _ => None,
+    };
+    form_xobject(upd, &fonts, (width, height), matrix, &c, xobjects)
 }
 
 #[cfg(test)]
@@ -295,6 +212,7 @@ mod tests {
 
     fn sample() -> BlockText {
         BlockText {
+            heading: HEADING.into(),
             jabatan: Some(
                 "Kepala Dinas Komunikasi, Informatika, Statistik dan Persandian Kabupaten Muara Enim"
                     .into(),
@@ -308,17 +226,14 @@ mod tests {
 
     #[test]
     fn everything_fits_the_default_box() {
-        let fonts = [
-            EmbeddedFont::new(Weight::Regular).expect("font"),
-            EmbeddedFont::new(Weight::Bold).expect("font"),
-        ];
+        let fonts = Fonts::new().expect("font");
         let t = sample();
         let p = (0..=24)
             .map(|i| 9.5 - f64::from(i) * 0.25)
             .find_map(|s| plan(&fonts, &t, 270.0, 125.0, s, Some(1.0)))
             .expect("fits");
         for l in &p.lines {
-            let f = &fonts[usize::from(l.bold)];
+            let f = fonts.face(l.bold);
             assert!(
                 l.x + f.width(&l.text, l.size) <= 270.0 - PAD + 0.01,
                 "{}",
@@ -332,10 +247,7 @@ mod tests {
 
     #[test]
     fn a_tiny_box_is_refused() {
-        let fonts = [
-            EmbeddedFont::new(Weight::Regular).expect("font"),
-            EmbeddedFont::new(Weight::Bold).expect("font"),
-        ];
+        let fonts = Fonts::new().expect("font");
         assert!(plan(&fonts, &sample(), 60.0, 30.0, 3.5, None).is_none());
     }
 }

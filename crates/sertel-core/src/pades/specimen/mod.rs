@@ -20,29 +20,52 @@
 //! by page and position or where a marker text stands ([`marker`]).
 
 pub mod docid;
+pub mod draw;
 pub mod error;
 pub mod font;
 pub mod footer;
 pub mod geometry;
 pub mod layout;
+pub mod locate;
 pub mod logo;
 pub mod marker;
 pub mod options;
+pub mod paraf;
 pub mod qr;
 
-use const_oid::db::rfc4519::SERIAL_NUMBER;
+use const_oid::db::rfc4519::{ORGANIZATION_NAME, SERIAL_NUMBER};
 use sertel_pdf::{Dict, Document, IncrementalUpdate, Name, ObjRef, Object, Stream};
 use x509_cert::Certificate;
 
 pub use error::SpecimenError;
-pub use options::{PageChoice, Placement, Specimen, DEFAULT_MARKER, DEFAULT_SIZE};
+pub use options::{
+    PageChoice, Placement, Specimen, DEFAULT_MARKER, DEFAULT_SEAL_MARKER, DEFAULT_SIZE,
+};
+pub use paraf::{Paraf, DEFAULT_PARAF_MARKER};
 
+use super::placement::Placed;
 use crate::certinfo::{common_name, name_attribute};
-use geometry::PageView;
 use layout::BlockText;
+use locate::{locate, BoxSizes};
 
-/// Smallest box accepted, in points.
-const MIN_SIZE: (f64, f64) = (120.0, 60.0);
+/// The specimen's smallest and default box, in points.
+pub const SIZES: BoxSizes = BoxSizes {
+    min: (120.0, 60.0),
+    default: DEFAULT_SIZE,
+};
+
+/// Whose mark the specimen is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Variant {
+    /// An official's signature: "Ditandatangani secara elektronik oleh:", jabatan, name,
+    /// pangkat/golongan and NIP.
+    #[default]
+    Signature,
+    /// An agency's electronic seal: "Disegel secara elektronik oleh:", the agency's name (the
+    /// certificate's common name, or the name given) and its organisation (the certificate's
+    /// O); no NIP or pangkat.
+    Seal,
+}
 
 /// A number for a content stream: at most two decimals, no trailing zeros.
 pub(crate) fn num(v: f64) -> String {
@@ -53,24 +76,6 @@ pub(crate) fn num(v: f64) -> String {
     } else {
         s.to_string()
     }
-}
-
-/// The specimen as built for one signature.
-#[derive(Debug)]
-pub struct BuiltSpecimen {
-    /// The page's index (0-based).
-    pub page_index: usize,
-    /// The widget rectangle in page space.
-    pub rect: [f64; 4],
-    /// The appearance form XObject (its fonts and logo are in the update already).
-    pub form: Object,
-    /// The page content without the marker, when a marker placed the box and the content
-    /// may be rewritten.
-    pub content: Option<Vec<u8>>,
-    /// The document id in the QR code.
-    pub document_id: String,
-    /// The verification URL in the QR code.
-    pub verify_url: String,
 }
 
 /// "NIP 19780312 200312 1 004" from an 18-digit NIP (other text is kept, with "NIP " in front).
@@ -95,55 +100,48 @@ pub fn display_nip(nip: &str) -> String {
     }
 }
 
-/// What the block says for `spec` signed with `certificate`.
-pub fn block_text(spec: &Specimen, certificate: &Certificate) -> BlockText {
+/// What the block says for `spec` signed with `certificate`, as `variant`.
+pub fn block_text(spec: &Specimen, certificate: &Certificate, variant: Variant) -> BlockText {
     let tbs = &certificate.tbs_certificate;
     let given = |o: &Option<String>| o.clone().filter(|s| !s.trim().is_empty());
-    let nip = given(&spec.nip).or_else(|| {
-        name_attribute(&tbs.subject, SERIAL_NUMBER)
-            .filter(|s| s.chars().filter(char::is_ascii_digit).count() == 18)
-    });
-    BlockText {
-        jabatan: given(&spec.jabatan),
-        name: given(&spec.name_with_titles)
-            .or_else(|| common_name(certificate))
-            .unwrap_or_default(),
-        pangkat: given(&spec.pangkat),
-        nip: nip.map(|n| display_nip(&n)),
-        footer: footer::footer_text(
-            &tbs.issuer,
-            &spec.issuer_footers,
-            spec.default_footer.as_deref(),
-        ),
+    let name = given(&spec.name_with_titles)
+        .or_else(|| common_name(certificate))
+        .unwrap_or_default();
+    let footer = footer::footer_text(
+        &tbs.issuer,
+        &spec.issuer_footers,
+        spec.default_footer.as_deref(),
+    );
+    match variant {
+        Variant::Signature => {
+            let nip = given(&spec.nip).or_else(|| {
+                name_attribute(&tbs.subject, SERIAL_NUMBER)
+                    .filter(|s| s.chars().filter(char::is_ascii_digit).count() == 18)
+            });
+            BlockText {
+                heading: layout::HEADING.into(),
+                jabatan: given(&spec.jabatan),
+                name,
+                pangkat: given(&spec.pangkat),
+                nip: nip.map(|n| display_nip(&n)),
+                footer,
+            }
+        }
+        Variant::Seal => BlockText {
+            heading: layout::SEAL_HEADING.into(),
+            jabatan: Some(name),
+            name: name_attribute(&tbs.subject, ORGANIZATION_NAME).unwrap_or_default(),
+            pangkat: None,
+            nip: None,
+            footer: footer::seal_wording(&footer),
+        },
     }
 }
 
-fn page_index(choice: PageChoice, pages: usize) -> Result<usize, SpecimenError> {
-    match choice {
-        PageChoice::First => Ok(0),
-        PageChoice::Last => Ok(pages.saturating_sub(1)),
-        PageChoice::Number(n) if n >= 1 && n <= pages => Ok(n - 1),
-        PageChoice::Number(n) => Err(SpecimenError::NoSuchPage { page: n, pages }),
-    }
-}
-
-fn check_size(width: f64, height: f64, view: &PageView) -> Result<(), SpecimenError> {
-    let (vw, vh) = view.view_size();
-    if !(width.is_finite() && height.is_finite())
-        || width < MIN_SIZE.0
-        || height < MIN_SIZE.1
-        || width > vw
-        || height > vh
-    {
-        return Err(SpecimenError::BadBox { width, height });
-    }
-    Ok(())
-}
-
-/// Builds the specimen for a signature on `doc`: places it, draws it into `upd` (fonts, logo
-/// and QR code included) and, for a marker, prepares the page content without it. The page
-/// content is only rewritten when `may_rewrite` (no earlier signature covers the page);
-/// otherwise the opaque box covers the marker.
+/// Builds the specimen (as `variant`) for a signature on `doc`: places it, draws it into `upd`
+/// (fonts, logo and QR code included) and, for a marker, prepares the page content without
+/// it. The page content is only rewritten when `may_rewrite` (no earlier signature covers the
+/// page); otherwise the opaque box covers the marker.
 pub fn build(
     doc: &Document,
     pages: &[ObjRef],
@@ -151,7 +149,8 @@ pub fn build(
     spec: &Specimen,
     certificate: &Certificate,
     may_rewrite: bool,
-) -> Result<BuiltSpecimen, SpecimenError> {
+    variant: Variant,
+) -> Result<Placed, SpecimenError> {
     let document_id = docid::new_document_id();
     let verify_url = docid::verify_url(&spec.verify_url, &document_id)?;
     let symbol = qr::QrSymbol::encode(&verify_url)?;
@@ -160,64 +159,24 @@ pub fn build(
         .as_deref()
         .map(logo::Logo::from_file)
         .transpose()?;
-    if pages.is_empty() {
-        return Err(SpecimenError::NoSuchPage { page: 1, pages: 0 });
-    }
-    let (index, x, y, width, height, content) = match &spec.placement {
-        Placement::At {
-            page,
-            x,
-            y,
-            width,
-            height,
-        } => {
-            let index = page_index(*page, pages.len())?;
-            let view = PageView::of(doc, pages[index])?;
-            check_size(*width, *height, &view)?;
-            let (vw, vh) = view.view_size();
-            if !(x.is_finite() && y.is_finite())
-                || *x < -0.5
-                || *y < -0.5
-                || x + width > vw + 0.5
-                || y + height > vh + 0.5
-            {
-                return Err(SpecimenError::BadBox {
-                    width: *width,
-                    height: *height,
-                });
-            }
-            (index, *x, *y, *width, *height, None)
-        }
-        Placement::Marker { text, first, size } => {
-            let hit = marker::find_marker(doc, pages, text, *first)?;
-            let view = PageView::of(doc, pages[hit.page_index])?;
-            let (width, height) = size.unwrap_or(DEFAULT_SIZE);
-            check_size(width, height, &view)?;
-            let (vw, vh) = view.view_size();
-            let x = hit.left.clamp(0.0, vw - width);
-            let y = (hit.top - height).clamp(0.0, vh - height);
-            let content = may_rewrite.then_some(hit.content);
-            (hit.page_index, x, y, width, height, content)
-        }
-    };
-    let view = PageView::of(doc, pages[index])?;
-    let text = block_text(spec, certificate);
+    let at = locate(doc, pages, &spec.placement, SIZES, may_rewrite)?;
+    let text = block_text(spec, certificate, variant);
     let form = layout::form(
         upd,
-        width,
-        height,
-        view.matrix(width, height),
+        at.width,
+        at.height,
+        at.view.matrix(at.width, at.height),
         &text,
         &symbol,
         logo.as_ref(),
     )?;
-    Ok(BuiltSpecimen {
-        page_index: index,
-        rect: view.rect_of(x, y, width, height),
+    Ok(Placed {
+        page_index: at.page_index,
+        rect: at.view.rect_of(at.x, at.y, at.width, at.height),
         form,
-        content,
-        document_id,
-        verify_url,
+        content: at.content,
+        document_id: Some(document_id),
+        verify_url: Some(verify_url),
     })
 }
 

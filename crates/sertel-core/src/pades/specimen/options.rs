@@ -10,6 +10,9 @@ use super::footer::IssuerFooter;
 /// The marker text a letter carries where the signature goes, by default.
 pub const DEFAULT_MARKER: &str = "$ttd$";
 
+/// The marker text a letter carries where the agency's seal goes, by default.
+pub const DEFAULT_SEAL_MARKER: &str = "$segel$";
+
 /// The specimen's size when a marker places it, in points (about 9.5 × 4.4 cm).
 pub const DEFAULT_SIZE: (f64, f64) = (270.0, 125.0);
 

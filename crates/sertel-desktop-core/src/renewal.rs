@@ -1,0 +1,177 @@
+//! Renewing a certificate (Pasal 18 ayat 2: before it ends). The app offers it from
+//! [`RENEWAL_WINDOW_DAYS`] days before the end, while the certificate is issued, not revoked and
+//! not yet ended (the server refuses to renew an ended or revoked certificate).
+//!
+//! The renewal has its own key, made in a second slot while the current key keeps signing:
+//!
+//! ```text
+//! <data>/renewal/key.pem, key.json, certificates.pem   the next key, until its certificate
+//! <data>/previous/<n>/…                                 keys that were replaced
+//! ```
+//!
+//! When the renewal's certificate is issued it is taken into the second slot and that key
+//! becomes the current one; the old key and certificate move to `previous/` (its certificate
+//! stays valid until it ends, so what it signed stays verifiable).
+
+use std::path::Path;
+use std::str::FromStr;
+
+use sertel_client::model::ApplicationState;
+use sertel_client::submission::{Action, Submission};
+use sertel_client::sync::RENEWAL_WINDOW_DAYS;
+use sertel_core::i18n::Lang;
+use sertel_core::key::{KeyAlgorithm, Passphrase};
+use sertel_core::profile::{OwnerProfile, RegencyProfile};
+
+use crate::certificate_request::certificate_request;
+use crate::connection::{Connection, SubmitView};
+use crate::key_slot::{KeySlot, NewPassphrase};
+use crate::DesktopError;
+
+/// The files of a key slot that move together.
+const SLOT_FILES: [&str; 3] = ["key.pem", "key.json", "certificates.pem"];
+
+impl KeySlot {
+    /// The second slot: the key made for a renewal.
+    pub fn renewal_slot(&self) -> KeySlot {
+        KeySlot::new(self.dir().join("renewal"))
+    }
+
+    /// Makes the renewal key the current one: the current key's files move to
+    /// `previous/<n>/`, the renewal's into their place.
+    pub fn promote_renewal(&self) -> Result<(), DesktopError> {
+        let next = self.renewal_slot();
+        if !next.has_key() {
+            return Err(DesktopError::NoKey);
+        }
+        let previous = self.dir().join("previous");
+        let mut n = 1;
+        while previous.join(n.to_string()).exists() {
+            n += 1;
+        }
+        let archive = previous.join(n.to_string());
+        std::fs::create_dir_all(&archive).map_err(DesktopError::io(&archive))?;
+        move_files(self.dir(), &archive)?;
+        move_files(next.dir(), self.dir())?;
+        std::fs::remove_dir(next.dir()).map_err(DesktopError::io(next.dir()))
+    }
+}
+
+fn move_files(from: &Path, to: &Path) -> Result<(), DesktopError> {
+    for name in SLOT_FILES {
+        let source = from.join(name);
+        if source.exists() {
+            let target = to.join(name);
+            std::fs::rename(&source, &target).map_err(DesktopError::io(&target))?;
+        }
+    }
+    Ok(())
+}
+
+impl Connection {
+    /// Applies to renew the certificate of `application_id`: a new key of the current key's
+    /// algorithm is made in the second slot of `slot` under the new passphrase (kept if one is
+    /// there already, e.g. after a refusal), and its certificate request is sent (kept in the
+    /// outbox while the server cannot be reached).
+    #[allow(clippy::too_many_arguments)]
+    pub fn renew(
+        &self,
+        slot: &KeySlot,
+        new: &NewPassphrase,
+        profile: &OwnerProfile,
+        regency: &RegencyProfile,
+        application_id: &str,
+        consent_version: &str,
+        lang: Lang,
+    ) -> Result<SubmitView, DesktopError> {
+        if consent_version.trim().is_empty() {
+            return Err(DesktopError::ApplicationIncomplete("consent"));
+        }
+        let next = slot.renewal_slot();
+        if !next.has_key() {
+            let algorithm = slot
+                .info()?
+                .and_then(|i| KeyAlgorithm::from_str(&i.key.algorithm).ok())
+                .unwrap_or_default();
+            next.create(new, profile, algorithm)?;
+        }
+        let passphrase: &Passphrase = &new.passphrase;
+        let csr = certificate_request(&next, passphrase, profile, regency)?;
+        let submission = Submission::new(csr.into_bytes(), consent_version.trim());
+        let action = Action::Renew {
+            application_id: application_id.to_owned(),
+        };
+        self.send(action, &submission, lang)
+    }
+}
+
+/// Whether renewal is offered for a certificate of an application in `state`, revoked or not,
+/// with `days_left` whole days until it ends (negative once ended).
+pub fn renewal_offered(state: ApplicationState, revoked: bool, days_left: i64) -> bool {
+    state == ApplicationState::Issued && !revoked && (0..=RENEWAL_WINDOW_DAYS).contains(&days_left)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_renewal_key_takes_the_current_ones_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let slot = KeySlot::new(dir.path());
+        let profile = OwnerProfile {
+            full_name: "Siti Rahmawati".into(),
+            nip: "198507142010012003".into(),
+            nik: None,
+            email: "siti.rahmawati@muaraenimkab.go.id".into(),
+            title: "Pranata Komputer".into(),
+            unit: "Dinas Komunikasi dan Informatika".into(),
+            rank: None,
+            phone: None,
+        };
+        let new = |p: &str| NewPassphrase {
+            passphrase: Passphrase::new(p),
+            repeat: Passphrase::new(p),
+        };
+        let first = new("kopi pahit di tepi sungai lematang");
+        let second = new("hujan sore di jembatan ampera palembang");
+        let current = slot
+            .create(&first, &profile, KeyAlgorithm::EcdsaP256)
+            .unwrap();
+        assert!(matches!(slot.promote_renewal(), Err(DesktopError::NoKey)));
+        let next = slot
+            .renewal_slot()
+            .create(&second, &profile, KeyAlgorithm::EcdsaP256)
+            .unwrap();
+        assert_ne!(current.key.fingerprint, next.key.fingerprint);
+        // The current key still opens with its passphrase until the renewal is promoted.
+        assert!(slot.unlock(&first.passphrase).is_ok());
+        slot.promote_renewal().unwrap();
+        let now = slot.info().unwrap().unwrap();
+        assert_eq!(now.key.fingerprint, next.key.fingerprint);
+        assert!(slot.unlock(&second.passphrase).is_ok());
+        assert!(!slot.renewal_slot().has_key());
+        let archived = KeySlot::new(dir.path().join("previous").join("1"));
+        assert_eq!(
+            archived.info().unwrap().unwrap().key.fingerprint,
+            current.key.fingerprint
+        );
+    }
+
+    #[test]
+    fn offered_in_the_last_thirty_days_of_an_issued_certificate() {
+        let issued = ApplicationState::Issued;
+        assert!(!renewal_offered(issued, false, 31));
+        assert!(renewal_offered(issued, false, 30));
+        assert!(renewal_offered(issued, false, 1));
+        assert!(renewal_offered(issued, false, 0));
+        assert!(
+            !renewal_offered(issued, false, -1),
+            "ended: a new application instead"
+        );
+        assert!(!renewal_offered(issued, true, 10), "revoked");
+        assert!(!renewal_offered(ApplicationState::Superseded, false, 10));
+        assert!(!renewal_offered(ApplicationState::Revoked, false, 10));
+    }
+}
