@@ -221,8 +221,15 @@ pub struct CsrArgs {
     #[arg(long, short)]
     pub key: PathBuf,
     /// The owner's profile as JSON (full_name, nip, email, title, unit, …).
-    #[arg(long)]
-    pub profile: PathBuf,
+    #[arg(long, required_unless_present = "seal", conflicts_with = "seal")]
+    pub profile: Option<PathBuf>,
+    /// Make the request of an electronic seal (segel elektronik) for this Perangkat Daerah,
+    /// e.g. "Dinas Komunikasi dan Informatika", instead of a person's.
+    #[arg(long, value_name = "AGENCY")]
+    pub seal: Option<String>,
+    /// The agency's official e-mail address for the seal's certificate (optional).
+    #[arg(long, value_name = "EMAIL", requires = "seal")]
+    pub seal_email: Option<String>,
     /// The regency profile as JSON (organization, locality, state, country, email_domain);
     /// default: Kabupaten Muara Enim.
     #[arg(long)]

@@ -209,6 +209,60 @@ fn csr_from_a_profile_is_verified_by_openssl() {
 }
 
 #[test]
+fn seal_csr_has_the_organisation_subject_and_is_verified_by_openssl() {
+    let f = Fixture::new(KeyAlgorithm::EcdsaP256);
+    let mut args = vec!["csr", "--key", "key.pem", "--seal"];
+    args.extend(["Dinas Komunikasi dan Informatika", "--seal-email"]);
+    args.extend(["diskominfo@muaraenimkab.go.id", "--out", "segel.csr"]);
+    args.extend(["--passphrase-env", "SERTEL_TEST_PW"]);
+    let out = f.sertel(&args);
+    assert_eq!(code(&out), 0, "{}", printed(&out));
+    let o = openssl(
+        f.dir.path(),
+        &["req", "-in", "segel.csr", "-verify", "-noout", "-text"],
+    );
+    assert!(o.status.success(), "{}", printed(&o));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("C = ID, ST = Sumatera Selatan, L = Muara Enim, O = Pemerintah Kabupaten Muara Enim, CN = Dinas Komunikasi dan Informatika"),
+        "{text}"
+    );
+    assert!(
+        text.contains("email:diskominfo@muaraenimkab.go.id"),
+        "{text}"
+    );
+    assert!(!text.contains("serialNumber"), "no NIP in a seal: {text}");
+    // The e-mail address is checked before any passphrase is asked for; --profile and --seal
+    // exclude each other.
+    let out = f.sertel(&[
+        "--json",
+        "csr",
+        "--key",
+        "key.pem",
+        "--seal",
+        "Dinas Komunikasi dan Informatika",
+        "--seal-email",
+        "kominfo@gmail.com",
+    ]);
+    assert_eq!(code(&out), 4, "{}", printed(&out));
+    let msg = json(&out)["error"]["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(msg.contains("muaraenimkab.go.id"), "{msg}");
+    let out = f.sertel(&[
+        "csr",
+        "--key",
+        "key.pem",
+        "--seal",
+        "X",
+        "--profile",
+        "p.json",
+    ]);
+    assert_ne!(code(&out), 0);
+}
+
+#[test]
 fn pkcs12_export_is_read_by_openssl_and_imports_back() {
     const P12: &str = "cadangan rahasia kantor dinas 2026";
     let f = Fixture::new(KeyAlgorithm::Rsa2048);

@@ -33,7 +33,9 @@ impl Client {
         idempotency_key: &str,
     ) -> Result<Application, ClientError> {
         action.check(submission)?;
-        let form = Multipart::new(&submission.fields());
+        let mut fields = action.fields();
+        fields.extend(submission.fields());
+        let form = Multipart::new(&fields);
         self.call(
             Method::POST,
             &action.path(),

@@ -1,5 +1,6 @@
 //! What an owner sends: the CSR, the documents, the consent version — and which action it is
-//! for (a first application, a resubmission, a renewal, a re-issue). The same value is sent at
+//! for (a first application, an agency's electronic seal, a resubmission, a renewal, a
+//! re-issue). The same value is sent at
 //! once or kept in the outbox.
 
 use serde::{Deserialize, Serialize};
@@ -22,6 +23,9 @@ pub enum DocumentKind {
     Photo,
     /// The agency head's statement for a re-issue after a lost key, PDF.
     StatementLetter,
+    /// The request letter (surat permohonan) signed by the head of the agency for an
+    /// electronic seal, PDF.
+    RequestLetter,
 }
 
 impl DocumentKind {
@@ -34,6 +38,11 @@ impl DocumentKind {
         DocumentKind::Photo,
     ];
 
+    /// The documents an application for an electronic seal needs: the request letter and the
+    /// head's SK Jabatan.
+    pub const SEAL_APPLICATION: [DocumentKind; 2] =
+        [DocumentKind::RequestLetter, DocumentKind::SkJabatan];
+
     /// The form field name.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -43,17 +52,19 @@ impl DocumentKind {
             DocumentKind::SkPangkat => "sk_pangkat",
             DocumentKind::Photo => "photo",
             DocumentKind::StatementLetter => "statement_letter",
+            DocumentKind::RequestLetter => "request_letter",
         }
     }
 
     /// Every kind.
-    pub const ALL: [DocumentKind; 6] = [
+    pub const ALL: [DocumentKind; 7] = [
         DocumentKind::RecommendationLetter,
         DocumentKind::Ktp,
         DocumentKind::SkJabatan,
         DocumentKind::SkPangkat,
         DocumentKind::Photo,
         DocumentKind::StatementLetter,
+        DocumentKind::RequestLetter,
     ];
 
     /// Parses a form field name.
@@ -68,6 +79,16 @@ impl DocumentKind {
 pub enum Action {
     /// A first application (`POST /api/v1/applications`).
     Submit,
+    /// An application by the head of a Perangkat Daerah for the agency's electronic seal
+    /// (`POST /api/v1/seal-applications`); the CSR's subject is the seal's
+    /// (`sertel_core::x509::seal_subject`).
+    SubmitSeal {
+        /// The agency's name: the applicant's unit kerja, and the certificate's CN.
+        agency: String,
+        /// The agency's official e-mail address, if the certificate is to carry one.
+        #[serde(default)]
+        email: Option<String>,
+    },
     /// A rejected application, corrected.
     Resubmit {
         /// The application.
@@ -90,6 +111,7 @@ impl Action {
     pub(crate) fn path(&self) -> String {
         match self {
             Action::Submit => "/api/v1/applications".into(),
+            Action::SubmitSeal { .. } => "/api/v1/seal-applications".into(),
             Action::Resubmit { application_id } => {
                 format!("/api/v1/applications/{}/resubmit", segment(application_id))
             }
@@ -106,6 +128,7 @@ impl Action {
     pub fn name(&self) -> &'static str {
         match self {
             Action::Submit => "submit",
+            Action::SubmitSeal { .. } => "submit_seal",
             Action::Resubmit { .. } => "resubmit",
             Action::Renew { .. } => "renew",
             Action::Reissue { .. } => "reissue",
@@ -118,17 +141,22 @@ impl Action {
         let has = |k: DocumentKind| submission.documents.iter().any(|(d, _)| *d == k);
         let required: &[DocumentKind] = match self {
             Action::Submit => &DocumentKind::FIRST_APPLICATION,
+            Action::SubmitSeal { .. } => &DocumentKind::SEAL_APPLICATION,
             Action::Reissue { .. } => &[DocumentKind::StatementLetter],
             _ => &[],
         };
         if let Some(&kind) = required.iter().find(|&&k| !has(k)) {
             return Err(ClientError::MissingDocument { kind, action });
         }
-        if has(DocumentKind::StatementLetter) && !matches!(self, Action::Reissue { .. }) {
-            return Err(ClientError::DocumentNotAccepted {
-                kind: DocumentKind::StatementLetter,
-                action,
-            });
+        let refused = [
+            (
+                DocumentKind::StatementLetter,
+                !matches!(self, Action::Reissue { .. }),
+            ),
+            (DocumentKind::RequestLetter, matches!(self, Action::Submit)),
+        ];
+        if let Some(&(kind, _)) = refused.iter().find(|(k, no)| *no && has(*k)) {
+            return Err(ClientError::DocumentNotAccepted { kind, action });
         }
         if submission.csr.is_none() && !matches!(self, Action::Resubmit { .. }) {
             return Err(ClientError::InvalidArgument {
@@ -137,6 +165,23 @@ impl Action {
             });
         }
         Ok(())
+    }
+}
+
+impl Action {
+    /// The text fields the action itself adds to the form: the agency (and its e-mail
+    /// address) of a seal application.
+    pub(crate) fn fields(&self) -> Vec<(&'static str, &[u8])> {
+        match self {
+            Action::SubmitSeal { agency, email } => {
+                let mut v = vec![("agency", agency.as_bytes())];
+                if let Some(email) = email {
+                    v.push(("agency_email", email.as_bytes()));
+                }
+                v
+            }
+            _ => Vec::new(),
+        }
     }
 }
 
@@ -225,6 +270,28 @@ mod tests {
             application_id: "a".into(),
         };
         assert!(renew.check(&with_letter).is_err_and(|e| e.is_misuse()));
+        let seal = Action::SubmitSeal {
+            agency: "Dinas Komunikasi dan Informatika".into(),
+            email: None,
+        };
+        let fresh = || Submission::new(b"csr".to_vec(), "v1");
+        let sealed = DocumentKind::SEAL_APPLICATION
+            .iter()
+            .fold(fresh(), |s, k| s.with_document(*k, vec![1]));
+        assert!(seal.check(&sealed).is_ok());
+        assert!(matches!(
+            seal.check(&fresh().with_document(DocumentKind::SkJabatan, vec![1])),
+            Err(ClientError::MissingDocument {
+                kind: DocumentKind::RequestLetter,
+                ..
+            })
+        ));
+        let person = full.with_document(DocumentKind::RequestLetter, vec![1]);
+        assert!(Action::Submit.check(&person).is_err_and(|e| e.is_misuse()));
+        assert_eq!(
+            seal.fields(),
+            [("agency", &b"Dinas Komunikasi dan Informatika"[..])]
+        );
     }
 
     #[test]

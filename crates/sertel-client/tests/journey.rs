@@ -10,7 +10,7 @@ mod common;
 
 use std::sync::mpsc;
 
-use der::{Decode, Encode};
+use der::Decode;
 use sertel_client::model::{ApplicationState, Decision};
 use sertel_client::outbox::{Outbox, RegisterOutcome, SubmitOutcome};
 use sertel_client::submission::{Action, DocumentKind};
@@ -148,12 +148,7 @@ fn owner_journey_from_registration_to_revocation() {
     let cert = owner.certificate(&app.id).unwrap();
     let parsed = x509_cert::Certificate::from_der(&cert.der).unwrap();
     let ca = x509_cert::Certificate::from_der(&cert.ca_der).unwrap();
-    let spki = parsed
-        .tbs_certificate
-        .subject_public_key_info
-        .to_der()
-        .unwrap();
-    assert_eq!(spki, key.public_key_der().unwrap());
+    assert_eq!(certified_key(&cert.der), key.public_key_der().unwrap());
     assert_eq!(parsed.tbs_certificate.issuer, ca.tbs_certificate.subject);
     assert!(cert.pem.starts_with("-----BEGIN CERTIFICATE-----"));
 

@@ -228,3 +228,54 @@ fn invalid_profile_is_refused_with_every_problem() {
     }
     assert!(err.message(Lang::En).contains("18 digits"));
 }
+
+#[test]
+fn seal_csr_has_the_organisation_subject_and_the_agency_address_only_when_given() {
+    use sertel_core::profile::SealProfile;
+    use sertel_core::x509::{build_seal_csr, seal_subject};
+    let key = LocalKey::generate(KeyAlgorithm::EcdsaP256).unwrap();
+    let regency = RegencyProfile::default();
+    let with_email = SealProfile {
+        agency: "Dinas Komunikasi dan Informatika".into(),
+        email: Some("Diskominfo@muaraenimkab.go.id".into()),
+    };
+    let csr = build_seal_csr(&with_email, &regency, &key).unwrap();
+    let v = verify_csr(csr_to_pem(&csr).unwrap().as_bytes()).unwrap();
+    assert_eq!(v.subject, seal_subject(&with_email, &regency).unwrap());
+    assert_eq!(
+        v.subject.to_string(),
+        "CN=Dinas Komunikasi dan Informatika,O=Pemerintah Kabupaten Muara Enim,L=Muara Enim,\
+         ST=Sumatera Selatan,C=ID"
+    );
+    let ids: Vec<String> = v
+        .requested_extensions
+        .iter()
+        .map(|e| e.extn_id.to_string())
+        .collect();
+    assert_eq!(ids, ["2.5.29.17", "2.5.29.15"]);
+    let san = v.requested_extensions[0].extn_value.as_bytes();
+    assert!(
+        san.ends_with(b"diskominfo@muaraenimkab.go.id"),
+        "lower case"
+    );
+    // Without an address: keyUsage only.
+    let plain = SealProfile::new("Badan Kepegawaian dan Pengembangan Sumber Daya Manusia");
+    let v =
+        verify_csr(&csr_to_der(&build_seal_csr(&plain, &regency, &key).unwrap()).unwrap()).unwrap();
+    assert_eq!(v.requested_extensions.len(), 1);
+    assert_eq!(v.requested_extensions[0].extn_id.to_string(), "2.5.29.15");
+    // A person's subject is never a seal's.
+    assert_ne!(
+        owner_subject(&owner(), &regency).unwrap(),
+        seal_subject(&SealProfile::new(&owner().unit), &regency).unwrap()
+    );
+    // Problems are reported before anything is signed.
+    let bad = SealProfile {
+        agency: String::new(),
+        email: Some("kominfo@gmail.com".into()),
+    };
+    match build_seal_csr(&bad, &regency, &key) {
+        Err(X509Error::Profile(problems)) => assert_eq!(problems.len(), 2),
+        other => panic!("{other:?}"),
+    }
+}

@@ -6,7 +6,9 @@ use axum::response::IntoResponse;
 use axum::routing::{delete, get, post};
 use axum::Router;
 
-use crate::applications::{follow_up, national, read, review, submit, upload::MAX_UPLOAD_BODY};
+use crate::applications::{
+    follow_up, national, read, review, seal, submit, upload::MAX_UPLOAD_BODY,
+};
 use crate::revocation::{direct, lost_key, request_read, request_review, request_submit};
 use crate::verification::{page as verify_page, register as documents};
 use crate::{consent, crl, events, health, notices, ocsp, tsa, users, ApiError, AppState};
@@ -29,6 +31,7 @@ async fn not_found() -> ApiError {
 pub fn app(state: AppState) -> Router {
     let uploads = Router::new()
         .route("/api/v1/applications", post(submit::submit))
+        .route("/api/v1/seal-applications", post(seal::submit_seal))
         .route("/api/v1/applications/{id}/resubmit", post(submit::resubmit))
         .route("/api/v1/applications/{id}/renew", post(follow_up::renew))
         .route(

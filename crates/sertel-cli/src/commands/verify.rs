@@ -30,7 +30,7 @@ fn print_text(report: &VerifyReport, out: &Out) {
             s.conclusion.message(l)
         );
         if let Some(name) = &s.signer {
-            println!("    {}: {name}", out.t("Penanda tangan", "Signer"));
+            println!("    {}: {name}", s.signer_label(out.lang));
         }
         if let Some(shown) = s.claimed_time_shown() {
             println!(

@@ -133,6 +133,9 @@ pub struct Application {
     /// The application a renewal or re-issue follows.
     #[serde(default)]
     pub previous_id: Option<String>,
+    /// For an agency's electronic seal, the agency; none for a person's certificate.
+    #[serde(default)]
+    pub seal_agency: Option<String>,
     /// Revision (1, then one more per resubmission).
     pub revision: i64,
     /// Key type of the CSR.

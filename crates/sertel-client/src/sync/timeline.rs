@@ -169,6 +169,7 @@ mod tests {
             state: ApplicationState::Issued,
             kind: ApplicationKind::New,
             previous_id: None,
+            seal_agency: None,
             revision: 2,
             key_kind: "P-256".into(),
             consent_version: "v1".into(),

@@ -194,3 +194,15 @@ pub fn owner(server: &Server) -> Client {
     c.login(&owner_form().email, PASSWORD).unwrap();
     c
 }
+
+/// The subjectPublicKeyInfo (DER) of the certificate `der`: compared with the key the CSR was
+/// made with.
+pub fn certified_key(der: &[u8]) -> Vec<u8> {
+    use der::{Decode, Encode};
+    x509_cert::Certificate::from_der(der)
+        .unwrap()
+        .tbs_certificate
+        .subject_public_key_info
+        .to_der()
+        .unwrap()
+}

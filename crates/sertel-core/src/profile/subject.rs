@@ -159,7 +159,7 @@ impl OwnerProfile {
 }
 
 /// A required text field: present, at most `max` characters, no control characters.
-fn text(errors: &mut Vec<ProfileError>, field: ProfileField, value: &str, max: usize) {
+pub(super) fn text(errors: &mut Vec<ProfileError>, field: ProfileField, value: &str, max: usize) {
     let value = value.trim();
     if value.is_empty() {
         errors.push(ProfileError::Missing(field));

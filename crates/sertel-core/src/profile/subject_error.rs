@@ -33,6 +33,8 @@ pub enum ProfileField {
     Country,
     /// The regency's e-mail domain.
     EmailDomain,
+    /// The Perangkat Daerah an electronic seal is for.
+    Agency,
 }
 
 impl ProfileField {
@@ -64,6 +66,8 @@ impl ProfileField {
             (F::Country, Lang::En) => "Country code",
             (F::EmailDomain, Lang::Id) => "Domain e-mail",
             (F::EmailDomain, Lang::En) => "E-mail domain",
+            (F::Agency, Lang::Id) => "Perangkat Daerah",
+            (F::Agency, Lang::En) => "Agency",
         }
     }
 }

@@ -334,7 +334,7 @@ fn check_document_timestamp(
             report.signature = Check::Passed;
             report.timestamp = Check::Passed;
             report.timestamp_time = Some(info.gen_time.to_unix_duration().as_secs());
-            report.signer = crate::certinfo::common_name(cert);
+            report.identify_signer(cert);
             let mut evidence = Evidence::gather(sd, si, cert);
             evidence.document_timestamp = true;
             Some(evidence)
@@ -402,7 +402,7 @@ pub fn check(
         Ok((cert, si)) => {
             report.integrity = Check::Passed;
             report.signature = Check::Passed;
-            report.signer = crate::certinfo::common_name(cert);
+            report.identify_signer(cert);
             let token = si
                 .unsigned_attrs
                 .as_ref()

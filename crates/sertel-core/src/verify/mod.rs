@@ -25,6 +25,7 @@ pub mod options;
 pub mod pdf_report;
 pub mod report;
 pub mod signed_attrs;
+pub mod signer_kind;
 pub mod trust_check;
 pub mod wording;
 

@@ -181,6 +181,9 @@ pub struct SignatureReport {
     pub field: String,
     /// The signer's common name, from the certificate in the signature.
     pub signer: Option<String>,
+    /// The signer's certificate is an agency's electronic seal (QcType `id-etsi-qct-eseal`):
+    /// `signer` is then the agency's name.
+    pub seal: bool,
     /// The `/SubFilter`.
     pub sub_filter: Option<String>,
     /// The claimed signing time (`/M`), as written.
@@ -244,6 +247,7 @@ impl SignatureReport {
         SignatureReport {
             field: field.name.clone(),
             signer: None,
+            seal: false,
             sub_filter: name(b"SubFilter"),
             claimed_time,
             timestamp_time: None,

@@ -49,11 +49,22 @@ pub fn build_csr(
     owner.validate(regency).map_err(X509Error::Profile)?;
     let subject = owner_subject(owner, regency)?;
     let email = owner.email.trim().to_ascii_lowercase();
-    let extensions = ExtensionReq(vec![
-        subject_alt_name_email(&email)?,
-        key_usage(&[KeyUsages::DigitalSignature, KeyUsages::NonRepudiation])?,
-    ]);
-    let attribute = Attribute::try_from(extensions)?;
+    sign_request(subject, vec![subject_alt_name_email(&email)?], signer)
+}
+
+/// Signs a request for `subject` with `signer`'s key. The extensionRequest carries `extensions`
+/// followed by keyUsage digitalSignature + nonRepudiation (critical); the signature is checked
+/// before the request is returned.
+pub(super) fn sign_request(
+    subject: Name,
+    mut extensions: Vec<Extension>,
+    signer: &dyn Signer,
+) -> Result<CertReq, X509Error> {
+    extensions.push(key_usage(&[
+        KeyUsages::DigitalSignature,
+        KeyUsages::NonRepudiation,
+    ])?);
+    let attribute = Attribute::try_from(ExtensionReq(extensions))?;
     let info = CertReqInfo {
         version: Version::V1,
         subject,

@@ -9,6 +9,8 @@ mod error;
 pub mod extensions;
 mod name;
 mod pem;
+pub mod qc_statements;
+mod seal;
 
 pub use certificate::{
     issue, random_serial, verify_certificate_signature, x509_time, CertificateTemplate,
@@ -21,6 +23,7 @@ pub use pem::{
     certificate_from_pem, certificate_to_der, certificate_to_pem, csr_to_der, csr_to_pem,
     CERTIFICATE_PEM_LABEL, CSR_PEM_LABEL,
 };
+pub use seal::{build_seal_csr, seal_subject};
 pub use x509_cert::crl::CertificateList;
 pub use x509_cert::ext::pkix::CrlReason;
 pub use x509_cert::{certificate::Certificate, name::Name, request::CertReq};

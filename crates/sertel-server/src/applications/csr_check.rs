@@ -1,10 +1,12 @@
 //! Checking a submitted CSR: proof of possession, allowed key, subject equal to the one the
-//! owner's registered profile gives.
+//! certificate's holder gives (the owner's registered profile, or the seal's agency).
 
 use der::Encode;
 use sertel_core::profile::{OwnerProfile, RegencyProfile};
 use sertel_core::sigcheck::{EcCurve, PublicKeyKind};
-use sertel_core::x509::{owner_subject, verify_csr, VerifiedCsr};
+use sertel_core::x509::{verify_csr, VerifiedCsr};
+
+use super::holder::Holder;
 
 use crate::ApiError;
 
@@ -33,20 +35,17 @@ pub struct CheckedCsr {
     pub key_kind: String,
 }
 
-/// Runs every check on `data` (PEM or DER).
+/// Runs every check on `data` (PEM or DER) for a certificate held by `holder`; `profile` is
+/// the applying owner's.
 pub fn check_csr(
     data: &[u8],
+    holder: &Holder,
     profile: &OwnerProfile,
     regency: &RegencyProfile,
 ) -> Result<CheckedCsr, ApiError> {
     let csr = verify_csr(data).map_err(ApiError::Csr)?;
     let key_kind = allowed_key(csr.key_kind)?;
-    let expected = owner_subject(profile, regency).map_err(ApiError::internal)?;
-    let same = match (expected.to_der(), csr.subject.to_der()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    };
-    if !same {
+    if !holder.subject_matches(profile, regency, &csr.subject)? {
         return Err(ApiError::SubjectMismatch);
     }
     let der = csr.request.to_der().map_err(ApiError::internal)?;

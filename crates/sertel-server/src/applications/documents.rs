@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use super::holder::Holder;
+
 /// A document's type, as sniffed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum MediaType {
@@ -54,18 +56,36 @@ pub enum DocumentKind {
     /// Surat keterangan signed by the head of the agency for a re-issue after a lost key
     /// (Pasal 16 ayat 3), PDF.
     StatementLetter,
+    /// Surat permohonan for an electronic seal, signed by the head of the Perangkat Daerah
+    /// (Pasal 10 ayat 3), PDF.
+    RequestLetter,
 }
 
 impl DocumentKind {
     /// Every kind, in form order.
-    pub const ALL: [DocumentKind; 6] = [
+    pub const ALL: [DocumentKind; 7] = [
         DocumentKind::RecommendationLetter,
         DocumentKind::Ktp,
         DocumentKind::SkJabatan,
         DocumentKind::SkPangkat,
         DocumentKind::Photo,
         DocumentKind::StatementLetter,
+        DocumentKind::RequestLetter,
     ];
+
+    /// The documents a first application for an electronic seal must carry: the request letter
+    /// signed by the head of the Perangkat Daerah and the head's SK Jabatan, which shows that
+    /// the applicant heads it.
+    pub const SEAL_APPLICATION: [DocumentKind; 2] =
+        [DocumentKind::RequestLetter, DocumentKind::SkJabatan];
+
+    /// The documents a first application for `holder` must carry.
+    pub fn first_application(holder: &Holder) -> &'static [DocumentKind] {
+        match holder {
+            Holder::Person => &DocumentKind::FIRST_APPLICATION,
+            Holder::Seal(_) => &DocumentKind::SEAL_APPLICATION,
+        }
+    }
 
     /// The documents a first application must carry (Pasal 15 ayat 1).
     pub const FIRST_APPLICATION: [DocumentKind; 5] = [
@@ -85,6 +105,7 @@ impl DocumentKind {
             DocumentKind::SkPangkat => "sk_pangkat",
             DocumentKind::Photo => "photo",
             DocumentKind::StatementLetter => "statement_letter",
+            DocumentKind::RequestLetter => "request_letter",
         }
     }
 

@@ -10,6 +10,9 @@
 //!   (reason keyCompromise); the `statement_letter` signed by the head of the agency is required.
 //!   After any other revocation a new application follows instead (Pasal 17 ayat 6).
 //!
+//! A seal's renewal or re-issue is a seal's again, for the same agency (the CSR's subject is
+//! the seal's).
+//!
 //! Both take the same `multipart/form-data` as a first application: `csr` (new key; the same
 //! proof-of-possession, key and subject checks) and `consent_version` are required, the
 //! documents of Pasal 15 ayat 1 are optional (those not sent are carried over), and an
@@ -103,11 +106,13 @@ async fn follow_up(
     me.require(&[Role::Owner])?;
     // Ownership before anything in the body is looked at.
     let mut conn = state.db().pool().acquire().await?;
-    repo::load_owned(&mut conn, &id, me.id()).await?;
+    let holder = repo::load_owned(&mut conn, &id, me.id()).await?.holder;
     drop(conn);
     let upload = read_upload(form.map_err(rejection)?).await?;
+    upload.refuse_seal_fields()?;
     let csr = check_csr(
         upload.csr.as_deref().ok_or(ApiError::MissingField("csr"))?,
+        &holder,
         &me.user.owner_profile(),
         &state.config().regency,
     )?;
@@ -124,12 +129,13 @@ async fn follow_up(
     let previous = repo::load_owned(tx.conn(), &id, me.id()).await?;
     check_previous(&mut tx, &previous, kind).await?;
     let except = (kind == ApplicationKind::Renewal).then_some(previous.id.as_str());
-    if repo::owner_has_open(tx.conn(), me.id(), except).await? {
+    if repo::has_open(tx.conn(), me.id(), &previous.holder, except).await? {
         return Err(ApiError::ApplicationOpen);
     }
     let new = NewApplication {
         kind,
         previous: Some(&previous.id),
+        holder: &previous.holder,
         csr: &csr,
     };
     let new_id = create_application(&state, &mut tx, &me, &key, &upload, new).await?;

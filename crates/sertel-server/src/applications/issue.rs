@@ -6,10 +6,11 @@ use serde_json::json;
 use sertel_core::x509::{certificate_to_der, CertReq, Certificate};
 use time::OffsetDateTime;
 
+use super::holder::Holder;
 use super::lifecycle::{Action, Status};
 use super::repo::{self, ApplicationRow};
 use crate::audit;
-use crate::ca::{owner_certificate, CertificateUrls};
+use crate::ca::{owner_certificate, seal_certificate, CertificateUrls};
 use crate::db::WriteTx;
 use crate::events::record_event;
 use crate::ids::{now_rfc3339, rfc3339};
@@ -24,20 +25,23 @@ pub async fn issue_certificate(
     actor: &str,
 ) -> Result<(), ApiError> {
     app.status.next(Action::Issue)?;
-    let owner_email: String = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
-        .bind(&app.owner_id)
-        .fetch_one(tx.conn())
-        .await?;
     let csr = CertReq::from_der(&app.csr_der).map_err(ApiError::internal)?;
     let urls = CertificateUrls::under(&state.config().public_url);
-    let cert = owner_certificate(
-        state.ca(),
-        &csr.info.subject,
-        &csr.info.public_key,
-        &owner_email,
-        &urls,
-        OffsetDateTime::now_utc(),
-    )
+    let (subject, key) = (&csr.info.subject, &csr.info.public_key);
+    let now = OffsetDateTime::now_utc();
+    let cert = match &app.holder {
+        Holder::Person => {
+            let owner_email: String = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+                .bind(&app.owner_id)
+                .fetch_one(tx.conn())
+                .await?;
+            owner_certificate(state.ca(), subject, key, &owner_email, &urls, now)
+        }
+        Holder::Seal(seal) => {
+            let email = seal.email_normalised();
+            seal_certificate(state.ca(), subject, key, email.as_deref(), &urls, now)
+        }
+    }
     .map_err(ApiError::internal)?;
     let der = certificate_to_der(&cert).map_err(ApiError::internal)?;
     let issued = Issued {
@@ -120,6 +124,7 @@ pub async fn record_issued(
     let sha256 = |d: &[u8]| hex::encode(aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, d));
     let mut data = json!({
         "serial": serial,
+        "seal_agency": app.holder.agency(),
         "not_before": not_before,
         "not_after": not_after,
         "subject_sha256": sha256(&subject),

@@ -17,11 +17,11 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::Json;
 use der::{Decode, DecodePem, Encode};
-use sertel_core::x509::{owner_subject, CertReq, Certificate};
+use sertel_core::x509::{CertReq, Certificate};
 use time::OffsetDateTime;
 
 use super::issue::{record_issued, Issued, IssuedBy};
-use super::repo;
+use super::repo::{self, ApplicationRow};
 use super::view::{load_view, ApplicationView};
 use crate::api::binary_body_of;
 use crate::auth::CurrentUser;
@@ -91,19 +91,19 @@ fn is_ca(cert: &Certificate) -> bool {
 fn check(
     state: &AppState,
     cert: &Certificate,
-    csr_der: &[u8],
+    app: &ApplicationRow,
     owner: &User,
 ) -> Result<(), ApiError> {
-    let csr = CertReq::from_der(csr_der).map_err(ApiError::internal)?;
+    let csr = CertReq::from_der(&app.csr_der).map_err(ApiError::internal)?;
     let tbs = &cert.tbs_certificate;
     if tbs.subject_public_key_info != csr.info.public_key {
         return Err(refused(CertificateProblem::KeyMismatch));
     }
-    let expected = owner_subject(&owner.owner_profile(), &state.config().regency)
-        .map_err(ApiError::internal)?
-        .to_der()
-        .map_err(ApiError::internal)?;
-    if tbs.subject.to_der().ok() != Some(expected) {
+    let regency = &state.config().regency;
+    if !app
+        .holder
+        .subject_matches(&owner.owner_profile(), regency, &tbs.subject)?
+    {
         return Err(refused(CertificateProblem::SubjectMismatch));
     }
     if is_ca(cert) {
@@ -145,7 +145,7 @@ pub async fn upload_certificate(
     let owner = User::load(tx.conn(), &app.owner_id)
         .await?
         .ok_or_else(|| ApiError::internal("an application without its owner"))?;
-    check(&state, &cert, &app.csr_der, &owner)?;
+    check(&state, &cert, &app, &owner)?;
     let serial = hex::encode(cert.tbs_certificate.serial_number.as_bytes());
     let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM certificates WHERE serial = $1")
         .bind(&serial)

@@ -5,6 +5,7 @@ use sqlx::AnyConnection;
 use sqlx::Row;
 
 use super::documents::{DocumentKind, MediaType};
+use super::holder::Holder;
 use super::kind::ApplicationKind;
 use super::lifecycle::Status;
 use crate::ids::now_rfc3339;
@@ -27,6 +28,8 @@ pub struct ApplicationRow {
     pub kind: ApplicationKind,
     /// The application a renewal or re-issue follows.
     pub previous_id: Option<String>,
+    /// Whom the certificate is for: the owner, or an agency's seal.
+    pub holder: Holder,
 }
 
 /// Application `id` if `owner_id` owns it; [`ApiError::NotFound`] otherwise, so that another
@@ -45,8 +48,8 @@ pub async fn load_owned(
 /// Loads an application; `FOR UPDATE`-free: writers already hold the write lock.
 pub async fn load(conn: &mut AnyConnection, id: &str) -> Result<Option<ApplicationRow>, ApiError> {
     let row = sqlx::query(
-        "SELECT id, owner_id, state, revision, csr_der, kind, previous_id FROM applications \
-         WHERE id = $1",
+        "SELECT id, owner_id, state, revision, csr_der, kind, previous_id, seal_agency, \
+         seal_email FROM applications WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(conn)
@@ -63,26 +66,40 @@ pub async fn load(conn: &mut AnyConnection, id: &str) -> Result<Option<Applicati
             csr_der: r.try_get(4)?,
             kind: ApplicationKind::from_stored(&kind)?,
             previous_id: r.try_get(6)?,
+            holder: Holder::from_stored(r.try_get(7)?, r.try_get(8)?),
         })
     })
     .transpose()
 }
 
-/// Whether the owner has an application that blocks a new one, leaving out `except` (the
-/// application a renewal follows). An issued application stops blocking once its certificate
-/// has expired.
-pub async fn owner_has_open(
+/// Whether an application blocks a new one for `holder`, leaving out `except` (the application
+/// a renewal follows): for a person, the owner's own applications (not the seals they applied
+/// for); for a seal, every application for the same agency's seal, whoever made it. An issued
+/// application stops blocking once its certificate has expired.
+pub async fn has_open(
     conn: &mut AnyConnection,
     owner_id: &str,
+    holder: &Holder,
     except: Option<&str>,
 ) -> Result<bool, ApiError> {
-    let rows = sqlx::query(
-        "SELECT a.id, a.state, c.not_after FROM applications a \
-         LEFT JOIN certificates c ON c.application_id = a.id WHERE a.owner_id = $1",
-    )
-    .bind(owner_id)
-    .fetch_all(conn)
-    .await?;
+    const SELECT: &str = "SELECT a.id, a.state, c.not_after FROM applications a \
+         LEFT JOIN certificates c ON c.application_id = a.id WHERE ";
+    let rows = match holder.agency() {
+        None => {
+            sqlx::query(&format!(
+                "{SELECT}a.owner_id = $1 AND a.seal_agency IS NULL"
+            ))
+            .bind(owner_id)
+            .fetch_all(conn)
+            .await?
+        }
+        Some(agency) => {
+            sqlx::query(&format!("{SELECT}lower(a.seal_agency) = lower($1)"))
+                .bind(agency)
+                .fetch_all(conn)
+                .await?
+        }
+    };
     let now = now_rfc3339();
     for r in rows {
         let id: String = r.try_get(0)?;

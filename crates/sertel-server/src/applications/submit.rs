@@ -4,7 +4,8 @@
 //! `sk_jabatan`, `sk_pangkat`, `photo` and `consent_version`, and an `Idempotency-Key` header:
 //! repeating a request with the same key returns the application it made (200) instead of
 //! making another; the same key with different content is refused (422). A resubmission may
-//! leave out documents (and the CSR) that do not change.
+//! leave out documents (and the CSR) that do not change. The seal's `agency` and `agency_email`
+//! are refused here (400): they belong to a first seal application (`seal.rs`).
 
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::{Path, State};
@@ -16,6 +17,7 @@ use sqlx::Row;
 
 use super::csr_check::{check_csr, CheckedCsr};
 use super::documents::DocumentKind;
+use super::holder::Holder;
 use super::kind::ApplicationKind;
 use super::lifecycle::{Action, Status};
 use super::repo;
@@ -139,6 +141,8 @@ pub(super) struct NewApplication<'a> {
     pub kind: ApplicationKind,
     /// The application a renewal or re-issue follows; its documents are carried over.
     pub previous: Option<&'a str>,
+    /// Whom the certificate is for.
+    pub holder: &'a Holder,
     /// The checked request.
     pub csr: &'a CheckedCsr,
 }
@@ -157,8 +161,8 @@ pub(super) async fn create_application(
     let now = now_rfc3339();
     sqlx::query(
         "INSERT INTO applications (id, owner_id, state, revision, csr_der, key_kind, \
-         consent_version, consent_at, created_at, updated_at, kind, previous_id) \
-         VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $7, $7, $8, $9)",
+         consent_version, consent_at, created_at, updated_at, kind, previous_id, seal_agency, \
+         seal_email) VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $7, $7, $8, $9, $10, $11)",
     )
     .bind(&id)
     .bind(me.id())
@@ -169,6 +173,8 @@ pub(super) async fn create_application(
     .bind(&now)
     .bind(new.kind.as_str())
     .bind(new.previous)
+    .bind(new.holder.agency())
+    .bind(new.holder.email())
     .execute(tx.conn())
     .await?;
     if let Some(previous) = new.previous {
@@ -193,6 +199,7 @@ pub(super) async fn create_application(
         json!({
             "kind": new.kind.as_str(),
             "previous": new.previous,
+            "seal_agency": new.holder.agency(),
             "key_kind": new.csr.key_kind,
             "consent_version": CONSENT_VERSION,
             "documents": docs,
@@ -209,34 +216,57 @@ pub async fn submit(
     key: IdempotencyKey,
     form: Result<Multipart, MultipartRejection>,
 ) -> Result<Reply, ApiError> {
+    let upload = owner_upload(&me, form).await?;
+    upload.refuse_seal_fields()?;
+    submit_first(&state, &me, &key, &upload, &Holder::Person).await
+}
+
+/// The form of an owner's submission; refuses other roles before reading it.
+pub(super) async fn owner_upload(
+    me: &CurrentUser,
+    form: Result<Multipart, MultipartRejection>,
+) -> Result<Upload, ApiError> {
     me.require(&[Role::Owner])?;
-    let upload = read_upload(form.map_err(rejection)?).await?;
+    read_upload(form.map_err(rejection)?).await
+}
+
+/// Checks and records a first application for `holder` (the documents it needs, the CSR, the
+/// consent; no other open application for the same holder).
+pub(super) async fn submit_first(
+    state: &AppState,
+    me: &CurrentUser,
+    key: &IdempotencyKey,
+    upload: &Upload,
+    holder: &Holder,
+) -> Result<Reply, ApiError> {
     let csr = check_csr(
         upload.csr.as_deref().ok_or(ApiError::MissingField("csr"))?,
+        holder,
         &me.user.owner_profile(),
         &state.config().regency,
     )?;
-    for kind in DocumentKind::FIRST_APPLICATION {
-        if !upload.documents.contains_key(&kind) {
+    for kind in DocumentKind::first_application(holder) {
+        if !upload.documents.contains_key(kind) {
             return Err(ApiError::MissingField(kind.as_str()));
         }
     }
-    check_consent(&upload)?;
+    check_consent(upload)?;
     let mut tx = state.db().begin_write().await?;
-    if let Some(id) = replayed(tx.conn(), me.id(), &key, &upload.request_hash).await? {
+    if let Some(id) = replayed(tx.conn(), me.id(), key, &upload.request_hash).await? {
         drop(tx);
-        return view(&state, &id, StatusCode::OK).await;
+        return view(state, &id, StatusCode::OK).await;
     }
-    if repo::owner_has_open(tx.conn(), me.id(), None).await? {
+    if repo::has_open(tx.conn(), me.id(), holder, None).await? {
         return Err(ApiError::ApplicationOpen);
     }
     let new = NewApplication {
         kind: ApplicationKind::New,
         previous: None,
+        holder,
         csr: &csr,
     };
-    let id = create_application(&state, &mut tx, &me, &key, &upload, new).await?;
-    reply(tx, &state, &id, StatusCode::CREATED).await
+    let id = create_application(state, &mut tx, me, key, upload, new).await?;
+    reply(tx, state, &id, StatusCode::CREATED).await
 }
 
 /// Resubmits a rejected application with corrections.
@@ -250,13 +280,15 @@ pub async fn resubmit(
     me.require(&[Role::Owner])?;
     // Ownership before anything in the body is looked at.
     let mut conn = state.db().pool().acquire().await?;
-    repo::load_owned(&mut conn, &id, me.id()).await?;
+    let holder = repo::load_owned(&mut conn, &id, me.id()).await?.holder;
     drop(conn);
     let upload = read_upload(form.map_err(rejection)?).await?;
+    upload.refuse_seal_fields()?;
+    let profile = me.user.owner_profile();
     let csr = upload
         .csr
         .as_deref()
-        .map(|c| check_csr(c, &me.user.owner_profile(), &state.config().regency))
+        .map(|c| check_csr(c, &holder, &profile, &state.config().regency))
         .transpose()?;
     check_consent(&upload)?;
     let mut tx = state.db().begin_write().await?;

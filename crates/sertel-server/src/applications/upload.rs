@@ -20,11 +20,28 @@ pub struct Upload {
     pub csr: Option<Vec<u8>>,
     /// `consent_version`: the version of the consent text the owner agreed to.
     pub consent_version: Option<String>,
+    /// `agency`: the Perangkat Daerah an electronic seal is for (seal applications only).
+    pub agency: Option<String>,
+    /// `agency_email`: the agency's official e-mail address (seal applications, optional).
+    pub agency_email: Option<String>,
     /// Documents, sniffed and size-checked.
     pub documents: BTreeMap<DocumentKind, (MediaType, Vec<u8>)>,
     /// SHA-256 over every field (name and content digest, in name order): what a retry with the
     /// same `Idempotency-Key` must repeat.
     pub request_hash: String,
+}
+
+impl Upload {
+    /// Refuses `agency` and `agency_email` outside a first seal application: the holder of an
+    /// application never changes after it is made.
+    pub fn refuse_seal_fields(&self) -> Result<(), ApiError> {
+        if self.agency.is_some() || self.agency_email.is_some() {
+            return Err(ApiError::Malformed(
+                "agency and agency_email belong to POST /api/v1/seal-applications".into(),
+            ));
+        }
+        Ok(())
+    }
 }
 
 pub(crate) fn multipart_error(e: MultipartError) -> ApiError {
@@ -64,6 +81,20 @@ pub(crate) async fn read_limited(
     Ok(data)
 }
 
+/// Reads a short text field (at most 256 bytes of UTF-8) into `into`, trimmed; returns its
+/// bytes.
+async fn read_text(
+    field: &mut axum::extract::multipart::Field<'_>,
+    into: &mut Option<String>,
+) -> Result<Vec<u8>, ApiError> {
+    let name = field.name().unwrap_or_default().to_owned();
+    let d = read_limited(field, &name, 256).await?;
+    let text = String::from_utf8(d.clone())
+        .map_err(|_| ApiError::Malformed(format!("{name} is not UTF-8")))?;
+    *into = Some(text.trim().to_owned());
+    Ok(d)
+}
+
 /// Reads every field; refuses unknown or repeated fields, oversize fields and documents whose
 /// content is not of an accepted type.
 pub async fn read_upload(mut form: Multipart) -> Result<Upload, ApiError> {
@@ -80,13 +111,9 @@ pub async fn read_upload(mut form: Multipart) -> Result<Upload, ApiError> {
                 upload.csr = Some(d.clone());
                 d
             }
-            "consent_version" => {
-                let d = read_limited(&mut field, &name, 256).await?;
-                let text = String::from_utf8(d.clone())
-                    .map_err(|_| ApiError::Malformed("consent_version is not UTF-8".into()))?;
-                upload.consent_version = Some(text.trim().to_owned());
-                d
-            }
+            "consent_version" => read_text(&mut field, &mut upload.consent_version).await?,
+            "agency" => read_text(&mut field, &mut upload.agency).await?,
+            "agency_email" => read_text(&mut field, &mut upload.agency_email).await?,
             other => {
                 let kind = DocumentKind::parse(other)
                     .ok_or_else(|| ApiError::Malformed(format!("unknown field {other:?}")))?;

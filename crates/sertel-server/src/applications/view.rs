@@ -54,6 +54,9 @@ pub struct ApplicationView {
     pub kind: String,
     /// The application a renewal or re-issue follows.
     pub previous_id: Option<String>,
+    /// For an electronic seal, the agency it is for; absent for a person's certificate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seal_agency: Option<String>,
     /// Revision.
     pub revision: i64,
     /// Key type of the CSR.
@@ -82,7 +85,7 @@ pub async fn load_view(
     let Some(r) = sqlx::query(
         "SELECT id, owner_id, state, revision, key_kind, consent_version, consent_at, \
          created_at, updated_at, kind, previous_id, (SELECT full_name FROM users \
-         WHERE users.id = applications.owner_id) FROM applications WHERE id = $1",
+         WHERE users.id = applications.owner_id), seal_agency FROM applications WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(&mut *conn)
@@ -133,6 +136,7 @@ pub async fn load_view(
         state: r.try_get(2)?,
         kind: r.try_get(9)?,
         previous_id: r.try_get(10)?,
+        seal_agency: r.try_get(12)?,
         revision: r.try_get(3)?,
         key_kind: r.try_get(4)?,
         consent_version: r.try_get(5)?,

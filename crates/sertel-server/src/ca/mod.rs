@@ -10,6 +10,7 @@
 mod create;
 mod owner_certificate;
 pub mod passphrase;
+mod seal_certificate;
 pub(crate) mod stored_key;
 mod tsa_certificate;
 
@@ -20,6 +21,7 @@ use sertel_core::x509::{Certificate, Name};
 
 pub use create::{ca_subject, CA_VALIDITY_YEARS};
 pub use owner_certificate::{owner_certificate, CertificateUrls, OWNER_VALIDITY_YEARS};
+pub use seal_certificate::seal_certificate;
 pub use tsa_certificate::{tsa_certificate, tsa_subject, TSA_VALIDITY_YEARS};
 
 use crate::db::Db;

@@ -10,6 +10,7 @@ use sertel_core::x509::extensions::{
 use sertel_core::x509::{issue, random_serial, Certificate, CertificateTemplate, X509Error};
 use spki::SubjectPublicKeyInfoOwned;
 use time::OffsetDateTime;
+use x509_cert::ext::Extension;
 
 use super::create::years_after;
 use super::Ca;
@@ -51,7 +52,35 @@ pub fn owner_certificate(
     urls: &CertificateUrls,
     now: OffsetDateTime,
 ) -> Result<Certificate, X509Error> {
+    end_entity_certificate(ca, subject, public_key, Some(email), Vec::new(), urls, now)
+}
+
+/// The end-entity profile shared by a person's certificate and an electronic seal's: the
+/// extensions above (subjectAltName only when `email` is given), then `extra`.
+pub(super) fn end_entity_certificate(
+    ca: &Ca,
+    subject: &sertel_core::x509::Name,
+    public_key: &SubjectPublicKeyInfoOwned,
+    email: Option<&str>,
+    extra: Vec<Extension>,
+    urls: &CertificateUrls,
+    now: OffsetDateTime,
+) -> Result<Certificate, X509Error> {
     let now = now.replace_nanosecond(0).unwrap_or(now);
+    let mut extensions = vec![
+        basic_constraints(false, None)?,
+        key_usage(&[KeyUsages::DigitalSignature, KeyUsages::NonRepudiation])?,
+    ];
+    if let Some(email) = email {
+        extensions.push(subject_alt_name_email(email)?);
+    }
+    extensions.extend([
+        subject_key_identifier(public_key)?,
+        authority_key_identifier(ca.key().public_key())?,
+        authority_info_access(Some(&urls.ocsp), Some(&urls.ca_issuers))?,
+        crl_distribution_points(&[&urls.crl])?,
+    ]);
+    extensions.extend(extra);
     let template = CertificateTemplate {
         serial: random_serial()?,
         issuer: ca.name().clone(),
@@ -59,15 +88,7 @@ pub fn owner_certificate(
         not_before: now,
         not_after: years_after(now, OWNER_VALIDITY_YEARS),
         subject_public_key: public_key.clone(),
-        extensions: vec![
-            basic_constraints(false, None)?,
-            key_usage(&[KeyUsages::DigitalSignature, KeyUsages::NonRepudiation])?,
-            subject_alt_name_email(email)?,
-            subject_key_identifier(public_key)?,
-            authority_key_identifier(ca.key().public_key())?,
-            authority_info_access(Some(&urls.ocsp), Some(&urls.ca_issuers))?,
-            crl_distribution_points(&[&urls.crl])?,
-        ],
+        extensions,
     };
     issue(&template, ca.key())
 }

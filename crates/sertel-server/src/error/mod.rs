@@ -53,6 +53,10 @@ pub enum ApiError {
     /// The certificate request's subject is not the one the owner's profile gives.
     #[error("the CSR subject does not match the owner's profile")]
     SubjectMismatch,
+    /// An electronic seal is applied for by a member of the agency: the agency named is not the
+    /// applicant's registered unit kerja.
+    #[error("the seal's agency is not the applicant's unit")]
+    SealAgencyNotOwn,
     /// Profile fields are invalid (all problems listed).
     #[error("invalid profile")]
     Profile(Vec<ProfileError>),
@@ -151,6 +155,7 @@ impl ApiError {
             | E::Csr(_)
             | E::KeyNotAllowed(_)
             | E::SubjectMismatch
+            | E::SealAgencyNotOwn
             | E::Profile(_)
             | E::ConsentRequired
             | E::RevocationReason(_)

@@ -16,6 +16,7 @@ impl Localized for ApiError {
             E::Csr(e) => e.kind(),
             E::KeyNotAllowed(_) => "csr_key_not_allowed",
             E::SubjectMismatch => "csr_subject_mismatch",
+            E::SealAgencyNotOwn => "seal_agency_not_own_unit",
             E::Profile(_) => "invalid_profile",
             E::InvalidField { .. } => "invalid_field",
             E::ConsentRequired => "consent_required",
@@ -71,9 +72,19 @@ impl Localized for ApiError {
                 format!("A {k} key is not allowed; use RSA of at least 2048 bits or P-256."),
             ),
             E::SubjectMismatch => pick(
-                "Identitas dalam permintaan sertifikat (CSR) tidak sama dengan profil pemilik."
+                "Identitas dalam permintaan sertifikat (CSR) tidak sama dengan profil pemilik \
+                 atau dengan segel elektronik yang dimohon."
                     .into(),
-                "The identity in the certificate request (CSR) differs from the owner's profile."
+                "The identity in the certificate request (CSR) differs from the owner's profile \
+                 or from the electronic seal applied for."
+                    .into(),
+            ),
+            E::SealAgencyNotOwn => pick(
+                "Segel elektronik hanya dapat dimohonkan untuk Perangkat Daerah tempat pemohon \
+                 bertugas (unit kerja pada profil pemohon)."
+                    .into(),
+                "An electronic seal can only be applied for on behalf of the applicant's own \
+                 agency (the unit in the applicant's profile)."
                     .into(),
             ),
             E::Profile(errors) => {

@@ -42,8 +42,10 @@ pub struct Registered {
     pub sha256: String,
     /// When it was signed.
     pub signed_at: OffsetDateTime,
-    /// The signer's name.
+    /// The signer's name, or the agency's for an electronic seal.
     pub signer: String,
+    /// The certificate is an agency's electronic seal.
+    pub seal: bool,
     /// The certificate's serial (hex).
     pub serial: String,
     /// The certificate's status now.
@@ -68,9 +70,9 @@ fn parse_time(s: &str) -> Result<OffsetDateTime, ApiError> {
 /// The registered document `id`, if any.
 pub async fn registered(state: &AppState, id: &str) -> Result<Option<Registered>, ApiError> {
     let row = sqlx::query(
-        "SELECT d.sha256, d.signed_at, u.full_name, c.serial, c.not_after, r.revoked_at, r.reason \
-         FROM signed_documents d JOIN certificates c ON c.serial = d.serial \
-         JOIN users u ON u.id = d.owner_id \
+        "SELECT d.sha256, d.signed_at, u.full_name, c.serial, c.not_after, r.revoked_at, r.reason, \
+         a.seal_agency FROM signed_documents d JOIN certificates c ON c.serial = d.serial \
+         JOIN applications a ON a.id = c.application_id JOIN users u ON u.id = d.owner_id \
          LEFT JOIN revocations r ON r.serial = c.serial WHERE d.id = $1",
     )
     .bind(id)
@@ -87,11 +89,16 @@ pub async fn registered(state: &AppState, id: &str) -> Result<Option<Registered>
         None if not_after < OffsetDateTime::now_utc() => Status::Expired(not_after),
         None => Status::Valid(not_after),
     };
+    let seal_agency: Option<String> = row.try_get(7)?;
     Ok(Some(Registered {
         id: id.to_owned(),
         sha256: row.try_get(0)?,
         signed_at: parse_time(&row.try_get::<String, _>(1)?)?,
-        signer: row.try_get(2)?,
+        seal: seal_agency.is_some(),
+        signer: match seal_agency {
+            Some(agency) => agency,
+            None => row.try_get(2)?,
+        },
         serial: row.try_get(3)?,
         status,
     }))
@@ -134,12 +141,17 @@ fn status_html(s: &Status) -> String {
 fn registered_html(d: &Registered) -> String {
     format!(
         "<section><h2>Dokumen terdaftar</h2><dl>\
-<dt>Penanda tangan</dt><dd>{signer}</dd>\
+<dt>{label}</dt><dd>{signer}</dd>\
 <dt>Waktu penandatanganan</dt><dd>{time}</dd>\
 <dt>Status sertifikat saat ini</dt><dd>{status}</dd>\
 <dt>Nomor seri sertifikat</dt><dd><code>{serial}</code></dd>\
 <dt>SHA-256 berkas bertanda tangan</dt><dd><code>{sha}</code></dd>\
 <dt>Nomor dokumen</dt><dd><code>{id}</code></dd></dl></section>",
+        label = if d.seal {
+            "Segel elektronik"
+        } else {
+            "Penanda tangan"
+        },
         signer = esc(&d.signer),
         time = esc(&when(d.signed_at)),
         status = status_html(&d.status),
@@ -358,9 +370,10 @@ fn indication_html(s: &SignatureReport) -> String {
 fn signature_html(n: usize, s: &SignatureReport, doc_id: Option<&str>, id: Option<&str>) -> String {
     let mut out = format!(
         "<section><h2>Tanda tangan {n}: {verdict}</h2><dl>\
-<dt>Penanda tangan</dt><dd>{signer}</dd>\
+<dt>{label}</dt><dd>{signer}</dd>\
 <dt>Waktu (menurut penanda tangan)</dt><dd>{time}</dd>",
         verdict = indication_html(s),
+        label = s.signer_label(Lang::Id),
         signer = esc(s.signer.as_deref().unwrap_or("tidak diketahui")),
         time = esc(&s.claimed_time_shown().unwrap_or_else(|| "tidak ada".into())),
     );

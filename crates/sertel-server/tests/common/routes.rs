@@ -30,6 +30,7 @@ pub const ROUTES: &[(&str, &str, Access)] = &[
     ("POST", "/api/v1/users", Access::Admin),
     ("GET", "/api/v1/applications", Access::SignedIn),
     ("POST", "/api/v1/applications", Access::Owners),
+    ("POST", "/api/v1/seal-applications", Access::Owners),
     ("GET", "/api/v1/applications/{id}", Access::OwnerOrStaff),
     (
         "POST",

@@ -34,7 +34,7 @@ pub(super) fn blocks(s: &SignatureReport, n: usize, total: usize, l: Lang, out: 
         s.field
     )));
     out.push(banner(&s.conclusion, l));
-    let signer = l.pick("Penanda tangan", "Signer");
+    let signer = s.signer_label(l);
     out.push(
         match &s.signer {
             Some(name) => Field::new(signer, name.as_str()).value_bold(),
