@@ -152,6 +152,18 @@ fn owner_journey_from_registration_to_revocation() {
     assert_eq!(parsed.tbs_certificate.issuer, ca.tbs_certificate.subject);
     assert!(cert.pem.starts_with("-----BEGIN CERTIFICATE-----"));
 
+    // Documents can be protected for the owner with the issued certificate as it is (Pasal 12
+    // huruf b: its keyUsage allows it), and only the owner's key opens them.
+    let letter = test_support::letters::sample_letter(&Default::default());
+    let options = sertel_core::protect::ProtectOptions::default();
+    let sealed = sertel_core::protect::protect(letter, &[parsed.clone()], &options)
+        .expect("the issued certificate can receive protected documents");
+    assert!(sealed.windows(13).any(|w| w == b"/Adobe.PubSec"));
+    let opened = sertel_core::protect::unprotect(sealed.clone(), &key, Some(&parsed)).unwrap();
+    assert!(opened.starts_with(b"%PDF") && !opened.windows(8).any(|w| w == b"/Encrypt"));
+    let (stranger, _) = key_and_csr();
+    assert!(sertel_core::protect::unprotect(sealed, &stranger, None).is_err());
+
     // Lost key: revoked at once.
     let revoked = owner
         .report_lost_key(&app.id, "Laptop dinas hilang")

@@ -80,6 +80,16 @@ async fn both_approve_then_issue(srv: common::TestServer) {
     assert!(ku.0.contains(KeyUsages::DigitalSignature));
     assert!(ku.0.contains(KeyUsages::NonRepudiation));
     assert!(!ku.0.contains(KeyUsages::KeyCertSign));
+    // Documents can be protected for the owner (Pasal 12 huruf b): keyEncipherment on an RSA
+    // key, keyAgreement on an EC key (never keyEncipherment, RFC 5480).
+    let rsa = tbs.subject_public_key_info.algorithm.oid == const_oid::db::rfc5912::RSA_ENCRYPTION;
+    let (wanted, refused) = if rsa {
+        (KeyUsages::KeyEncipherment, KeyUsages::KeyAgreement)
+    } else {
+        (KeyUsages::KeyAgreement, KeyUsages::KeyEncipherment)
+    };
+    assert!(ku.0.contains(wanted), "{:?}", ku.0);
+    assert!(!ku.0.contains(refused), "{:?}", ku.0);
     for oid in [
         const_oid::db::rfc5280::ID_PE_AUTHORITY_INFO_ACCESS,
         const_oid::db::rfc5280::ID_CE_CRL_DISTRIBUTION_POINTS,

@@ -1,7 +1,8 @@
 //! The owner's certificate profile (RFC 5280): 2 years, keyUsage digitalSignature +
-//! nonRepudiation, subjectAltName e-mail, key identifiers, AIA (OCSP, CA issuer), CRL
+//! nonRepudiation + keyEncipherment (RSA) or keyAgreement (EC), subjectAltName e-mail, key identifiers, AIA (OCSP, CA issuer), CRL
 //! distribution point.
 
+use sertel_core::sigcheck::{public_key_kind, PublicKeyKind};
 use sertel_core::signer::Signer;
 use sertel_core::x509::extensions::{
     authority_info_access, authority_key_identifier, basic_constraints, crl_distribution_points,
@@ -55,6 +56,19 @@ pub fn owner_certificate(
     end_entity_certificate(ca, subject, public_key, Some(email), Vec::new(), urls, now)
 }
 
+/// What an end-entity key may do: sign (digitalSignature + nonRepudiation) and receive protected
+/// documents (Pasal 12 huruf b) — keyEncipherment for an RSA key, keyAgreement for an EC key
+/// (RFC 5480 forbids keyEncipherment on EC keys).
+fn key_usages(public_key: &SubjectPublicKeyInfoOwned) -> Vec<KeyUsages> {
+    let mut usages = vec![KeyUsages::DigitalSignature, KeyUsages::NonRepudiation];
+    match public_key_kind(public_key) {
+        Ok(PublicKeyKind::Rsa { .. }) => usages.push(KeyUsages::KeyEncipherment),
+        Ok(PublicKeyKind::Ec(_)) => usages.push(KeyUsages::KeyAgreement),
+        _ => {}
+    }
+    usages
+}
+
 /// The end-entity profile shared by a person's certificate and an electronic seal's: the
 /// extensions above (subjectAltName only when `email` is given), then `extra`.
 pub(super) fn end_entity_certificate(
@@ -69,7 +83,7 @@ pub(super) fn end_entity_certificate(
     let now = now.replace_nanosecond(0).unwrap_or(now);
     let mut extensions = vec![
         basic_constraints(false, None)?,
-        key_usage(&[KeyUsages::DigitalSignature, KeyUsages::NonRepudiation])?,
+        key_usage(&key_usages(public_key))?,
     ];
     if let Some(email) = email {
         extensions.push(subject_alt_name_email(email)?);

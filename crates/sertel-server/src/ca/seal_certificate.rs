@@ -1,8 +1,8 @@
 //! The electronic seal's certificate profile: the person's profile (validity, keyUsage
-//! digitalSignature + nonRepudiation, key identifiers, AIA, CRL distribution point), with the
-//! agency's e-mail address in subjectAltName only when it has one, and qcStatements with QcType
-//! `id-etsi-qct-eseal` (ETSI EN 319 412-5) so that validators tell a seal from a person's
-//! signature.
+//! digitalSignature + nonRepudiation + keyEncipherment or keyAgreement, key identifiers, AIA,
+//! CRL distribution point), with the agency's e-mail address in subjectAltName only when it has
+//! one, and qcStatements with QcType `id-etsi-qct-eseal` (ETSI EN 319 412-5) so that validators
+//! tell a seal from a person's signature.
 
 use sertel_core::x509::qc_statements::qc_statements_eseal;
 use sertel_core::x509::{Certificate, Name, X509Error};
