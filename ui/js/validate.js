@@ -10,7 +10,7 @@ let shown = null;
 function signatureCard(s, i) {
   const dl = el("dl", { class: "facts" });
   facts(dl, [
-    [t("validate.signer"), s.signer || t("validate.unknown")],
+    [t(s.seal ? "validate.seal" : "validate.signer"), s.signer || t("validate.unknown")],
     [t("validate.claimed_time"), s.claimed_time],
     [t("validate.timestamp"), s.timestamp_time],
     [t("validate.certificate"), s.chain.join(" → ")],

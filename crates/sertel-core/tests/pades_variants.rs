@@ -362,6 +362,9 @@ fn every_letter_variant_is_accepted_by_every_judge() {
         listed_in_order(&report),
         [SEAL_AGENCY, &names[0], &head_name]
     );
+    // The seal is told apart from the persons by its certificate (QcType eseal).
+    let seals: Vec<bool> = report.signatures.iter().map(|s| s.seal).collect();
+    assert_eq!(seals, [true, false, false]);
     rendered(&reg, &seal_then_sign, "seal-paraf-signature", 2);
 
     // A seal is the document's first signature or none: refused before anything is written.

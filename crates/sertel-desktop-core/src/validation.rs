@@ -46,6 +46,9 @@ pub struct SignatureView {
     pub field: String,
     /// Who signed (the certificate's common name).
     pub signer: Option<String>,
+    /// The signer is an agency's electronic seal, not a person (the certificate's QcType
+    /// eseal): shown as "Segel elektronik" instead of "Penanda tangan".
+    pub seal: bool,
     /// When, as the signer's computer claimed (WIB).
     pub claimed_time: Option<String>,
     /// When, as a timestamp proves (WIB).
@@ -150,6 +153,7 @@ fn signature_view(s: &SignatureReport, lang: Lang) -> SignatureView {
     SignatureView {
         field: s.field.clone(),
         signer: s.signer.clone(),
+        seal: s.seal,
         claimed_time: s.claimed_time_shown(),
         timestamp_time: s
             .timestamp_time

@@ -130,13 +130,14 @@ fn issued_by(
     )
 }
 
-/// A fresh P-256 key and a signing certificate (digitalSignature, nonRepudiation, the
-/// responder named) for `subject`, issued by the root now.
+/// A fresh P-256 key and a signing certificate (digitalSignature, nonRepudiation, then
+/// `extra`: the responder named, for a seal its qcStatements) for `subject`, issued by the root
+/// now.
 fn holder(
     root: &Certificate,
     root_key: &LocalKey,
     subject: &[(NameAttribute, &str)],
-    aia: Extension,
+    extra: Vec<Extension>,
 ) -> Holder {
     let key = LocalKey::generate(KeyAlgorithm::EcdsaP256).expect("key");
     let certificate = issued_to(
@@ -144,10 +145,11 @@ fn holder(
         root_key,
         build_name(subject).expect("name"),
         key.public_key().clone(),
-        vec![
+        std::iter::once(
             ext::key_usage(&[KeyUsages::DigitalSignature, KeyUsages::NonRepudiation]).expect("KU"),
-            aia,
-        ],
+        )
+        .chain(extra)
+        .collect(),
     );
     Holder { certificate, key }
 }
@@ -241,7 +243,10 @@ impl Regency {
                 (NameAttribute::Organization, SEAL_ORGANIZATION),
                 (NameAttribute::CommonName, SEAL_AGENCY),
             ],
-            aia(),
+            vec![
+                aia(),
+                sertel_core::x509::qc_statements::qc_statements_eseal().expect("qcStatements"),
+            ],
         );
         let officials = OFFICIALS
             .iter()
@@ -255,7 +260,7 @@ impl Regency {
                         (NameAttribute::SerialNumber, nip),
                         (NameAttribute::CommonName, name),
                     ],
-                    aia(),
+                    vec![aia()],
                 )
             })
             .collect();
