@@ -2,9 +2,10 @@
 //! sees the applicant's name, rejects with a reason and revokes another owner's certificate
 //! directly with a reason; the owner sees the reason in the timeline and resubmits; the Badan
 //! approves on another laptop and the owner's status screen follows by the push channel without
-//! a reload; the Dinas approves in the app; the owner asks for revocation with the agency head's letter; the Dinas
-//! verifier reads the letter in the app and approves; the owner's app shows the certificate
-//! revoked and refuses to sign.
+//! a reload; the Dinas approves in the app; the owner asks for revocation with the agency head's
+//! letter; the Dinas verifier turns it down with a reason, which the owner reads in the timeline;
+//! the owner asks again, the Dinas verifier reads the letter in the app and approves; the owner's
+//! app shows the certificate revoked and refuses to sign.
 
 use crate::owner::{OWNER_EMAIL, OWNER_PASSWORD};
 use crate::server::{TestServer, BADAN, DINAS, STAFF_PASSWORD};
@@ -151,39 +152,70 @@ fn a_rejected_owner_resubmits_and_a_revocation_request_is_approved() {
     t.server_go("status");
     t.wait("the stored certificate", &tone("#status-status", "ok"));
     let head_letter = sample_pdf(&work, "surat-pimpinan.pdf", 1);
-    t.server_go("lost_key");
-    t.wait(
-        "the active certificate",
-        "document.querySelector('#revocation-submit').disabled === false",
-    );
-    t.select("#revocation-reason", "affiliation_changed");
-    t.type_into("#revocation-statement", "Mutasi ke Badan Keuangan Daerah.");
+    let request_revocation = |shot: Option<&str>| {
+        t.server_go("lost_key");
+        t.wait(
+            "the active certificate",
+            "document.querySelector('#revocation-submit').disabled === false",
+        );
+        t.select("#revocation-reason", "affiliation_changed");
+        t.type_into("#revocation-statement", "Mutasi ke Badan Keuangan Daerah.");
+        t.type_into(
+            "#revocation-letter",
+            head_letter.to_str().expect("UTF-8 path"),
+        );
+        t.click("#revocation-submit");
+        t.wait("the request sent", &tone("#revocation-status", "ok"));
+        if let Some(name) = shot {
+            t.shot(name);
+        }
+        t.server_go("status");
+        t.wait(
+            "the request in the timeline",
+            "document.querySelector('.timeline li[data-milestone=revocation_requested]') !== null",
+        );
+        t.sign_out();
+    };
+    let open_pending_request = || {
+        t.server_go("verifier");
+        t.wait(
+            "the pending request",
+            "document.querySelector('#revreq-list li[data-state=pending] button') !== null",
+        );
+        t.click("#revreq-list li[data-state=pending] button");
+        t.wait(
+            "the agency head's letter drawn",
+            "document.querySelector('#revreq-letter').dataset.loaded === 'true' && document.querySelector('#revreq-letter img') !== null",
+        );
+    };
+    request_revocation(Some("revocation-requested-id"));
+
+    // The Dinas verifier first turns the request down with a reason; the owner reads the
+    // reason in the timeline and asks again.
+    t.sign_in(DINAS, STAFF_PASSWORD, "verifier_dinas");
+    open_pending_request();
     t.type_into(
-        "#revocation-letter",
-        head_letter.to_str().expect("UTF-8 path"),
+        "#revreq-reason",
+        "Surat belum ditandatangani kepala perangkat daerah.",
     );
-    t.click("#revocation-submit");
-    t.wait("the request sent", &tone("#revocation-status", "ok"));
-    t.shot("revocation-requested-id");
-    t.server_go("status");
+    t.click("#revreq-reject");
     t.wait(
-        "the request in the timeline",
-        "document.querySelector('.timeline li[data-milestone=revocation_requested]') !== null",
+        "the request rejected",
+        "document.querySelector('#revreq-status').dataset.state === 'rejected'",
     );
     t.sign_out();
+    t.sign_in(OWNER_EMAIL, OWNER_PASSWORD, "owner");
+    t.server_go("status");
+    t.wait(
+        "the verifier's reason in the timeline",
+        "(document.querySelector('.timeline li[data-milestone=revocation_rejected]') || {textContent: ''}).textContent.includes('Surat belum ditandatangani kepala')",
+    );
+    t.shot("status-revocation-rejected-id");
+    request_revocation(None);
 
     // The Dinas verifier reads the letter and approves, in English then Indonesian.
     t.sign_in(DINAS, STAFF_PASSWORD, "verifier_dinas");
-    t.server_go("verifier");
-    t.wait(
-        "the pending request",
-        "document.querySelector('#revreq-list li[data-state=pending] button') !== null",
-    );
-    t.click("#revreq-list li[data-state=pending] button");
-    t.wait(
-        "the agency head's letter drawn",
-        "document.querySelector('#revreq-letter').dataset.loaded === 'true' && document.querySelector('#revreq-letter img') !== null",
-    );
+    open_pending_request();
     t.shot("verifier-revocation-request-id");
     t.click("#lang-en");
     t.wait(

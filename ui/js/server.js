@@ -357,6 +357,9 @@ function issuedApplication() {
 
 async function enterLostKey() {
   if (!configured("lost_key")) return;
+  // What an earlier visit reported is not this visit's outcome.
+  status($("lost_key-status"), "");
+  status($("revocation-status"), "");
   await refreshStatus(true);
   const a = issuedApplication();
   $("lost_key-certificate").textContent = a
@@ -374,8 +377,8 @@ async function reportLostKey(ev) {
   await busy($("lost_key-report"), null, async () => {
     try {
       await call("lost_key_report", { applicationId: a.application.id, statement: $("lost_key-statement").value });
-      status(node, t("lost_key.reported"), "ok");
       await enterLostKey();
+      status(node, t("lost_key.reported"), "ok");
     } catch (e) {
       error(node, e);
     }

@@ -24,7 +24,7 @@ fn milestones(
     app: &sertel_client::model::Application,
     events: &[sertel_client::model::Event],
 ) -> Vec<Milestone> {
-    timeline(app, events, time::OffsetDateTime::now_utc())
+    timeline(app, events, &[], time::OffsetDateTime::now_utc())
         .into_iter()
         .map(|e| e.milestone)
         .collect()

@@ -372,6 +372,12 @@ impl Connection {
             .events_after(0, Some(200))
             .map_err(client_error)?
             .events;
+        // The owner's revocation requests give the verifier's reason when one was rejected.
+        let requests = if events.iter().any(|e| e.kind == "revocation.rejected") {
+            self.client.revocation_requests().map_err(client_error)?
+        } else {
+            Vec::new()
+        };
         let mut certificate_stored = false;
         let local_serial = slot.certificate_serial()?;
         let mut applications = Vec::new();
@@ -412,7 +418,7 @@ impl Connection {
                 }
             }
             applications.push(ApplicationView {
-                timeline: timeline(&app, &events, now),
+                timeline: timeline(&app, &events, &requests, now),
                 application: app,
                 certificate,
             });

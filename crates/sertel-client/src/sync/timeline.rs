@@ -10,7 +10,9 @@ use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
 
-use crate::model::{Application, ApplicationState, Decision, Event, Side};
+use crate::model::{
+    Application, ApplicationState, Decision, Event, RevocationRequest, RevocationRequestState, Side,
+};
 
 /// Renewal is offered, and the certificate shown as expiring, from this many days before its
 /// end.
@@ -49,7 +51,10 @@ pub enum Milestone {
     /// The owner asked for revocation.
     RevocationRequested,
     /// A verifier turned the revocation request down.
-    RevocationRejected,
+    RevocationRejected {
+        /// The verifier's reason, when the owner's requests were read.
+        reason: Option<String>,
+    },
     /// The certificate was revoked: it is never valid again.
     Revoked {
         /// The RFC 5280 reason (`key_compromise`, …).
@@ -75,19 +80,42 @@ fn format(t: OffsetDateTime) -> String {
     t.format(&Rfc3339).unwrap_or_default()
 }
 
-/// The timeline of `app` as of `now`, oldest first; `events` may hold events of other
-/// applications (they are ignored).
-pub fn timeline(app: &Application, events: &[Event], now: OffsetDateTime) -> Vec<TimelineEntry> {
+/// The verifiers' reasons for turning down `app`'s revocation requests, in the order they
+/// were decided.
+fn rejection_reasons<'a>(
+    app: &Application,
+    requests: &'a [RevocationRequest],
+) -> impl Iterator<Item = Option<String>> + 'a {
+    let mut rejected: Vec<&RevocationRequest> = requests
+        .iter()
+        .filter(|r| r.application_id == app.id && r.state == RevocationRequestState::Rejected)
+        .collect();
+    rejected.sort_by(|a, b| a.decided_at.cmp(&b.decided_at));
+    rejected.into_iter().map(|r| r.decision_reason.clone())
+}
+
+/// The timeline of `app` as of `now`, oldest first; `events` and `requests` (the owner's
+/// revocation requests, which give the reasons of rejected ones; may be empty) may hold those
+/// of other applications (they are ignored).
+pub fn timeline(
+    app: &Application,
+    events: &[Event],
+    requests: &[RevocationRequest],
+    now: OffsetDateTime,
+) -> Vec<TimelineEntry> {
     let mut out = vec![TimelineEntry {
         milestone: Milestone::Submitted,
         at: app.created_at.clone(),
     }];
     let mine = events.iter().filter(|e| e.application_id == app.id);
+    let mut reasons = rejection_reasons(app, requests);
     for e in mine.clone() {
         let milestone = match e.kind.as_str() {
             "application.resubmitted" => Milestone::Resubmitted,
             "revocation.requested" => Milestone::RevocationRequested,
-            "revocation.rejected" => Milestone::RevocationRejected,
+            "revocation.rejected" => Milestone::RevocationRejected {
+                reason: reasons.next().flatten(),
+            },
             "certificate.superseded" => Milestone::Superseded,
             _ => continue,
         };
@@ -243,7 +271,7 @@ mod tests {
             event("revocation.requested", "20"),
         ];
         let now = OffsetDateTime::parse("2025-06-01T00:00:00Z", &Rfc3339).unwrap();
-        let t = timeline(&app(), &events, now);
+        let t = timeline(&app(), &events, &[], now);
         assert_eq!(
             names(&t),
             [
@@ -258,23 +286,79 @@ mod tests {
         );
     }
 
+    fn rejected_request(day: &str, reason: &str) -> RevocationRequest {
+        serde_json::from_value(serde_json::json!({
+            "id": format!("r{day}"),
+            "application_id": "a1",
+            "owner_id": "o",
+            "serial": "01",
+            "reason": "key_compromise",
+            "letter_sha256": "00",
+            "letter_size": 1,
+            "state": "rejected",
+            "created_at": format!("2025-03-{day}T08:00:00Z"),
+            "decided_at": format!("2025-03-{day}T09:00:00Z"),
+            "decision_reason": reason,
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_rejected_revocation_request_shows_the_verifiers_reason() {
+        let events = [
+            event("revocation.requested", "20"),
+            event("revocation.rejected", "21"),
+            event("revocation.requested", "22"),
+            event("revocation.rejected", "23"),
+        ];
+        // Listed newest first, as the server does; other applications' requests ignored.
+        let mut other = rejected_request("22", "bukan milik aplikasi ini");
+        other.application_id = "a2".into();
+        let requests = [
+            rejected_request("23", "Surat belum ditandatangani"),
+            other,
+            rejected_request("21", "Surat kepala tidak terlampir"),
+        ];
+        let now = OffsetDateTime::parse("2025-06-01T00:00:00Z", &Rfc3339).unwrap();
+        let reasons: Vec<Option<String>> = timeline(&app(), &events, &requests, now)
+            .into_iter()
+            .filter_map(|e| match e.milestone {
+                Milestone::RevocationRejected { reason } => Some(reason),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                Some("Surat kepala tidak terlampir".to_owned()),
+                Some("Surat belum ditandatangani".to_owned())
+            ]
+        );
+        // Without the requests the milestone is still there, without a reason.
+        let bare = timeline(&app(), &events, &[], now);
+        assert!(bare.contains(&TimelineEntry {
+            milestone: Milestone::RevocationRejected { reason: None },
+            at: "2025-03-21T09:00:00Z".into(),
+        }));
+    }
+
     #[test]
     fn expiring_then_expired_unless_revoked() {
         let at = |s: &str| OffsetDateTime::parse(s, &Rfc3339).unwrap();
-        let t = timeline(&app(), &[], at("2027-02-20T08:00:00Z"));
+        let t = timeline(&app(), &[], &[], at("2027-02-20T08:00:00Z"));
         assert_eq!(
             t.last().unwrap().milestone,
             Milestone::Expiring { days_left: 13 }
         );
         assert_eq!(t.last().unwrap().at, "2027-02-03T08:00:00Z");
-        let t = timeline(&app(), &[], at("2027-04-01T00:00:00Z"));
+        let t = timeline(&app(), &[], &[], at("2027-04-01T00:00:00Z"));
         assert_eq!(t.last().unwrap().milestone, Milestone::Expired);
         let mut revoked = app();
         if let Some(c) = revoked.certificate.as_mut() {
             c.revoked_at = Some("2025-04-01T00:00:00Z".into());
             c.revocation_reason = Some("key_compromise".into());
         }
-        let t = timeline(&revoked, &[], at("2027-04-01T00:00:00Z"));
+        let t = timeline(&revoked, &[], &[], at("2027-04-01T00:00:00Z"));
         assert_eq!(
             t.last().unwrap().milestone,
             Milestone::Revoked {
