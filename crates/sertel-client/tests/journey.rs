@@ -156,7 +156,7 @@ fn owner_journey_from_registration_to_revocation() {
     // huruf b: its keyUsage allows it), and only the owner's key opens them.
     let letter = test_support::letters::sample_letter(&Default::default());
     let options = sertel_core::protect::ProtectOptions::default();
-    let sealed = sertel_core::protect::protect(letter, &[parsed.clone()], &options)
+    let sealed = sertel_core::protect::protect(letter, std::slice::from_ref(&parsed), &options)
         .expect("the issued certificate can receive protected documents");
     assert!(sealed.windows(13).any(|w| w == b"/Adobe.PubSec"));
     let opened = sertel_core::protect::unprotect(sealed.clone(), &key, Some(&parsed)).unwrap();
