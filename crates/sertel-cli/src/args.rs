@@ -304,9 +304,10 @@ pub struct SignArgs {
     /// Replace existing outputs (even the input itself, if --out names it).
     #[arg(long)]
     pub overwrite: bool,
-    /// PAdES level.
-    #[arg(long, value_enum, default_value = "b-b")]
-    pub level: LevelArg,
+    /// PAdES level (default: b-lt when --tsa is given, so that the file carries what a
+    /// validator needs offline; b-b without a timestamp server).
+    #[arg(long, value_enum)]
+    pub level: Option<LevelArg>,
     /// Timestamp authority URL (for b-t, b-lt and b-lta).
     #[arg(long)]
     pub tsa: Option<String>,
@@ -418,6 +419,17 @@ pub struct SignArgs {
     /// Passphrase source.
     #[command(flatten)]
     pub passphrase: PassphraseArgs,
+}
+
+impl SignArgs {
+    /// The level asked for, or the default: B-LT with a timestamp server, B-B without.
+    pub fn level(&self) -> LevelArg {
+        self.level.unwrap_or(if self.tsa.is_some() {
+            LevelArg::BLt
+        } else {
+            LevelArg::BB
+        })
+    }
 }
 
 /// What an unknown revocation status makes of a signature.

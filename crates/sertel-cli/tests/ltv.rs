@@ -1,4 +1,5 @@
-//! `sertel sign --level b-lt|b-lta` and `sertel ltv` on the real binary, against the
+//! `sertel sign [--level b-lt|b-lta]` (B-LT being the default with a timestamp server) and
+//! `sertel ltv` on the real binary, against the
 //! regency-shaped test PKI (root, OCSP responder and TSA on loopback): the files come out
 //! valid offline under hard fail with the PAdES level they asked for.
 
@@ -63,31 +64,39 @@ fn offline_level(reg: &Regency, file: &str) -> (String, String) {
     )
 }
 
+/// `sertel --json sign … --tsa URL surat.pdf`, with `--level level` unless `level` is empty.
 fn sign(reg: &Regency, level: &str) -> std::process::Output {
     let tsa = reg.tsa.url();
-    sertel_in(
-        &dir(reg),
-        &[
-            "--json",
-            "sign",
-            "--key",
-            "key.pem",
-            "--cert",
-            "cert.pem",
-            "--passphrase-env",
-            "SERTEL_TEST_PW",
-            "--level",
-            level,
-            "--tsa",
-            &tsa,
-            "surat.pdf",
-        ],
-    )
+    let mut args = vec![
+        "--json",
+        "sign",
+        "--key",
+        "key.pem",
+        "--cert",
+        "cert.pem",
+        "--passphrase-env",
+        "SERTEL_TEST_PW",
+        "--tsa",
+        &tsa,
+        "surat.pdf",
+    ];
+    if !level.is_empty() {
+        args.extend(["--level", level]);
+    }
+    sertel_in(&dir(reg), &args)
 }
 
 #[test]
 fn signing_at_b_lt_and_b_lta_gives_files_valid_offline() {
     let reg = workspace();
+    // B-LT is what a timestamp server gives unless another level is asked for.
+    let out = sign(&reg, "");
+    assert_eq!(code(&out), 0, "{}", printed(&out));
+    assert_eq!(
+        offline_level(&reg, "surat-signed.pdf"),
+        ("TOTAL_PASSED".into(), "B-LT".into())
+    );
+    std::fs::remove_file(reg.path("surat-signed.pdf")).expect("remove");
     let out = sign(&reg, "b-lt");
     assert_eq!(code(&out), 0, "{}", printed(&out));
     let j = json(&out);

@@ -19,7 +19,7 @@ use crate::output::Out;
 
 fn options(args: &SignArgs, certificate: &Certificate) -> Result<SignOptions, CliError> {
     let appearance = super::sign_appearance::appearance(args, certificate)?;
-    let level = match (args.level, &args.tsa) {
+    let level = match (args.level(), &args.tsa) {
         (LevelArg::BB, _) => Level::BB,
         (_, Some(url)) => Level::BT {
             tsa_url: url.clone(),
@@ -84,7 +84,7 @@ enum LongTerm {
 impl LongTerm {
     fn of(args: &SignArgs) -> Result<LongTerm, CliError> {
         let opts = || super::verify_options::ltv_options(&args.trust);
-        Ok(match (args.level, &args.tsa) {
+        Ok(match (args.level(), &args.tsa) {
             (LevelArg::BLt, _) => LongTerm::Data(opts()?),
             (LevelArg::BLta, Some(tsa)) => LongTerm::Archive(opts()?, tsa.clone()),
             _ => LongTerm::None,
