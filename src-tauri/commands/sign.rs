@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use sertel_desktop_core::preview::{preview, PagePreview};
 use sertel_desktop_core::profile_store;
 use sertel_desktop_core::registration::{sign_and_register, SignView};
-use sertel_desktop_core::signing::{BatchRequest, FileEvent};
+use sertel_desktop_core::signing::{BatchRequest, FileEvent, Timestamping};
 use sertel_desktop_core::DesktopError;
 use tauri::{AppHandle, Emitter, State};
 
@@ -28,6 +28,10 @@ struct Progress {
 fn progress(event: FileEvent, lang: Lang) -> Progress {
     let message = match &event {
         FileEvent::Failed { error, .. } => Some(error.message(lang)),
+        FileEvent::Done {
+            long_term: Some(why),
+            ..
+        } => Some(why.message(lang)),
         _ => None,
     };
     Progress { event, message }
@@ -59,7 +63,10 @@ pub async fn sign_files(
             &slot,
             &passphrase,
             &request,
-            settings.tsa_url.as_deref(),
+            settings.tsa_url.as_deref().map(|tsa_url| Timestamping {
+                tsa_url,
+                trust_dir: &paths.trust,
+            }),
             server.as_ref().map(|(c, p)| (c.as_ref(), p)),
             lang,
             &mut |event| {

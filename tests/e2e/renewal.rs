@@ -1,7 +1,8 @@
 //! Renewal through the app's own logic (sertel-desktop-core, as the window's commands call it)
 //! against a real `sertel-server`: a certificate issued, a renewal applied for with a new key
 //! made in the second slot while the current key keeps signing, both verifiers approve, and on
-//! the next status refresh the new key becomes the current one and signs.
+//! the next status refresh the new key becomes the current one and signs. On the way the app
+//! signs with the server's timestamp service: the file comes out B-LT, valid offline.
 //!
 //! No window here: the app offers renewal only in the last 30 days of a two-year certificate,
 //! which a test cannot reach without a clock or server backdoor; that rule is unit-tested in
@@ -12,10 +13,13 @@ use sertel_client::model::ApplicationState;
 use sertel_core::i18n::Lang;
 use sertel_core::key::{KeyAlgorithm, Passphrase};
 use sertel_core::profile::RegencyProfile;
+use sertel_core::trust::{PathCertificate, RevocationPolicy, TrustStore};
+use sertel_core::verify::ltv::Level;
+use sertel_core::verify::{Indication, Verifier, VerifyOptions};
 use sertel_desktop_core::connection::{ApplicationFiles, Connection};
 use sertel_desktop_core::key_slot::{KeySlot, NewPassphrase};
 use sertel_desktop_core::placement::Placement;
-use sertel_desktop_core::signing::{sign_batch, BatchRequest};
+use sertel_desktop_core::signing::{sign_batch, BatchRequest, FileEvent, Timestamping};
 use sertel_desktop_core::AppPaths;
 use time::OffsetDateTime;
 
@@ -33,6 +37,19 @@ fn new_passphrase(p: &str) -> NewPassphrase {
 
 /// Signs `dir/name` with the key in `slot`; how many files were signed.
 fn sign(slot: &KeySlot, passphrase: &str, dir: &std::path::Path, name: &str) -> usize {
+    sign_with(slot, passphrase, dir, name, None, &mut |_| {})
+}
+
+/// Signs `dir/name` with the key in `slot`, timestamped by `timestamping` when given, each
+/// step to `on_event`; how many files were signed.
+fn sign_with(
+    slot: &KeySlot,
+    passphrase: &str,
+    dir: &std::path::Path,
+    name: &str,
+    timestamping: Option<Timestamping<'_>>,
+    on_event: &mut dyn FnMut(FileEvent),
+) -> usize {
     let request = BatchRequest {
         files: vec![sample_pdf(dir, name, 1)],
         placement: Placement::Invisible,
@@ -45,9 +62,9 @@ fn sign(slot: &KeySlot, passphrase: &str, dir: &std::path::Path, name: &str) -> 
         slot,
         &Passphrase::new(passphrase),
         &request,
+        timestamping,
         None,
-        None,
-        &mut |_| {},
+        on_event,
     )
     .expect("signed")
     .signed
@@ -110,6 +127,47 @@ fn a_renewal_key_becomes_current_when_its_certificate_is_issued() {
         certificate.days_left
     );
     let old_key = slot.info().expect("info").expect("key").key.fingerprint;
+
+    // With the server's timestamp service the app signs B-LT: the file carries the chain and
+    // the OCSP answers, and validates offline under hard fail against the regency root.
+    let mut outputs = Vec::new();
+    let tsa_url = format!("{}/tsa", server.url);
+    let timestamping = Timestamping {
+        tsa_url: &tsa_url,
+        trust_dir: &paths.trust,
+    };
+    let signed = sign_with(
+        &slot,
+        PASSPHRASE,
+        &work,
+        "jangka-panjang.pdf",
+        Some(timestamping),
+        &mut |e| outputs.push(e),
+    );
+    assert_eq!(signed, 1, "{outputs:?}");
+    let Some(FileEvent::Done {
+        output,
+        long_term: None,
+        ..
+    }) = outputs.last()
+    else {
+        panic!("not made B-LT: {outputs:?}");
+    };
+    let chain = slot.certificates().expect("chain");
+    let root = PathCertificate::from_certificate(chain.last().expect("root")).expect("root");
+    let mut trust = TrustStore::new();
+    trust.add(root).expect("anchor");
+    let mut offline = VerifyOptions::trusting(trust);
+    offline.revocation = RevocationPolicy::HardFail;
+    let report = Verifier::new(offline)
+        .verify_file(output)
+        .expect("verified");
+    let sig = &report.signatures[0];
+    assert_eq!(
+        (sig.conclusion.indication, sig.level),
+        (Indication::TotalPassed, Some(Level::LongTerm)),
+        "{report:?}"
+    );
 
     // The renewal: a new key in the second slot; the current key keeps signing meanwhile.
     let renewal = conn

@@ -17,7 +17,7 @@ let running = false;
 function render() {
   $("sign-files").replaceChildren(
     ...files.map((f, i) => {
-      const detail = f.state === "done" ? `→ ${f.output}` : f.state === "failed" ? f.message : "";
+      const detail = f.state === "done" ? `→ ${f.output}${f.message ? ` (${f.message})` : ""}` : f.state === "failed" ? f.message : "";
       const remove = el("button", { type: "button", className: "link", disabled: running }, t("common.remove"));
       remove.addEventListener("click", () => {
         files.splice(i, 1);
@@ -88,6 +88,8 @@ function onProgress(p) {
   if (p.state === "done") {
     f.output = p.output;
     f.verifyUrl = p.verify_url || null;
+    // Signed and timestamped, but kept at B-T: why the long-term material is missing.
+    f.message = p.message || null;
   }
   if (p.state === "failed") f.message = p.message;
   const finished = files.filter((x) => x.batch && (x.state === "done" || x.state === "failed")).length;

@@ -12,7 +12,7 @@ use sertel_core::profile::OwnerProfile;
 
 use crate::connection::{client_error, Connection};
 use crate::key_slot::KeySlot;
-use crate::signing::{sign_batch, BatchOutcome, BatchRequest, FileEvent};
+use crate::signing::{sign_batch, BatchOutcome, BatchRequest, FileEvent, Timestamping};
 use crate::specimen::SpecimenSource;
 use crate::DesktopError;
 
@@ -86,7 +86,7 @@ pub fn sign_and_register(
     slot: &KeySlot,
     passphrase: &Passphrase,
     request: &BatchRequest,
-    tsa_url: Option<&str>,
+    timestamping: Option<Timestamping<'_>>,
     server: Option<(&Connection, &OwnerProfile)>,
     lang: Lang,
     on_event: &mut dyn FnMut(FileEvent),
@@ -99,7 +99,7 @@ pub fn sign_and_register(
         slot,
         passphrase,
         request,
-        tsa_url,
+        timestamping,
         specimen.as_ref(),
         on_event,
     )?;

@@ -17,7 +17,8 @@ pub struct Settings {
     /// screens stay off until then). HTTPS, or plain HTTP to this computer only
     /// ([`crate::server_address`]).
     pub server_url: Option<String>,
-    /// The RFC 3161 timestamp server; when set, signatures are PAdES B-T. Plain HTTP is
+    /// The RFC 3161 timestamp server; when set, signatures are PAdES B-LT (B-T when the
+    /// validation material cannot be had, [`crate::signing`]). Plain HTTP is
     /// allowed: timestamp answers are signed by the TSA and checked, and many TSAs serve HTTP.
     pub tsa_url: Option<String>,
 }

@@ -3,17 +3,23 @@
 //! reported so a screen can show progress per file. One file failing does not stop the rest.
 //! An existing file is never replaced unless the request says so. With a specimen, each signed
 //! letter carries a QR code of its public page and comes back as a registration for the server.
+//! With a timestamp server every file is made B-LT: the chain, OCSP/CRL answers and the
+//! timestamp authority's chain go into the file so that it validates offline for years; when
+//! that material cannot be had, the file stays B-T and says why.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use sertel_client::DocumentRegistration;
 use sertel_core::i18n::Text;
 use sertel_core::key::Passphrase;
+use sertel_core::pades::ltv::{add_validation_data, LtvOptions};
 use sertel_core::pades::{sign_file, Level, SignOptions};
+use sertel_core::trust::{PathCertificate, TrustStore};
 use sertel_core::verify::pdf_report::FileIdentity;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
+use x509_cert::Certificate;
 
 use crate::key_slot::KeySlot;
 use crate::placement::{appearance, Placement};
@@ -60,6 +66,8 @@ pub enum FileEvent {
         output: PathBuf,
         /// The public page in its specimen's QR code, if it has one.
         verify_url: Option<String>,
+        /// Why a timestamped file stayed B-T instead of becoming B-LT.
+        long_term: Option<Text>,
     },
     /// File `index` could not be signed.
     Failed {
@@ -88,14 +96,42 @@ fn text_or_none(s: &Option<String>) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Signs every file of `request` with the key in `slot`, timestamped by `tsa_url` when set
-/// (PAdES B-T, else B-B), with `specimen` drawn where the signature goes when given. A wrong
-/// passphrase, a missing key or certificate fails the whole batch before any file is touched.
+/// A timestamp server, and the folder of trust anchors the long-term material is validated
+/// against (besides the root at the top of the owner's own chain).
+#[derive(Clone, Copy, Debug)]
+pub struct Timestamping<'a> {
+    /// The RFC 3161 server's URL.
+    pub tsa_url: &'a str,
+    /// The user's trust anchors.
+    pub trust_dir: &'a Path,
+}
+
+/// What B-LT validates against: the anchors in `trust_dir` and the self-signed root that ends
+/// the owner's chain (the regency CA the certificate came from).
+fn long_term_options(trust_dir: &Path, chain: &[Certificate]) -> Result<LtvOptions, DesktopError> {
+    let mut trust = TrustStore::new();
+    if trust_dir.is_dir() {
+        trust.add_dir(trust_dir).map_err(DesktopError::core)?;
+    }
+    if let Some(root) = chain
+        .last()
+        .filter(|c| c.tbs_certificate.issuer == c.tbs_certificate.subject)
+    {
+        let anchor = PathCertificate::from_certificate(root).map_err(DesktopError::core)?;
+        trust.add(anchor).map_err(DesktopError::core)?;
+    }
+    Ok(LtvOptions::trusting(trust))
+}
+
+/// Signs every file of `request` with the key in `slot`, timestamped when `timestamping` is
+/// given (PAdES B-LT, or B-T when the validation material cannot be had; else B-B), with
+/// `specimen` drawn where the signature goes when given. A wrong passphrase, a missing key or
+/// certificate fails the whole batch before any file is touched.
 pub fn sign_batch(
     slot: &KeySlot,
     passphrase: &Passphrase,
     request: &BatchRequest,
-    tsa_url: Option<&str>,
+    timestamping: Option<Timestamping<'_>>,
     specimen: Option<&SpecimenSource>,
     on_event: &mut dyn FnMut(FileEvent),
 ) -> Result<BatchOutcome, DesktopError> {
@@ -112,11 +148,15 @@ pub fn sign_batch(
     let key = slot.unlock(passphrase)?;
     let (certificate, issuers) = chain.split_first().ok_or(DesktopError::NoCertificate)?;
     let serial_hex = crate::key_slot::serial_octets_hex(certificate);
-    let level = match tsa_url {
-        Some(url) => Level::BT {
-            tsa_url: url.to_owned(),
+    let level = match timestamping {
+        Some(t) => Level::BT {
+            tsa_url: t.tsa_url.to_owned(),
         },
         None => Level::BB,
+    };
+    let long_term = match timestamping {
+        Some(t) => Some(long_term_options(t.trust_dir, &chain)?),
+        None => None,
     };
     let mut outcome = BatchOutcome::default();
     for (index, input) in request.files.iter().enumerate() {
@@ -141,6 +181,11 @@ pub fn sign_batch(
             let output = signed_copy_path(input, request.replace_signed);
             let file = sign_file(input, &output, &key, certificate, issuers, &options)
                 .map_err(DesktopError::core)?;
+            let kept_at_b_t = long_term.as_ref().and_then(|o| {
+                add_validation_data(&file.path, &file.path, o, true)
+                    .err()
+                    .map(|e| Text::of(&e))
+            });
             let registration = match &file.document_id {
                 Some(id) => Some(DocumentRegistration {
                     id: id.clone(),
@@ -159,16 +204,17 @@ pub fn sign_batch(
                 }),
                 None => None,
             };
-            Ok((file, registration))
+            Ok((file, registration, kept_at_b_t))
         })();
         match signed {
-            Ok((file, registration)) => {
+            Ok((file, registration, long_term)) => {
                 outcome.signed += 1;
                 outcome.documents.extend(registration);
                 on_event(FileEvent::Done {
                     index,
                     output: file.path,
                     verify_url: file.verify_url,
+                    long_term,
                 });
             }
             Err(e) => {
