@@ -271,6 +271,7 @@ function drawStatus(view) {
     box.replaceChildren(el("p", { class: "muted" }, t("status.none")));
     return;
   }
+  const typed = typedInCards(box);
   box.replaceChildren(...view.applications.map((a) => {
     const app = a.application;
     const card = el("div", { class: "card app-card", "data-state": app.state, "data-id": app.id });
@@ -298,6 +299,28 @@ function drawStatus(view) {
     }
     return card;
   }));
+  typed.restore(box);
+}
+
+// What the user is typing in the cards (a renewal's new passphrase), kept across a redraw: a
+// change pushed by the server redraws them while the owner types.
+function typedInCards(box) {
+  const key = (input) => `${input.closest(".app-card")?.dataset.id}/${input.className}`;
+  const values = new Map();
+  let focused = null;
+  for (const input of box.querySelectorAll(".app-card input")) {
+    if (input.value) values.set(key(input), input.value);
+    if (input === document.activeElement) focused = key(input);
+  }
+  return {
+    restore(root) {
+      for (const input of root.querySelectorAll(".app-card input")) {
+        const k = key(input);
+        if (values.has(k)) input.value = values.get(k);
+        if (k === focused) input.focus();
+      }
+    },
+  };
 }
 
 async function refreshStatus(quiet = false) {
