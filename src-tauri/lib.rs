@@ -6,6 +6,7 @@
 mod commands;
 mod error;
 mod state;
+mod webview;
 
 use std::sync::OnceLock;
 use std::time::Instant;
@@ -37,6 +38,9 @@ pub fn run() {
         .setup(|app| {
             let paths = paths(app)?;
             app.manage(state::AppState::new(paths));
+            if let Some(window) = app.get_webview_window("main") {
+                webview::tune(&window)?;
+            }
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
