@@ -24,6 +24,15 @@ export function status(node, text, tone = "") {
   node.textContent = text || "";
   node.className = `status ${tone}`.trim();
   node.dataset.tone = tone;
+  node.dataset.lang = document.documentElement.lang;
+}
+
+// After a language switch: status lines written in the other language are emptied (they told
+// of an earlier action; their tone stays for whoever reads it).
+export function clearStatusesNotIn(lang) {
+  document.querySelectorAll(".status[data-lang]").forEach((node) => {
+    if (node.dataset.lang !== lang) node.textContent = "";
+  });
 }
 
 // Shows an error from Rust ({kind, message, detail}) in a status line.

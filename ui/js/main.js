@@ -2,7 +2,7 @@
 
 import { call, on } from "./bridge.js";
 import { apply, lang, load } from "./i18n.js";
-import { $ } from "./dom.js";
+import { $, clearStatusesNotIn } from "./dom.js";
 import * as nav from "./nav.js";
 import * as profile from "./profile.js";
 import * as key from "./key.js";
@@ -34,6 +34,7 @@ async function languageChanged(saved) {
   if (saved.lang !== lang()) {
     await load(saved.lang);
     apply();
+    clearStatusesNotIn(saved.lang);
   }
   await refreshStatus();
   await nav.go(nav.current(), nav.serverEntry());
