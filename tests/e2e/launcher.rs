@@ -1,9 +1,11 @@
 //! Starting the real app for a test: a private X server (Xvfb), tauri-driver on free ports
 //! (it starts WebKitWebDriver, which starts the debug app binary), and a temporary HOME so the
-//! app's data, settings and trust folder start empty. Everything started is stopped, by process
-//! id, when the [`RunningApp`] is dropped.
+//! app's data, settings and trust folder start empty. Everything started is stopped when the
+//! [`RunningApp`] is dropped: tauri-driver runs in a process group of its own, and the whole group
+//! (WebKitWebDriver and the app with it) is killed, so nothing outlives the test.
 
 use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
@@ -14,14 +16,22 @@ use crate::webdriver::Session;
 /// How long a helper program may take to get ready.
 const START_DEADLINE: Duration = Duration::from_secs(30);
 
-/// A child process stopped when dropped.
+/// A child process stopped when dropped; with `group`, the process group it leads is killed
+/// first, so the programs it started go with it.
 struct Guard {
     name: &'static str,
     child: Child,
+    group: bool,
 }
 
 impl Drop for Guard {
     fn drop(&mut self) {
+        if self.group {
+            let _ = Command::new("kill")
+                .args(["-KILL", "--", &format!("-{}", self.child.id())])
+                .stderr(Stdio::null())
+                .status();
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -87,6 +97,7 @@ fn start_xvfb() -> (Guard, String) {
     let mut guard = Guard {
         name: "Xvfb",
         child,
+        group: false,
     };
     let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
     wait_ready(&mut guard, || socket.exists());
@@ -115,11 +126,13 @@ fn start_driver(display: &str, home: &Path, log: &Path) -> (Guard, String) {
         .env("NO_AT_BRIDGE", "1")
         .stdout(log.try_clone().expect("driver log"))
         .stderr(log)
+        .process_group(0)
         .spawn()
         .expect("tauri-driver (cargo install tauri-driver --locked)");
     let mut guard = Guard {
         name: "tauri-driver",
         child,
+        group: true,
     };
     // Ready when both listen: tauri-driver, and the WebKitWebDriver it started.
     let address = format!("127.0.0.1:{port}");
