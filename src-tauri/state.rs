@@ -82,4 +82,9 @@ impl AppState {
     pub fn key_slot(&self) -> KeySlot {
         KeySlot::new(self.paths.key_dir())
     }
+
+    /// The agency's seal key slot.
+    pub fn seal_slot(&self) -> KeySlot {
+        sertel_desktop_core::seal::seal_slot(&self.paths)
+    }
 }

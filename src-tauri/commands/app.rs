@@ -14,6 +14,8 @@ pub struct AppStatus {
     has_profile: bool,
     has_key: bool,
     has_certificate: bool,
+    has_seal_key: bool,
+    has_seal_certificate: bool,
     server_configured: bool,
     server_url: Option<String>,
     data_dir: String,
@@ -24,6 +26,7 @@ pub struct AppStatus {
 #[tauri::command]
 pub fn app_status(state: State<'_, AppState>) -> AppStatus {
     let slot = state.key_slot();
+    let seal = state.seal_slot();
     let settings = state.settings();
     AppStatus {
         version: env!("CARGO_PKG_VERSION"),
@@ -31,6 +34,8 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatus {
         has_profile: state.paths.profile().is_file(),
         has_key: slot.has_key(),
         has_certificate: slot.certificates_path().is_file(),
+        has_seal_key: seal.has_key(),
+        has_seal_certificate: seal.certificates_path().is_file(),
         server_configured: settings.server_url.is_some(),
         server_url: settings.server_url.clone(),
         data_dir: state.paths.data.display().to_string(),

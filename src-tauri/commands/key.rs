@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use sertel_core::key::{KeyAlgorithm, Passphrase};
 use sertel_desktop_core::certificate_request::{import_certificate, write_certificate_request};
 use sertel_desktop_core::key_info::KeyInfo;
-use sertel_desktop_core::key_slot::{passphrase_owner, BackupKind, NewPassphrase};
+use sertel_desktop_core::key_slot::{passphrase_owner, BackupKind, KeySlot, NewPassphrase};
 use sertel_desktop_core::passphrase_meter::{meter, Meter};
 use sertel_desktop_core::{profile_store, DesktopError};
 use tauri::State;
@@ -49,11 +49,23 @@ pub async fn key_create(
     repeat: String,
     algorithm_name: String,
 ) -> UiResult<KeyInfo> {
+    let slot = state.key_slot();
+    create_in(&state, slot, passphrase, repeat, algorithm_name).await
+}
+
+/// Generates a key of `algorithm_name` in `slot` under the new passphrase (typed twice),
+/// checked against the saved profile.
+pub(crate) async fn create_in(
+    state: &AppState,
+    slot: KeySlot,
+    passphrase: String,
+    repeat: String,
+    algorithm_name: String,
+) -> UiResult<KeyInfo> {
     let new = NewPassphrase {
         passphrase: Passphrase::new(passphrase),
         repeat: Passphrase::new(repeat),
     };
-    let slot = state.key_slot();
     let paths = state.paths.clone();
     blocking(state.lang(), move || {
         let profile = profile_store::load(&paths)?.ok_or(DesktopError::NoProfile)?;

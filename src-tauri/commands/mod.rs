@@ -4,6 +4,7 @@
 pub mod app;
 pub mod key;
 pub mod profile;
+pub mod seal;
 pub mod server;
 pub mod settings;
 pub mod sign;

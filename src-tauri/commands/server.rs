@@ -183,13 +183,15 @@ pub async fn renewal_submit(
     .await
 }
 
-/// The owner's applications and timelines (also sends what the outbox holds).
+/// The owner's applications and timelines, the seal's apart (also sends what the outbox
+/// holds).
 #[tauri::command]
 pub async fn status_get(state: State<'_, AppState>) -> UiResult<StatusView> {
     let conn = state.connection();
     let slot = state.key_slot();
+    let seal = state.seal_slot();
     blocking(state.lang(), move || {
-        conn?.status(&slot, time::OffsetDateTime::now_utc())
+        conn?.status(&slot, &seal, time::OffsetDateTime::now_utc())
     })
     .await
 }

@@ -1,5 +1,6 @@
 //! The Sign screen: page previews for placing the signature, and a batch of PDFs signed with
-//! one passphrase, progress sent per file as `sign-progress` events; with the specimen, the
+//! one passphrase (the owner's key, or the agency's seal key to seal), progress sent per file as
+//! `sign-progress` events; with the specimen, the
 //! signed letters are registered with the server (or queued while it cannot be reached).
 
 use serde::Serialize;
@@ -37,7 +38,8 @@ fn progress(event: FileEvent, lang: Lang) -> Progress {
     Progress { event, message }
 }
 
-/// Signs every file of the request; the passphrase opens the key once for the batch.
+/// Signs every file of the request (or seals them with the agency's seal key); the passphrase
+/// opens the key once for the batch.
 #[tauri::command]
 pub async fn sign_files(
     app: AppHandle,
@@ -46,7 +48,11 @@ pub async fn sign_files(
     passphrase: String,
 ) -> UiResult<SignView> {
     let passphrase = Passphrase::new(passphrase);
-    let slot = state.key_slot();
+    let slot = if request.seal {
+        state.seal_slot()
+    } else {
+        state.key_slot()
+    };
     let settings = state.settings();
     let lang = settings.lang;
     let conn = request.specimen.then(|| state.connection());

@@ -19,6 +19,7 @@ use sertel_core::verify::{Indication, Verifier, VerifyOptions};
 use sertel_desktop_core::connection::{ApplicationFiles, Connection};
 use sertel_desktop_core::key_slot::{KeySlot, NewPassphrase};
 use sertel_desktop_core::placement::Placement;
+use sertel_desktop_core::seal::seal_slot;
 use sertel_desktop_core::signing::{sign_batch, BatchRequest, FileEvent, Timestamping};
 use sertel_desktop_core::AppPaths;
 use time::OffsetDateTime;
@@ -57,6 +58,7 @@ fn sign_with(
         location: None,
         replace_signed: false,
         specimen: false,
+        seal: false,
     };
     sign_batch(
         slot,
@@ -84,6 +86,7 @@ fn a_renewal_key_becomes_current_when_its_certificate_is_issued() {
     conn.register(&profile, "kata-sandi-pemilik-2025", Lang::Id)
         .expect("registered");
     let slot = KeySlot::new(paths.key_dir());
+    let seal = seal_slot(&paths);
     slot.create(
         &new_passphrase(PASSPHRASE),
         &profile,
@@ -117,7 +120,7 @@ fn a_renewal_key_becomes_current_when_its_certificate_is_issued() {
         second_owner::approve(&server, verifier, &first.id);
     }
     let status = conn
-        .status(&slot, OffsetDateTime::now_utc())
+        .status(&slot, &seal, OffsetDateTime::now_utc())
         .expect("status");
     assert!(status.certificate_stored);
     let certificate = status.applications[0].certificate.clone().expect("issued");
@@ -199,7 +202,7 @@ fn a_renewal_key_becomes_current_when_its_certificate_is_issued() {
         second_owner::approve(&server, verifier, &renewal.id);
     }
     let status = conn
-        .status(&slot, OffsetDateTime::now_utc())
+        .status(&slot, &seal, OffsetDateTime::now_utc())
         .expect("status");
     assert!(status.certificate_stored);
     let states: Vec<ApplicationState> = status

@@ -7,8 +7,9 @@ use std::path::Path;
 
 use der::Decode;
 use sertel_core::key::Passphrase;
-use sertel_core::profile::{OwnerProfile, RegencyProfile};
-use sertel_core::x509::{build_csr, csr_to_pem};
+use sertel_core::key::LocalKey;
+use sertel_core::profile::{OwnerProfile, RegencyProfile, SealProfile};
+use sertel_core::x509::{build_csr, build_seal_csr, csr_to_pem, CertReq, X509Error};
 use x509_cert::Certificate;
 
 use crate::key_info::{certificate_key_fingerprint, KeyInfo};
@@ -26,8 +27,29 @@ pub fn certificate_request(
     profile: &OwnerProfile,
     regency: &RegencyProfile,
 ) -> Result<String, DesktopError> {
+    request_pem(slot, passphrase, |key| build_csr(profile, regency, key))
+}
+
+/// The certificate request of the agency's electronic seal `seal` for the key in `slot` (the
+/// seal's own slot), as PEM: the subject is the seal's, checked before the key is opened.
+pub fn seal_certificate_request(
+    slot: &KeySlot,
+    passphrase: &Passphrase,
+    seal: &SealProfile,
+    regency: &RegencyProfile,
+) -> Result<String, DesktopError> {
+    seal.validate(regency).map_err(DesktopError::Profile)?;
+    request_pem(slot, passphrase, |key| build_seal_csr(seal, regency, key))
+}
+
+/// The request `build` makes with the key in `slot`, unlocked with `passphrase`, as PEM.
+fn request_pem(
+    slot: &KeySlot,
+    passphrase: &Passphrase,
+    build: impl FnOnce(&LocalKey) -> Result<CertReq, X509Error>,
+) -> Result<String, DesktopError> {
     let key = slot.unlock(passphrase)?;
-    let csr = build_csr(profile, regency, &key).map_err(DesktopError::core)?;
+    let csr = build(&key).map_err(DesktopError::core)?;
     csr_to_pem(&csr).map_err(DesktopError::core)
 }
 

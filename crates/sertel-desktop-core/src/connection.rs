@@ -1,6 +1,7 @@
 //! The server-connected part of the app: signing in (the session token in the OS keyring or a
 //! private file), the owner's application (sent at once or kept in the outbox while offline),
-//! the status timeline with the certificate taken into the key slot once issued, the lost-key
+//! the status timeline with the certificate taken into the key slot once issued (an agency's
+//! electronic seal into the seal slot, see [`crate::seal`]), the lost-key
 //! report, and the verifiers' queue, documents and decisions.
 //!
 //! ```text
@@ -14,7 +15,8 @@ use std::sync::Arc;
 
 use serde::Serialize;
 use sertel_client::model::{
-    Application, ApplicationState, Consent, Decision, RegisterOwner, RevocationReason, User,
+    Application, ApplicationState, CertificateSummary, Consent, Decision, RegisterOwner,
+    RevocationReason, User,
 };
 use sertel_client::outbox::{Outbox, SubmitOutcome};
 use sertel_client::submission::{Action, DocumentKind, Submission};
@@ -70,29 +72,40 @@ impl ApplicationFiles {
     /// The chosen documents, read; with `all`, every one is required (a first application),
     /// otherwise the empty ones are left out (a resubmission keeps the earlier ones).
     fn documents(&self, all: bool) -> Result<Vec<(DocumentKind, Vec<u8>)>, DesktopError> {
-        let documents = [
-            (
-                DocumentKind::RecommendationLetter,
-                &self.letter,
-                "recommendation letter",
-            ),
-            (DocumentKind::Ktp, &self.ktp, "KTP"),
-            (DocumentKind::SkJabatan, &self.sk_jabatan, "SK Jabatan"),
-            (DocumentKind::SkPangkat, &self.sk_pangkat, "SK Pangkat"),
-            (DocumentKind::Photo, &self.photo, "photo"),
-        ];
-        let mut loaded = Vec::new();
-        for (kind, path, name) in documents {
-            if path.as_os_str().is_empty() {
-                if all {
-                    return Err(DesktopError::ApplicationIncomplete(name));
-                }
-                continue;
-            }
-            loaded.push((kind, read_input(path)?));
-        }
-        Ok(loaded)
+        read_documents(
+            &[
+                (
+                    DocumentKind::RecommendationLetter,
+                    &self.letter,
+                    "recommendation letter",
+                ),
+                (DocumentKind::Ktp, &self.ktp, "KTP"),
+                (DocumentKind::SkJabatan, &self.sk_jabatan, "SK Jabatan"),
+                (DocumentKind::SkPangkat, &self.sk_pangkat, "SK Pangkat"),
+                (DocumentKind::Photo, &self.photo, "photo"),
+            ],
+            all,
+        )
     }
+}
+
+/// The documents chosen at the paths of `documents` (kind, path, name for a message), read;
+/// with `all`, every one is required, otherwise the empty paths are left out.
+pub(crate) fn read_documents(
+    documents: &[(DocumentKind, &PathBuf, &'static str)],
+    all: bool,
+) -> Result<Vec<(DocumentKind, Vec<u8>)>, DesktopError> {
+    let mut loaded = Vec::new();
+    for &(kind, path, name) in documents {
+        if path.as_os_str().is_empty() {
+            if all {
+                return Err(DesktopError::ApplicationIncomplete(name));
+            }
+            continue;
+        }
+        loaded.push((kind, read_input(path)?));
+    }
+    Ok(loaded)
 }
 
 /// What became of a submission.
@@ -134,11 +147,13 @@ pub struct ApplicationView {
     pub certificate: Option<CertificateView>,
 }
 
-/// The status screen.
+/// The status screen (and the seal screen's part of it).
 #[derive(Clone, Debug, Serialize)]
 pub struct StatusView {
-    /// The owner's applications, newest first.
+    /// The owner's applications for their own certificate, newest first.
     pub applications: Vec<ApplicationView>,
+    /// The owner's applications for the agency's electronic seal, newest first.
+    pub seals: Vec<ApplicationView>,
     /// Applications still in the outbox.
     pub queued: usize,
     /// Signed letters still waiting to be registered.
@@ -148,6 +163,9 @@ pub struct StatusView {
     /// Whether the key slot holds the issued, unrevoked certificate (taken from the server
     /// when it was issued), so the key can sign.
     pub certificate_stored: bool,
+    /// Whether the seal slot holds the issued, unrevoked seal certificate, so the seal key can
+    /// seal.
+    pub seal_stored: bool,
 }
 
 /// A document of an application, ready to show: PDF pages as PNG data URLs, or the image.
@@ -312,10 +330,22 @@ impl Connection {
         consent_version: &str,
         lang: Lang,
     ) -> Result<SubmitView, DesktopError> {
+        self.resubmit_documents(application_id, files.documents(false)?, consent_version, lang)
+    }
+
+    /// Sends a rejected application again with `documents` replacing the earlier ones of
+    /// their kinds.
+    pub(crate) fn resubmit_documents(
+        &self,
+        application_id: &str,
+        documents: Vec<(DocumentKind, Vec<u8>)>,
+        consent_version: &str,
+        lang: Lang,
+    ) -> Result<SubmitView, DesktopError> {
         if consent_version.trim().is_empty() {
             return Err(DesktopError::ApplicationIncomplete("consent"));
         }
-        let submission = files.documents(false)?.into_iter().fold(
+        let submission = documents.into_iter().fold(
             Submission {
                 csr: None,
                 consent_version: consent_version.trim().to_owned(),
@@ -361,9 +391,14 @@ impl Connection {
 
     /// The owner's applications with their timelines as of `now`, after sending what the
     /// outbox holds. An issued certificate for the key in `slot` is stored in the slot (one for
-    /// the renewal key makes that key the current one); a revoked one is recorded so that
-    /// signing is refused.
-    pub fn status(&self, slot: &KeySlot, now: OffsetDateTime) -> Result<StatusView, DesktopError> {
+    /// the renewal key makes that key the current one), an issued seal in the seal slot `seal`;
+    /// a revoked one is recorded in its slot so that signing or sealing with it is refused.
+    pub fn status(
+        &self,
+        slot: &KeySlot,
+        seal: &KeySlot,
+        now: OffsetDateTime,
+    ) -> Result<StatusView, DesktopError> {
         self.flush_outbox();
         let cursor = CursorFile::new(self.data.join("sync").join("cursor.json"));
         let report = self.client.sync(&cursor).map_err(client_error)?;
@@ -379,28 +414,20 @@ impl Connection {
             Vec::new()
         };
         let mut certificate_stored = false;
+        let mut seal_stored = false;
         let local_serial = slot.certificate_serial()?;
         let mut applications = Vec::new();
+        let mut seals = Vec::new();
         for app in report.applications {
-            let certificate = app.certificate.as_ref().map(|c| {
-                let end = OffsetDateTime::parse(
-                    &c.not_after,
-                    &time::format_description::well_known::Rfc3339,
-                )
-                .unwrap_or(now);
-                let days_left = (end - now).whole_days();
-                let revoked = c.revoked_at.is_some() || app.state == ApplicationState::Revoked;
-                CertificateView {
-                    serial: normalize_serial(&c.serial),
-                    not_before: c.not_before.clone(),
-                    not_after: c.not_after.clone(),
-                    days_left,
-                    renewal_offered: crate::renewal::renewal_offered(app.state, revoked, days_left),
-                    revoked,
-                }
-            });
+            let is_seal = app.seal_agency.is_some();
+            let certificate = app
+                .certificate
+                .as_ref()
+                .map(|c| certificate_view(&app, c, is_seal, now));
             if let Some(cert) = &certificate {
-                if cert.revoked {
+                if is_seal {
+                    seal_stored |= self.keep_seal(seal, &app, cert)?;
+                } else if cert.revoked {
                     slot.mark_revoked(&cert.serial)?;
                 } else if app.state == ApplicationState::Issued {
                     if local_serial.as_deref() != Some(cert.serial.as_str())
@@ -417,14 +444,20 @@ impl Connection {
                         slot.certificate_serial()?.as_deref() == Some(cert.serial.as_str());
                 }
             }
-            applications.push(ApplicationView {
+            let view = ApplicationView {
                 timeline: timeline(&app, &events, &requests, now),
                 application: app,
                 certificate,
-            });
+            };
+            if is_seal {
+                seals.push(view);
+            } else {
+                applications.push(view);
+            }
         }
         Ok(StatusView {
             applications,
+            seals,
             queued: self.queued(),
             documents_queued: self
                 .outbox
@@ -433,7 +466,29 @@ impl Connection {
                 .unwrap_or(0),
             changed: !report.events.is_empty(),
             certificate_stored,
+            seal_stored,
         })
+    }
+
+    /// Keeps the seal slot `seal` in step with the seal application `app`: a revoked seal is
+    /// recorded, an issued one taken in. Whether the slot holds the issued seal now.
+    fn keep_seal(
+        &self,
+        seal: &KeySlot,
+        app: &Application,
+        cert: &CertificateView,
+    ) -> Result<bool, DesktopError> {
+        if cert.revoked {
+            seal.mark_revoked(&cert.serial)?;
+            return Ok(false);
+        }
+        if app.state != ApplicationState::Issued {
+            return Ok(false);
+        }
+        if seal.certificate_serial()?.as_deref() != Some(cert.serial.as_str()) {
+            self.take_certificate(seal, &app.id)?;
+        }
+        Ok(seal.certificate_serial()?.as_deref() == Some(cert.serial.as_str()))
     }
 
     /// Stores the certificate of `application_id` with its CA in `slot` when it is for the
@@ -555,6 +610,29 @@ impl Connection {
         self.client
             .revoke(application_id, parse_reason(reason)?, comment.trim())
             .map_err(client_error)
+    }
+}
+
+/// The certificate of `app` as of `now`; renewal is offered for a person's certificate only
+/// (the app does not renew a seal).
+fn certificate_view(
+    app: &Application,
+    c: &CertificateSummary,
+    is_seal: bool,
+    now: OffsetDateTime,
+) -> CertificateView {
+    let end = OffsetDateTime::parse(&c.not_after, &time::format_description::well_known::Rfc3339)
+        .unwrap_or(now);
+    let days_left = (end - now).whole_days();
+    let revoked = c.revoked_at.is_some() || app.state == ApplicationState::Revoked;
+    CertificateView {
+        serial: normalize_serial(&c.serial),
+        not_before: c.not_before.clone(),
+        not_after: c.not_after.clone(),
+        days_left,
+        renewal_offered: !is_seal
+            && crate::renewal::renewal_offered(app.state, revoked, days_left),
+        revoked,
     }
 }
 

@@ -263,6 +263,7 @@ fn incomplete_id(what: &str) -> &'static str {
         "SK Jabatan" => "SK Jabatan belum dilampirkan",
         "SK Pangkat" => "SK Pangkat belum dilampirkan",
         "photo" => "pas foto belum dilampirkan",
+        "request letter" => "surat permohonan segel belum dilampirkan",
         _ => "ada isian yang kosong",
     }
 }

@@ -1,5 +1,6 @@
 //! The desktop app's logic that needs no window: where its files live, the owner's profile and
-//! settings, the key slot (key file, certificate chain, key facts), batch signing with progress,
+//! settings, the key slot (key file, certificate chain, key facts), the agency's seal, batch
+//! signing or sealing with progress,
 //! validation reports turned into what a screen shows, and the trust folder.
 //!
 //! Everything cryptographic or about PDFs is done by `sertel-core`; this crate arranges it the
@@ -25,6 +26,7 @@ pub mod registration;
 pub mod renewal;
 pub mod report_export;
 pub mod revocation_requests;
+pub mod seal;
 pub mod server_address;
 pub mod settings;
 pub mod signed_name;

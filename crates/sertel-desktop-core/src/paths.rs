@@ -1,4 +1,5 @@
-//! Where the app keeps its files: one data folder (profile, key, certificates), one
+//! Where the app keeps its files: one data folder (profile, key, certificates, the agency's
+//! seal key in `seal/`), one
 //! configuration folder (settings), and the trust folder the CLI shares.
 
 use std::path::{Path, PathBuf};
@@ -41,5 +42,10 @@ impl AppPaths {
     /// The folder of the key slot.
     pub fn key_dir(&self) -> &Path {
         &self.data
+    }
+
+    /// The folder of the agency's seal key slot (never the owner's own key).
+    pub fn seal_dir(&self) -> PathBuf {
+        self.data.join("seal")
     }
 }

@@ -1,7 +1,9 @@
 //! Signing while signed in to the regency's server: each letter gets the specimen with the QR
 //! code of its public page, `<server>/v/{id}`, and is registered with the server right after
 //! it is signed, so the page shows it. Without a connection the registrations wait in the
-//! outbox and go with the next status refresh or sign-in; nothing is lost.
+//! outbox and go with the next status refresh or sign-in; nothing is lost. A letter sealed with
+//! the agency's seal is registered the same way: the seal certificate was issued to the owner
+//! who applied for it.
 
 use serde::Serialize;
 use sertel_client::outbox::RegisterOutcome;
@@ -13,7 +15,7 @@ use sertel_core::profile::OwnerProfile;
 use crate::connection::{client_error, Connection};
 use crate::key_slot::KeySlot;
 use crate::signing::{sign_batch, BatchOutcome, BatchRequest, FileEvent, Timestamping};
-use crate::specimen::SpecimenSource;
+use crate::specimen::{Holder, SpecimenSource};
 use crate::DesktopError;
 
 /// What became of the registrations of one batch.
@@ -40,13 +42,13 @@ pub struct SignView {
 }
 
 impl Connection {
-    /// The specimen of `profile`'s owner for this server; refused when nobody is signed in
-    /// (the letter could not be registered under their name).
-    pub fn specimen_source(&self, profile: &OwnerProfile) -> Result<SpecimenSource, DesktopError> {
+    /// The specimen of `holder` (the owner, or the agency's seal) for this server; refused
+    /// when nobody is signed in (the letter could not be registered under their name).
+    pub fn specimen_source(&self, holder: Holder) -> Result<SpecimenSource, DesktopError> {
         if self.client.tokens().load().map_err(client_error)?.is_none() {
             return Err(client_error(ClientError::NotSignedIn));
         }
-        Ok(SpecimenSource::new(profile, self.client.address().as_str()))
+        Ok(SpecimenSource::of(holder, self.client.address().as_str()))
     }
 
     /// Registers `documents` (signed by the signed-in owner), queueing what cannot go now.
@@ -80,7 +82,8 @@ impl Connection {
 }
 
 /// Signs the batch of `request` (see [`sign_batch`]); with `server` and a request for the
-/// specimen, draws it for the owner of the profile and registers every letter signed.
+/// specimen, draws it for the owner of the profile (or the agency's seal when the request is
+/// to seal) and registers every letter signed.
 #[allow(clippy::too_many_arguments)]
 pub fn sign_and_register(
     slot: &KeySlot,
@@ -92,7 +95,11 @@ pub fn sign_and_register(
     on_event: &mut dyn FnMut(FileEvent),
 ) -> Result<SignView, DesktopError> {
     let specimen = match server {
-        Some((conn, profile)) if request.specimen => Some(conn.specimen_source(profile)?),
+        Some((conn, profile)) if request.specimen => Some(conn.specimen_source(if request.seal {
+            Holder::Agency
+        } else {
+            Holder::Owner(profile.clone())
+        })?),
         _ => None,
     };
     let outcome = sign_batch(

@@ -6,6 +6,11 @@
 //! With a timestamp server every file is made B-LT: the chain, OCSP/CRL answers and the
 //! timestamp authority's chain go into the file so that it validates offline for years; when
 //! that material cannot be had, the file stays B-T and says why.
+//!
+//! A batch may instead seal with the agency's electronic seal (the seal slot's key): each file
+//! gets a certification signature (DocMDP `/P 2`: later signers may fill in fields and sign,
+//! nothing else), which must be the document's first signature; a PDF that is already signed
+//! is refused, that file alone.
 
 use std::path::{Path, PathBuf};
 
@@ -14,7 +19,7 @@ use sertel_client::DocumentRegistration;
 use sertel_core::i18n::Text;
 use sertel_core::key::Passphrase;
 use sertel_core::pades::ltv::{add_validation_data, LtvOptions};
-use sertel_core::pades::{sign_file, Level, SignOptions};
+use sertel_core::pades::{sign_file, Certification, Level, SignOptions};
 use sertel_core::trust::{PathCertificate, TrustStore};
 use sertel_core::verify::pdf_report::FileIdentity;
 use time::format_description::well_known::Rfc3339;
@@ -47,6 +52,10 @@ pub struct BatchRequest {
     /// an invisible signature has none).
     #[serde(default)]
     pub specimen: bool,
+    /// Seal instead of sign: a certification signature with the agency's seal (the batch is
+    /// signed with the seal slot's key; with `specimen`, the seal's specimen is drawn).
+    #[serde(default)]
+    pub seal: bool,
 }
 
 /// One step of a batch.
@@ -176,6 +185,7 @@ pub fn sign_batch(
                 },
                 overwrite: request.replace_signed,
                 signing_time: Some(now.unix_timestamp()),
+                certification: request.seal.then_some(Certification::FormFilling),
                 ..SignOptions::default()
             };
             let output = signed_copy_path(input, request.replace_signed);

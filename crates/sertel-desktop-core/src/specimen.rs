@@ -2,6 +2,10 @@
 //! server: jabatan, name, pangkat/golongan and NIP from the saved profile, and a QR code of the
 //! letter's public page `<server>/v/{id}`, where the server shows the letter once it is
 //! registered. The box goes where the owner placed the signature, at the specimen's size.
+//!
+//! Sealing with the agency's electronic seal draws the seal's specimen instead: headed
+//! "Disegel secara elektronik oleh:", the agency's name and organisation from the seal
+//! certificate, the same QR code, and the footer saying the letter was sealed.
 
 use std::path::Path;
 
@@ -13,21 +17,36 @@ use sertel_core::profile::OwnerProfile;
 use crate::placement::{rectangle, Placement};
 use crate::DesktopError;
 
+/// Whose specimen it is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Holder {
+    /// The owner: the profile's jabatan, name with titles, pangkat/golongan and NIP.
+    Owner(OwnerProfile),
+    /// The agency's electronic seal: its name and organisation come from the seal
+    /// certificate.
+    Agency,
+}
+
 /// What every specimen of one signing session shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SpecimenSource {
     /// The verification URL with `{id}` where each letter's id goes.
     pub verify_url: String,
-    /// The profile's jabatan, name with titles, pangkat/golongan and NIP.
-    pub profile: OwnerProfile,
+    /// Whose specimen it is.
+    pub holder: Holder,
 }
 
 impl SpecimenSource {
     /// The specimen of `profile`'s owner, verified at the server `server_url`.
     pub fn new(profile: &OwnerProfile, server_url: &str) -> SpecimenSource {
+        SpecimenSource::of(Holder::Owner(profile.clone()), server_url)
+    }
+
+    /// The specimen of `holder`, verified at the server `server_url`.
+    pub fn of(holder: Holder, server_url: &str) -> SpecimenSource {
         SpecimenSource {
             verify_url: format!("{}/v/{ID_PLACEHOLDER}", server_url.trim_end_matches('/')),
-            profile: profile.clone(),
+            holder,
         }
     }
 
@@ -42,7 +61,7 @@ impl SpecimenSource {
             n => PageChoice::Number(n),
         };
         let text = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
-        Ok(Appearance::Specimen(Box::new(Specimen {
+        let placed = Specimen {
             placement: SpecimenPlacement::At {
                 page,
                 x: r.x,
@@ -50,13 +69,19 @@ impl SpecimenSource {
                 width: r.width,
                 height: r.height,
             },
-            jabatan: text(&self.profile.title),
-            name_with_titles: text(&self.profile.full_name),
-            pangkat: self.profile.rank.as_deref().and_then(text),
-            nip: text(&self.profile.nip),
             verify_url: self.verify_url.clone(),
             ..Specimen::default()
-        })))
+        };
+        Ok(match &self.holder {
+            Holder::Owner(profile) => Appearance::Specimen(Box::new(Specimen {
+                jabatan: text(&profile.title),
+                name_with_titles: text(&profile.full_name),
+                pangkat: profile.rank.as_deref().and_then(text),
+                nip: text(&profile.nip),
+                ..placed
+            })),
+            Holder::Agency => Appearance::Seal(Box::new(placed)),
+        })
     }
 }
 
@@ -116,5 +141,27 @@ mod tests {
             source.appearance(&pdf, Placement::Invisible).unwrap(),
             Appearance::Invisible
         );
+    }
+
+    #[test]
+    fn the_seal_shows_the_agency_from_its_certificate_with_the_same_qr_code() {
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = crate::placement::tests::sample_pdf(dir.path(), 1);
+        let source = SpecimenSource::of(Holder::Agency, "http://127.0.0.1:8443");
+        let placed = source
+            .appearance(
+                &pdf,
+                Placement::Visible {
+                    page: 1,
+                    corner: Corner::BottomLeft,
+                },
+            )
+            .unwrap();
+        let Appearance::Seal(s) = placed else {
+            panic!("{placed:?}")
+        };
+        assert_eq!(s.verify_url, "http://127.0.0.1:8443/v/{id}");
+        // No person on a seal: the name is the certificate's CN, the agency.
+        assert_eq!((s.name_with_titles, s.nip, s.pangkat, s.jabatan), (None, None, None, None));
     }
 }
