@@ -15,6 +15,7 @@ mod launcher;
 mod owner;
 mod renewal;
 mod revocation;
+mod seal;
 mod second_owner;
 mod server;
 mod webdriver;

@@ -4,57 +4,16 @@
 
 import { call, chooseFiles, chooseSavePath } from "./bridge.js";
 import { t } from "./i18n.js";
-import { $, busy, el, error, facts, show, status } from "./dom.js";
+import { $, busy, error, facts, show, status } from "./dom.js";
 import { register } from "./nav.js";
+import { certificateFacts, keyFacts, keyForm } from "./key_form.js";
 
-let meterTimer = null;
 let hasCertificate = false;
 let onChanged = () => {};
+let updateMeter = async () => {};
 
 function clear(...ids) {
   for (const id of ids) $(id).value = "";
-}
-
-async function updateMeter() {
-  const passphrase = $("key-passphrase").value;
-  const fill = $("key-meter-fill");
-  if (!passphrase) {
-    fill.style.width = "0";
-    fill.dataset.score = "";
-    $("key-meter-text").textContent = "";
-    $("key-meter-hints").replaceChildren();
-    return;
-  }
-  const m = await call("key_meter", { passphrase });
-  fill.style.width = `${((m.score + 1) / 5) * 100}%`;
-  fill.dataset.score = String(m.score);
-  $("key-meter").dataset.acceptable = String(m.acceptable);
-  $("key-meter-text").textContent = t("key.meter", {
-    level: t(`key.score_${m.score}`),
-    time: m.crack_time,
-  });
-  const hints = m.acceptable ? [] : [m.problems, ...m.hints];
-  $("key-meter-hints").replaceChildren(...hints.filter(Boolean).map((h) => el("li", {}, h)));
-}
-
-async function create(event) {
-  event.preventDefault();
-  const out = $("key-create-status");
-  status(out, t("key.generating"));
-  await busy($("key-create"), $("key-create-progress"), async () => {
-    try {
-      await call("key_create", {
-        passphrase: $("key-passphrase").value,
-        repeat: $("key-repeat").value,
-        algorithmName: $("key-algorithm").value,
-      });
-      clear("key-passphrase", "key-repeat");
-      status(out, t("key.created"), "ok");
-      await onChanged();
-    } catch (e) {
-      error(out, e);
-    }
-  });
 }
 
 async function importP12(event) {
@@ -128,23 +87,11 @@ async function importCertificate(event) {
 }
 
 function renderInfo(info) {
-  const k = info.key;
-  facts($("key-facts"), [
-    [t("key.algorithm"), `${k.algorithm} (${k.bits} bit)`],
-    [t("key.fingerprint"), k.fingerprint],
-    [t(`key.origin_${k.origin}`), info.created_shown],
-  ]);
+  facts($("key-facts"), keyFacts(info));
   const c = info.certificate;
   hasCertificate = Boolean(c);
   show($("key-no-cert"), !c);
-  facts($("key-cert-facts"), c ? [
-    [t("key.holder"), c.holder],
-    [t("key.issuer"), c.issuer],
-    [t("key.serial"), c.serial],
-    [t("key.valid_from"), c.not_before],
-    [t("key.valid_until"), `${c.not_after} (${t(c.days_left >= 0 ? "key.days_left" : "key.expired", { days: Math.abs(c.days_left) })})`],
-    [t("key.chain"), c.chain.join(" → ")],
-  ] : []);
+  facts($("key-cert-facts"), certificateFacts(c));
   $("key-export-help").textContent = t(c ? "key.export_help_p12" : "key.export_help_key");
   show($("key-export-secret"), Boolean(c));
 }
@@ -171,11 +118,7 @@ async function browseExport() {
 export function init(changed) {
   onChanged = changed;
   register("key", { enter });
-  $("key-passphrase").addEventListener("input", () => {
-    clearTimeout(meterTimer);
-    meterTimer = setTimeout(updateMeter, 150);
-  });
-  $("key-create-form").addEventListener("submit", create);
+  updateMeter = keyForm("key", "key_create", () => onChanged());
   $("key-import-form").addEventListener("submit", importP12);
   $("key-export-form").addEventListener("submit", exportBackup);
   $("key-import-browse").addEventListener("click", browseImport);

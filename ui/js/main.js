@@ -10,6 +10,7 @@ import * as sign from "./sign.js";
 import * as validate from "./validate.js";
 import * as settings from "./settings.js";
 import * as server from "./server.js";
+import * as seal from "./seal.js";
 
 // A desktop notification (tauri-plugin-notification) when an application's status changes.
 async function notify(title, body) {
@@ -64,6 +65,7 @@ async function boot() {
   validate.init();
   settings.init(languageChanged);
   server.init(notify, refreshStatus);
+  seal.init(refreshStatus);
   document.querySelectorAll(".lang-switch button").forEach((b) =>
     b.addEventListener("click", () => settings.saveLanguage(b.dataset.lang)));
   on("tauri://drag-drop", (payload) => {

@@ -1,11 +1,13 @@
 // The server-connected screens: account (sign in, register), recommendation letter,
-// application, status, lost key / revocation and the verifiers' queue. Without a server
+// application, status, lost key / revocation and the verifiers' queue (the seal's screen is
+// seal.js, drawn from the same status). Without a server
 // address they send the user to the explanation screen.
 
 import { call, on } from "./bridge.js";
 import { t } from "./i18n.js";
 import { $, el, show, status, error, busy, facts, fmtDate, drawPages } from "./dom.js";
 import * as revocations from "./revocations.js";
+import { applicationCard } from "./timeline.js";
 import { go, register, serverEntry, status as appStatus } from "./nav.js";
 
 let session = null;
@@ -16,7 +18,7 @@ let refreshApp = async () => {}; // re-reads what the local screens show (key, c
 let following = false; // whether the server's push channel is followed for this owner
 let notify = () => {};
 
-function configured(name) {
+export function configured(name) {
   if (appStatus() && appStatus().server_configured) return true;
   go("server", name);
   return false;
@@ -137,21 +139,36 @@ async function previewLetter() {
 
 let consentVersion = "";
 
+// The Pasal 19/20 text into `node` (the version kept for the submission); an error other than
+// an unreachable server shown in `line`.
+export async function loadConsent(node, line) {
+  try {
+    const consent = await call("server_consent");
+    consentVersion = consent.version;
+    node.textContent = document.documentElement.lang === "en" ? consent.text.en : consent.text.id;
+    node.dataset.version = consent.version;
+  } catch (e) {
+    node.textContent = t("application.consent_offline");
+    if (e.kind !== "unreachable") error(line, e);
+  }
+  return consentVersion || node.dataset.version || "";
+}
+
 async function enterApplication() {
   if (!configured("application")) return;
   if (!$("application-letter").value && $("letter-path").value) {
     $("application-letter").value = $("letter-path").value;
   }
-  try {
-    const consent = await call("server_consent");
-    consentVersion = consent.version;
-    const text = document.documentElement.lang === "en" ? consent.text.en : consent.text.id;
-    $("application-consent").textContent = text;
-    $("application-consent").dataset.version = consent.version;
-  } catch (e) {
-    $("application-consent").textContent = t("application.consent_offline");
-    if (e.kind !== "unreachable") error($("application-status"), e);
-  }
+  await loadConsent($("application-consent"), $("application-status"));
+}
+
+// What became of a submission `r` ({outcome, reason}), in `node`; `sent` says it was sent.
+export function showOutcome(node, r, sent) {
+  node.dataset.outcome = r.outcome;
+  node.dataset.kind = "";
+  if (r.outcome === "sent") status(node, sent, "ok");
+  else if (r.outcome === "queued") status(node, t("application.queued", { reason: r.reason || "" }), "");
+  else status(node, t("application.rejected", { reason: r.reason || "" }), "error");
 }
 
 async function submitApplication(ev) {
@@ -170,11 +187,7 @@ async function submitApplication(ev) {
         passphrase: $("application-passphrase").value,
       });
       $("application-passphrase").value = "";
-      node.dataset.outcome = r.outcome;
-      node.dataset.kind = "";
-      if (r.outcome === "sent") status(node, t("application.sent"), "ok");
-      else if (r.outcome === "queued") status(node, t("application.queued", { reason: r.reason || "" }), "");
-      else status(node, t("application.rejected", { reason: r.reason || "" }), "error");
+      showOutcome(node, r, t("application.sent"));
     } catch (e) {
       node.dataset.outcome = "";
       error(node, e);
@@ -185,22 +198,14 @@ async function submitApplication(ev) {
 // ---- Status -----------------------------------------------------------------------------
 
 
-function milestoneText(m) {
-  const base = t(`milestone.${m.milestone}`, { days: m.days_left ?? "", side: m.side ? t(`side.${m.side}`) : "" });
-  if (!m.reason) return base;
-  // A revocation's reason is an RFC 5280 code; a rejection's is the verifier's own words.
-  const reason = m.milestone === "revoked" ? t(`reason.${m.reason}`) : m.reason;
-  return `${base} — ${reason}`;
-}
-
 // A submission sent from a status card's `button`; its outcome shown in `line`, `onSent`
-// run once the server has it.
+// run once the server has it. `send` gets the consent version.
 function sendFrom(button, line, send, onSent) {
   button.addEventListener("click", () =>
     busy(button, null, async () => {
       try {
         if (!consentVersion) consentVersion = (await call("server_consent")).version;
-        const r = await send();
+        const r = await send(consentVersion);
         line.dataset.outcome = r.outcome;
         if (r.outcome === "sent") await onSent();
         else status(line, t(r.outcome === "queued" ? "application.queued" : "application.rejected", { reason: r.reason || "" }));
@@ -211,21 +216,26 @@ function sendFrom(button, line, send, onSent) {
   );
 }
 
-// A rejected application: the files on the Application page (those filled in) go again.
-function resubmitControls(app) {
+// A rejected application sent again by `send` (given the consent version) with the help text
+// `help`; `onSent` once the server has it.
+export function resubmitControls(help, send, onSent) {
   const button = el("button", { type: "button", class: "primary resubmit" }, t("status.resubmit"));
   const line = el("p", { class: "status resubmit-status", role: "status" });
-  sendFrom(
-    button,
-    line,
-    () => {
+  sendFrom(button, line, send, onSent);
+  return [el("p", { class: "muted" }, help), el("div", { class: "actions" }, button), line];
+}
+
+// A rejected application: the files on the Application page (those filled in) go again.
+function resubmitApplication(app) {
+  return resubmitControls(
+    t("status.resubmit_help"),
+    (version) => {
       const files = {};
       for (const k of ["letter", "ktp", "sk_jabatan", "sk_pangkat", "photo"]) files[k] = $(`application-${k}`).value.trim();
-      return call("application_resubmit", { applicationId: app.id, files, consentVersion });
+      return call("application_resubmit", { applicationId: app.id, files, consentVersion: version });
     },
     () => refreshStatus(),
   );
-  return [el("p", { class: "muted" }, t("status.resubmit_help")), el("div", { class: "actions" }, button), line];
 }
 
 // Renewal (Pasal 18): a new key under a new passphrase, then the renewal application.
@@ -274,28 +284,10 @@ function drawStatus(view) {
   const typed = typedInCards(box);
   box.replaceChildren(...view.applications.map((a) => {
     const app = a.application;
-    const card = el("div", { class: "card app-card", "data-state": app.state, "data-id": app.id });
-    card.append(el("h2", {}, t(`state.${app.state}`)));
-    card.append(el("p", { class: "muted" }, `${t("status.application")} ${app.id}`));
-    const list = el("ol", { class: "timeline" });
-    for (const m of a.timeline) {
-      list.append(el("li", { "data-milestone": m.milestone }, el("span", { class: "when" }, fmtDate(m.at)), el("span", {}, milestoneText(m))));
-    }
-    card.append(list);
-    if (app.state === "rejected") card.append(...resubmitControls(app));
-    if (a.certificate) {
-      const c = a.certificate;
-      const dl = el("dl", { class: "facts cert-facts" });
-      facts(dl, [
-        [t("status.serial"), c.serial],
-        [t("status.valid_from"), fmtDate(c.not_before)],
-        [t("status.valid_until"), fmtDate(c.not_after)],
-        [t("status.days_left"), c.revoked ? t("status.revoked") : t("status.days", { n: c.days_left })],
-      ]);
-      card.append(dl);
-      if (c.renewal_offered) {
-        card.append(el("p", { class: "banner warn renewal" }, t("status.renewal", { n: c.days_left })), ...renewalControls(app));
-      }
+    const card = applicationCard(a);
+    if (app.state === "rejected") card.append(...resubmitApplication(app));
+    if (a.certificate && a.certificate.renewal_offered) {
+      card.append(el("p", { class: "banner warn renewal" }, t("status.renewal", { n: a.certificate.days_left })), ...renewalControls(app));
     }
     return card;
   }));
@@ -323,27 +315,46 @@ function typedInCards(box) {
   };
 }
 
-async function refreshStatus(quiet = false) {
+// What else draws from the status (the seal screen), called with each new view.
+const statusListeners = [];
+
+export function onStatus(listener) {
+  statusListeners.push(listener);
+}
+
+export function lastStatusView() {
+  return lastStatus;
+}
+
+// The states and timelines of `list`, to tell whether anything changed.
+function shape(list) {
+  return JSON.stringify(list.map((a) => [a.application.state, a.timeline.length]));
+}
+
+// Refreshes the owner's status (their own applications and the seal's); a failure is shown in
+// `errorLine` (the status screen's by default), and when `quiet` only if the server is away.
+export async function refreshStatus(quiet = false, errorLine = $("status-status")) {
   const node = $("status-status");
   // Unknown until the server has answered this refresh.
   delete $("status-documents").dataset.count;
   try {
     const view = await call("status_get");
-    const before = lastStatus ? JSON.stringify(lastStatus.applications.map((a) => [a.application.state, a.timeline.length])) : null;
-    const after = JSON.stringify(view.applications.map((a) => [a.application.state, a.timeline.length]));
-    if (before !== null && before !== after && view.applications.length) {
-      notify(t("notify.title"), t(`state.${view.applications[0].application.state}`));
+    for (const list of ["applications", "seals"]) {
+      if (lastStatus && shape(lastStatus[list]) !== shape(view[list]) && view[list].length) {
+        notify(t("notify.title"), t(`state.${view[list][0].application.state}`));
+      }
     }
     lastStatus = view;
     drawStatus(view);
-    // A certificate just taken into the key slot: the Sign and Key screens learn of it.
-    if (view.certificate_stored && !(appStatus() || {}).has_certificate) await refreshApp();
+    // A certificate (or seal) just taken into its slot: the Sign and Key screens learn of it.
+    const app = appStatus() || {};
+    if ((view.certificate_stored && !app.has_certificate) || (view.seal_stored && !app.has_seal_certificate)) await refreshApp();
+    for (const listener of statusListeners) await listener(view);
     status(node, view.certificate_stored ? t("status.certificate_stored") : "", view.certificate_stored ? "ok" : "");
     node.dataset.kind = "";
     $("status-applications").dataset.loaded = "true";
   } catch (e) {
-    if (!quiet) error(node, e);
-    else if (e.kind === "unreachable") error(node, e);
+    if (!quiet || e.kind === "unreachable") error(errorLine, e);
   }
 }
 
@@ -361,13 +372,17 @@ async function follow() {
 
 function onFeed(e) {
   if (e.state === "changed") refreshStatus(true);
-  else error($("status-status"), { kind: "unreachable", message: e.message });
+  else for (const line of ["status-status", "seal-status"]) error($(line), { kind: "unreachable", message: e.message });
 }
 
 async function enterStatus() {
   if (!configured("status")) return;
   await refreshStatus();
-  // After a restart with a saved session: learn who is signed in, and follow the changes.
+  await ensureSession();
+}
+
+// After a restart with a saved session: learn who is signed in, and follow the changes.
+export async function ensureSession() {
   if (!session) await loadSession().catch(() => {});
 }
 
@@ -430,7 +445,7 @@ async function requestRevocation(ev) {
 
 // ---- Verifier ---------------------------------------------------------------------------
 
-const DOC_KINDS = ["recommendation_letter", "ktp", "sk_jabatan", "sk_pangkat", "photo"];
+const DOC_KINDS = ["recommendation_letter", "request_letter", "ktp", "sk_jabatan", "sk_pangkat", "photo"];
 
 async function enterVerifier() {
   if (!configured("verifier")) return;
@@ -476,6 +491,7 @@ function drawDetail(a) {
   $("verifier-detail-title").textContent = `${t(`state.${a.state}`)} · ${a.id}`;
   facts($("verifier-facts"), [
     [t("verifier.applicant"), a.owner_name],
+    [t("verifier.seal_agency"), a.seal_agency || ""],
     [t("verifier.kind"), t(`kind.${a.kind}`)],
     [t("verifier.submitted"), fmtDate(a.created_at)],
     [t("verifier.key"), a.key_kind],

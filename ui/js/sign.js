@@ -3,6 +3,8 @@
 // original as NAME-signed.pdf (or NAME-signed-2.pdf…, unless replacing was asked for). An
 // owner signed in to the server signs with the specimen: each letter's QR code opens its page
 // on the server, and the letters are registered there (or queued while it is unreachable).
+// Once the agency's seal is issued, the batch may be sealed instead: a certification signature
+// with the seal's key and specimen; an already signed PDF is refused, that file alone.
 
 import { call, chooseFiles, on } from "./bridge.js";
 import { t } from "./i18n.js";
@@ -65,6 +67,20 @@ function placement() {
   return { kind: "visible", page, corner: $("sign-corner").value };
 }
 
+// Whether the batch is sealed with the agency's seal instead of signed.
+function sealing() {
+  return Boolean((appStatus() || {}).has_seal_certificate) && $("sign-as-seal").checked;
+}
+
+function sealChosen() {
+  const seal = sealing();
+  const label = $("sign-passphrase-label");
+  label.dataset.i18n = seal ? "sign.passphrase_seal" : "sign.passphrase";
+  label.textContent = t(label.dataset.i18n);
+  show($("sign-seal-hint"), seal);
+  enter();
+}
+
 // The specimen is offered to a signed-in owner, for a signature that shows on the page.
 function withSpecimen() {
   return document.body.dataset.role === "owner" && $("sign-specimen").checked && mode() !== "invisible";
@@ -76,6 +92,8 @@ function showRegistration(r) {
   line.dataset.registered = String(r.registered);
   line.dataset.queued = String(r.queued);
   line.dataset.refused = String(r.refused);
+  // Nothing to register (every file of the batch failed): nothing to say.
+  if (!r.registered && !r.queued && !r.refused) return status(line, "");
   if (r.refused) status(line, t("sign.registration_refused", { count: r.refused, reason: r.message || "" }), "error");
   else if (r.queued) status(line, t("sign.registration_queued", { count: r.queued, reason: r.message || "" }));
   else status(line, t("sign.registered", { count: r.registered }), "ok");
@@ -128,6 +146,7 @@ async function start(event) {
         location: $("sign-location").value,
         replace_signed: $("sign-replace").checked,
         specimen: withSpecimen(),
+        seal: sealing(),
       },
       passphrase: $("sign-passphrase").value,
     });
@@ -151,7 +170,9 @@ async function start(event) {
 function enter() {
   const s = appStatus();
   const banner = $("sign-not-ready");
-  const reason = !s.has_key ? "sign.need_key" : !s.has_certificate ? "sign.need_certificate" : null;
+  show($("sign-as-row"), Boolean(s.has_seal_certificate));
+  if (!s.has_seal_certificate) $("sign-as-signature").checked = true;
+  const reason = sealing() ? null : !s.has_key ? "sign.need_key" : !s.has_certificate ? "sign.need_certificate" : null;
   banner.textContent = reason ? t(reason) : "";
   show(banner, Boolean(reason));
   show($("sign-specimen-row"), document.body.dataset.role === "owner");
@@ -191,4 +212,5 @@ export function init() {
   }, withSpecimen);
   $("sign-specimen").addEventListener("change", preview.resize);
   $("sign-form").addEventListener("submit", start);
+  document.querySelectorAll("input[name=sign-as]").forEach((r) => r.addEventListener("change", sealChosen));
 }

@@ -6,8 +6,8 @@
 use std::path::Path;
 
 use der::Decode;
-use sertel_core::key::Passphrase;
 use sertel_core::key::LocalKey;
+use sertel_core::key::Passphrase;
 use sertel_core::profile::{OwnerProfile, RegencyProfile, SealProfile};
 use sertel_core::x509::{build_csr, build_seal_csr, csr_to_pem, CertReq, X509Error};
 use x509_cert::Certificate;

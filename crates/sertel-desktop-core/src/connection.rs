@@ -330,7 +330,12 @@ impl Connection {
         consent_version: &str,
         lang: Lang,
     ) -> Result<SubmitView, DesktopError> {
-        self.resubmit_documents(application_id, files.documents(false)?, consent_version, lang)
+        self.resubmit_documents(
+            application_id,
+            files.documents(false)?,
+            consent_version,
+            lang,
+        )
     }
 
     /// Sends a rejected application again with `documents` replacing the earlier ones of
@@ -630,8 +635,7 @@ fn certificate_view(
         not_before: c.not_before.clone(),
         not_after: c.not_after.clone(),
         days_left,
-        renewal_offered: !is_seal
-            && crate::renewal::renewal_offered(app.state, revoked, days_left),
+        renewal_offered: !is_seal && crate::renewal::renewal_offered(app.state, revoked, days_left),
         revoked,
     }
 }

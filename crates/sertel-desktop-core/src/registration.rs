@@ -95,11 +95,13 @@ pub fn sign_and_register(
     on_event: &mut dyn FnMut(FileEvent),
 ) -> Result<SignView, DesktopError> {
     let specimen = match server {
-        Some((conn, profile)) if request.specimen => Some(conn.specimen_source(if request.seal {
-            Holder::Agency
-        } else {
-            Holder::Owner(profile.clone())
-        })?),
+        Some((conn, profile)) if request.specimen => {
+            Some(conn.specimen_source(if request.seal {
+                Holder::Agency
+            } else {
+                Holder::Owner(profile.clone())
+            })?)
+        }
         _ => None,
     };
     let outcome = sign_batch(

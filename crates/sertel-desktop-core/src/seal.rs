@@ -209,13 +209,8 @@ mod tests {
         };
         assert_eq!(form.seal().agency, "Dinas Komunikasi dan Informatika");
         let regency = RegencyProfile::default();
-        let pem = seal_certificate_request(
-            &seal,
-            &passphrase.passphrase,
-            &form.seal(),
-            &regency,
-        )
-        .unwrap();
+        let pem = seal_certificate_request(&seal, &passphrase.passphrase, &form.seal(), &regency)
+            .unwrap();
         let csr = verify_csr(pem.as_bytes()).unwrap();
         assert_eq!(
             csr.subject,

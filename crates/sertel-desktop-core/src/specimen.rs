@@ -162,6 +162,9 @@ mod tests {
         };
         assert_eq!(s.verify_url, "http://127.0.0.1:8443/v/{id}");
         // No person on a seal: the name is the certificate's CN, the agency.
-        assert_eq!((s.name_with_titles, s.nip, s.pangkat, s.jabatan), (None, None, None, None));
+        assert_eq!(
+            (s.name_with_titles, s.nip, s.pangkat, s.jabatan),
+            (None, None, None, None)
+        );
     }
 }

@@ -118,7 +118,11 @@ fn letters_are_sealed_as_certifications_and_a_signed_one_is_refused_alone() {
         })
         .expect("the signed letter refused");
     assert_eq!(refusal.kind, "pdf_certification_not_first");
-    assert!(refusal.id.contains("sudah ditandatangani"), "{}", refusal.id);
+    assert!(
+        refusal.id.contains("sudah ditandatangani"),
+        "{}",
+        refusal.id
+    );
     assert!(!dir.path().join("surat-signed-signed.pdf").exists());
     assert!(dir.path().join("nota-signed.pdf").is_file());
 }
