@@ -86,7 +86,6 @@ pub fn run() {
             commands::seal::seal_info,
             commands::seal::seal_key_create,
             commands::seal::seal_submit,
-            commands::seal::seal_resubmit,
             commands::settings::settings_get,
             commands::settings::settings_save,
             commands::settings::trust_list,

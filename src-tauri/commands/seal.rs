@@ -1,6 +1,7 @@
 //! The seal screen: the agency's seal key (its own slot and passphrase), the application for
-//! the seal (sent or queued offline) and a rejected one sent again. Its status comes with the
-//! owner's status (`status_get`), which stores the issued seal in the seal slot.
+//! the seal (sent or queued offline; a rejected one goes again with `application_resubmit`). Its
+//! status comes with the owner's status (`status_get`), which stores the issued seal in the seal
+//! slot.
 
 use sertel_core::key::Passphrase;
 use sertel_desktop_core::connection::SubmitView;
@@ -57,22 +58,6 @@ pub async fn seal_submit(
             accepted,
             lang,
         )
-    })
-    .await
-}
-
-/// Sends a rejected seal application again with the documents chosen (queued when offline).
-#[tauri::command]
-pub async fn seal_resubmit(
-    state: State<'_, AppState>,
-    application_id: String,
-    form: SealForm,
-    consent_version: String,
-) -> UiResult<SubmitView> {
-    let lang = state.lang();
-    let conn = state.connection();
-    blocking(lang, move || {
-        conn?.resubmit_seal(&application_id, &form, &consent_version, lang)
     })
     .await
 }

@@ -110,13 +110,7 @@ fn an_owner_applies_is_approved_signs_and_reports_a_lost_key() {
     // Sign a letter with the issued certificate, and validate it.
     let undangan = sample_pdf(&work, "undangan.pdf", 1);
     t.go("sign");
-    t.type_into("#sign-path", undangan.to_str().expect("UTF-8 path"));
-    t.click("#sign-add");
-    t.wait(
-        "the preview",
-        "(document.querySelector('#sign-preview-image').getAttribute('src') || '').startsWith('data:image/png')",
-    );
-    t.wait("the specimen offered", &visible("#sign-specimen"));
+    t.add_with_specimen(&undangan);
     t.type_into("#sign-passphrase", PASSPHRASE);
     // Signed while the server is down: the letter's registration waits in the outbox.
     server.stop();

@@ -110,14 +110,20 @@ impl Test<'_> {
 
     /// Types the passphrase twice, waits for the meter's approval and makes the key.
     fn create_key(&self) {
-        self.type_into("#key-passphrase", PASSPHRASE);
-        self.type_into("#key-repeat", PASSPHRASE);
+        self.create_key_in("key", PASSPHRASE);
+        self.wait("the new key", &visible("#key-present"));
+    }
+
+    /// In the new-key form of ids `prefix-…`: types `passphrase` twice, waits for the meter's
+    /// approval and asks for the key.
+    fn create_key_in(&self, prefix: &str, passphrase: &str) {
+        self.type_into(&format!("#{prefix}-passphrase"), passphrase);
+        self.type_into(&format!("#{prefix}-repeat"), passphrase);
         self.wait(
             "the meter's approval",
-            "document.querySelector('#key-meter').dataset.acceptable === 'true'",
+            &format!("document.querySelector('#{prefix}-meter').dataset.acceptable === 'true'"),
         );
-        self.click("#key-create");
-        self.wait("the new key", &visible("#key-present"));
+        self.click(&format!("#{prefix}-create"));
     }
 
     fn go(&self, screen: &str) {

@@ -179,6 +179,31 @@ impl Test<'_> {
         self.shot("application-id");
     }
 
+    /// A new owner's first application, made in the app and sent: profile, key, registration,
+    /// recommendation letter and documents written into `work`.
+    pub(crate) fn apply(&self, server_url: &str, work: &Path) {
+        self.new_owner(server_url);
+        self.write_letter(work);
+        self.fill_application(work);
+        self.click("#application-submit");
+        self.wait(
+            "the sent application",
+            "document.querySelector('#application-status').dataset.outcome === 'sent'",
+        );
+    }
+
+    /// Adds `pdf` to the Sign screen's batch and waits for its preview and the specimen offered
+    /// (to a signed-in owner).
+    pub(crate) fn add_with_specimen(&self, pdf: &Path) {
+        self.type_into("#sign-path", pdf.to_str().expect("UTF-8 path"));
+        self.click("#sign-add");
+        self.wait(
+            "the preview",
+            "(document.querySelector('#sign-preview-image').getAttribute('src') || '').startsWith('data:image/png')",
+        );
+        self.wait("the specimen offered", &visible("#sign-specimen"));
+    }
+
     /// Tries to sign `dir/name` (a new letter) with the owner's revoked key: refused in
     /// Indonesian, nothing written.
     pub(crate) fn signing_refused(&self, dir: &Path, name: &str) {

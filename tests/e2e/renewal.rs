@@ -101,6 +101,7 @@ fn a_renewal_key_becomes_current_when_its_certificate_is_issued() {
         sk_jabatan: sample_pdf(&work, "sk-jabatan.pdf", 1),
         sk_pangkat: sample_pdf(&work, "sk-pangkat.pdf", 1),
         photo: png,
+        request_letter: Default::default(),
     };
     let first = conn
         .submit(

@@ -28,14 +28,7 @@ fn a_rejected_owner_resubmits_and_a_revocation_request_is_approved() {
     let work = app.home.path().join("Dokumen");
     std::fs::create_dir_all(&work).expect("work folder");
 
-    t.new_owner(&server.url);
-    t.write_letter(&work);
-    t.fill_application(&work);
-    t.click("#application-submit");
-    t.wait(
-        "the sent application",
-        "document.querySelector('#application-status').dataset.outcome === 'sent'",
-    );
+    t.apply(&server.url, &work);
     t.sign_out();
 
     // The Badan verifier sees who applied, rejects with a reason, and revokes the other

@@ -41,14 +41,7 @@ fn an_owner_applies_for_the_agencys_seal_and_seals_a_letter() {
     std::fs::create_dir_all(&work).expect("work folder");
 
     // The owner's own certificate first: applied for in the app, approved by both verifiers.
-    t.new_owner(&server.url);
-    t.write_letter(&work);
-    t.fill_application(&work);
-    t.click("#application-submit");
-    t.wait(
-        "the sent application",
-        "document.querySelector('#application-status').dataset.outcome === 'sent'",
-    );
+    t.apply(&server.url, &work);
     t.server_go("status");
     t.wait_state(".app-card", "submitted");
     let own = t
@@ -78,13 +71,7 @@ fn an_owner_applies_for_the_agencys_seal_and_seals_a_letter() {
         "document.querySelector('#seal-key-meter').dataset.acceptable === 'false'",
     );
     t.shot("seal-key-id");
-    t.type_into("#seal-key-passphrase", SEAL_PASSPHRASE);
-    t.type_into("#seal-key-repeat", SEAL_PASSPHRASE);
-    t.wait(
-        "the meter's approval",
-        "document.querySelector('#seal-key-meter').dataset.acceptable === 'true'",
-    );
-    t.click("#seal-key-create");
+    t.create_key_in("seal-key", SEAL_PASSPHRASE);
     t.wait("the seal key", &visible("#seal-key-present"));
     t.wait("the seal form", &visible("#seal-form"));
     let seal_key = std::fs::read(data.join("seal").join("key.pem")).expect("seal key file");
@@ -175,13 +162,7 @@ fn an_owner_applies_for_the_agencys_seal_and_seals_a_letter() {
     t.wait("the seal offered", &visible("#sign-as-row"));
     t.click("#sign-as-seal");
     t.wait("the seal's hint", &visible("#sign-seal-hint"));
-    t.type_into("#sign-path", letter.to_str().expect("UTF-8 path"));
-    t.click("#sign-add");
-    t.wait(
-        "the preview",
-        "(document.querySelector('#sign-preview-image').getAttribute('src') || '').startsWith('data:image/png')",
-    );
-    t.wait("the specimen offered", &visible("#sign-specimen"));
+    t.add_with_specimen(&letter);
     t.type_into("#sign-passphrase", SEAL_PASSPHRASE);
     t.shot("seal-sign-id");
     t.click("#sign-start");

@@ -1,10 +1,10 @@
 // A new key's form, shared by the owner's key (Key screen) and the agency's seal key (Seal
 // screen): the algorithm, the passphrase with its strength meter, its repetition and the create
-// button, found by one id prefix (`${prefix}-passphrase`, `${prefix}-meter`, …). The key's and
-// certificate's facts are worded here too.
+// button, drawn from the page's template with ids of one prefix (`${prefix}-passphrase`,
+// `${prefix}-meter`, …). The key's and certificate's facts are worded here too.
 
 import { call } from "./bridge.js";
-import { t } from "./i18n.js";
+import { apply, t } from "./i18n.js";
 import { $, busy, el, error, status } from "./dom.js";
 
 async function updateMeter(prefix) {
@@ -29,9 +29,20 @@ async function updateMeter(prefix) {
   $(`${prefix}-meter-hints`).replaceChildren(...hints.filter(Boolean).map((h) => el("li", {}, h)));
 }
 
-// Wires the form `${prefix}-create-form`: `command` makes the key, `onCreated` runs after.
-// Returns what redraws the meter (after a language switch).
+// The template's fields in place of the form's placeholder, their ids prefixed.
+function drawFields(prefix) {
+  const fields = $("new-key-fields").content.cloneNode(true);
+  fields.querySelectorAll("[data-id]").forEach((node) => {
+    node.id = `${prefix}-${node.dataset.id}`;
+  });
+  apply(fields);
+  document.querySelector(`.new-key-fields[data-prefix="${prefix}"]`).replaceWith(fields);
+}
+
+// Draws and wires the form `${prefix}-create-form`: `command` makes the key, `onCreated` runs
+// after. Returns what redraws the meter (after a language switch).
 export function keyForm(prefix, command, onCreated) {
+  drawFields(prefix);
   let timer = null;
   $(`${prefix}-passphrase`).addEventListener("input", () => {
     clearTimeout(timer);

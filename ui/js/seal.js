@@ -65,7 +65,11 @@ async function drawSeals(view) {
         card.append(
           ...resubmitControls(
             t("seal.resubmit_help"),
-            (version) => call("seal_resubmit", { applicationId: app.id, form: form(), consentVersion: version }),
+            (version) => {
+              const f = form();
+              const files = { letter: "", ktp: "", sk_pangkat: "", photo: "", sk_jabatan: f.sk_jabatan, request_letter: f.request_letter };
+              return call("application_resubmit", { applicationId: app.id, files, consentVersion: version });
+            },
             () => refreshStatus(false, $("seal-status")),
           ),
         );

@@ -66,13 +66,17 @@ pub struct ApplicationFiles {
     pub sk_pangkat: PathBuf,
     /// The face photo.
     pub photo: PathBuf,
+    /// The request letter of an application for the agency's seal, when a rejected one is
+    /// sent again with a corrected letter (a person's application has none).
+    #[serde(default)]
+    pub request_letter: PathBuf,
 }
 
 impl ApplicationFiles {
     /// The chosen documents, read; with `all`, every one is required (a first application),
     /// otherwise the empty ones are left out (a resubmission keeps the earlier ones).
     fn documents(&self, all: bool) -> Result<Vec<(DocumentKind, Vec<u8>)>, DesktopError> {
-        read_documents(
+        let mut documents = read_documents(
             &[
                 (
                     DocumentKind::RecommendationLetter,
@@ -85,8 +89,38 @@ impl ApplicationFiles {
                 (DocumentKind::Photo, &self.photo, "photo"),
             ],
             all,
-        )
+        )?;
+        documents.extend(read_documents(
+            &[(
+                DocumentKind::RequestLetter,
+                &self.request_letter,
+                "request letter",
+            )],
+            false,
+        )?);
+        Ok(documents)
     }
+}
+
+/// A submission of `csr` (none for a resubmission) and `documents`, once the consent of
+/// `consent_version` is `accepted`.
+pub(crate) fn submission(
+    csr: Option<String>,
+    documents: Vec<(DocumentKind, Vec<u8>)>,
+    consent_version: &str,
+    accepted: bool,
+) -> Result<Submission, DesktopError> {
+    if !accepted || consent_version.trim().is_empty() {
+        return Err(DesktopError::ApplicationIncomplete("consent"));
+    }
+    Ok(documents.into_iter().fold(
+        Submission {
+            csr: csr.map(String::into_bytes),
+            consent_version: consent_version.trim().to_owned(),
+            documents: Vec::new(),
+        },
+        |s, (kind, data)| s.with_document(kind, data),
+    ))
 }
 
 /// The documents chosen at the paths of `documents` (kind, path, name for a message), read;
@@ -308,21 +342,15 @@ impl Connection {
         accepted: bool,
         lang: Lang,
     ) -> Result<SubmitView, DesktopError> {
-        if !accepted || consent_version.trim().is_empty() {
-            return Err(DesktopError::ApplicationIncomplete("consent"));
-        }
         let documents = files.documents(true)?;
         let csr = certificate_request(slot, passphrase, profile, regency)?;
-        let submission = documents.into_iter().fold(
-            Submission::new(csr.into_bytes(), consent_version.trim()),
-            |s, (kind, data)| s.with_document(kind, data),
-        );
+        let submission = submission(Some(csr), documents, consent_version, accepted)?;
         self.send(Action::Submit, &submission, lang)
     }
 
-    /// Sends a rejected application `application_id` again with the documents chosen in
-    /// `files` (only those given replace the earlier ones; the key stays), kept in the outbox
-    /// when the server cannot be reached.
+    /// Sends a rejected application `application_id` (a person's or a seal's) again with the
+    /// documents chosen in `files` (only those given replace the earlier ones; the key stays),
+    /// kept in the outbox when the server cannot be reached.
     pub fn resubmit(
         &self,
         application_id: &str,
@@ -330,34 +358,7 @@ impl Connection {
         consent_version: &str,
         lang: Lang,
     ) -> Result<SubmitView, DesktopError> {
-        self.resubmit_documents(
-            application_id,
-            files.documents(false)?,
-            consent_version,
-            lang,
-        )
-    }
-
-    /// Sends a rejected application again with `documents` replacing the earlier ones of
-    /// their kinds.
-    pub(crate) fn resubmit_documents(
-        &self,
-        application_id: &str,
-        documents: Vec<(DocumentKind, Vec<u8>)>,
-        consent_version: &str,
-        lang: Lang,
-    ) -> Result<SubmitView, DesktopError> {
-        if consent_version.trim().is_empty() {
-            return Err(DesktopError::ApplicationIncomplete("consent"));
-        }
-        let submission = documents.into_iter().fold(
-            Submission {
-                csr: None,
-                consent_version: consent_version.trim().to_owned(),
-                documents: Vec::new(),
-            },
-            |s, (kind, data)| s.with_document(kind, data),
-        );
+        let submission = submission(None, files.documents(false)?, consent_version, true)?;
         let action = Action::Resubmit {
             application_id: application_id.to_owned(),
         };

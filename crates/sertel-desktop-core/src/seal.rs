@@ -10,19 +10,20 @@
 //! ```
 //!
 //! The application goes through the outbox like the owner's own (queued while the server is
-//! away); its status comes with the owner's status refresh ([`Connection::status`]), which
+//! away), and a rejected one is sent again like theirs ([`Connection::resubmit`]); its status
+//! comes with the owner's status refresh ([`Connection::status`]), which
 //! takes the issued seal certificate into the seal slot.
 
 use std::path::PathBuf;
 
 use serde::Deserialize;
-use sertel_client::submission::{Action, DocumentKind, Submission};
+use sertel_client::submission::{Action, DocumentKind};
 use sertel_core::i18n::Lang;
 use sertel_core::key::Passphrase;
 use sertel_core::profile::{RegencyProfile, SealProfile};
 
 use crate::certificate_request::seal_certificate_request;
-use crate::connection::{read_documents, Connection, SubmitView};
+use crate::connection::{read_documents, submission, Connection, SubmitView};
 use crate::key_slot::KeySlot;
 use crate::{AppPaths, DesktopError};
 
@@ -63,9 +64,9 @@ impl SealForm {
         }
     }
 
-    /// The chosen documents, read; with `all` both are required (a first application),
-    /// otherwise the empty ones are left out (a resubmission keeps the earlier ones).
-    fn documents(&self, all: bool) -> Result<Vec<(DocumentKind, Vec<u8>)>, DesktopError> {
+    /// The chosen documents, read; both are required (a rejected application is sent again
+    /// with [`Connection::resubmit`], its `request_letter` and `sk_jabatan`).
+    fn documents(&self) -> Result<Vec<(DocumentKind, Vec<u8>)>, DesktopError> {
         read_documents(
             &[
                 (
@@ -75,7 +76,7 @@ impl SealForm {
                 ),
                 (DocumentKind::SkJabatan, &self.sk_jabatan, "SK Jabatan"),
             ],
-            all,
+            true,
         )
     }
 }
@@ -95,38 +96,15 @@ impl Connection {
         accepted: bool,
         lang: Lang,
     ) -> Result<SubmitView, DesktopError> {
-        if !accepted || consent_version.trim().is_empty() {
-            return Err(DesktopError::ApplicationIncomplete("consent"));
-        }
         let profile = form.seal();
-        let documents = form.documents(true)?;
+        let documents = form.documents()?;
         let csr = seal_certificate_request(seal, passphrase, &profile, regency)?;
-        let submission = documents.into_iter().fold(
-            Submission::new(csr.into_bytes(), consent_version.trim()),
-            |s, (kind, data)| s.with_document(kind, data),
-        );
+        let submission = submission(Some(csr), documents, consent_version, accepted)?;
         let action = Action::SubmitSeal {
             agency: profile.agency_name().to_owned(),
             email: profile.email_normalised(),
         };
         self.send(action, &submission, lang)
-    }
-
-    /// Sends the rejected seal application `application_id` again with the documents chosen
-    /// in `form` (those given replace the earlier ones; the key and the agency stay).
-    pub fn resubmit_seal(
-        &self,
-        application_id: &str,
-        form: &SealForm,
-        consent_version: &str,
-        lang: Lang,
-    ) -> Result<SubmitView, DesktopError> {
-        self.resubmit_documents(
-            application_id,
-            form.documents(false)?,
-            consent_version,
-            lang,
-        )
     }
 }
 
@@ -217,13 +195,8 @@ mod tests {
             sertel_core::x509::seal_subject(&form.seal(), &regency).unwrap()
         );
         assert!(matches!(
-            form.documents(true),
+            form.documents(),
             Err(DesktopError::ApplicationIncomplete("request letter"))
-        ));
-        // A resubmission sends what was chosen; a missing file is named.
-        assert!(matches!(
-            form.documents(false),
-            Err(DesktopError::FileNotFound(_))
         ));
         // An e-mail address off the regency's domain is refused before the key is opened.
         let elsewhere = SealForm {
