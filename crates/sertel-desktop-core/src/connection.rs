@@ -674,3 +674,44 @@ pub(crate) fn pdf_pages(pdf: &[u8], scratch: &Path) -> Result<Vec<String>, Deskt
     let _ = std::fs::remove_file(&file);
     Ok(pages)
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_resubmission_sends_the_documents_chosen_a_seals_request_letter_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let (sk, letter) = (dir.path().join("sk.pdf"), dir.path().join("permohonan.pdf"));
+        std::fs::write(&sk, b"%PDF-sk").unwrap();
+        std::fs::write(&letter, b"%PDF-permohonan").unwrap();
+        let files = ApplicationFiles {
+            letter: PathBuf::new(),
+            ktp: PathBuf::new(),
+            sk_jabatan: sk,
+            sk_pangkat: PathBuf::new(),
+            photo: PathBuf::new(),
+            request_letter: letter,
+        };
+        let kinds: Vec<DocumentKind> = files
+            .documents(false)
+            .unwrap()
+            .into_iter()
+            .map(|(kind, _)| kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            [DocumentKind::SkJabatan, DocumentKind::RequestLetter]
+        );
+        // A first application needs the person's five documents.
+        assert!(matches!(
+            files.documents(true),
+            Err(DesktopError::ApplicationIncomplete("recommendation letter"))
+        ));
+        assert!(matches!(
+            submission(None, Vec::new(), "2025-1", false),
+            Err(DesktopError::ApplicationIncomplete("consent"))
+        ));
+    }
+}
