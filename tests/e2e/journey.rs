@@ -143,12 +143,7 @@ fn an_owner_applies_is_approved_signs_and_reports_a_lost_key() {
         "the letter registered",
         "document.querySelector('#status-documents').dataset.count === '0'",
     );
-    let page = ureq::get(&verify_url)
-        .call()
-        .expect("the verification page")
-        .into_body()
-        .read_to_string()
-        .expect("the page's text");
+    let page = crate::page_text(&verify_url);
     assert!(page.contains("Siti Rahmawati"), "{page}");
     let sha256 = sertel_core::verify::pdf_report::FileIdentity::read(&signed)
         .expect("the signed file")

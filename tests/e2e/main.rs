@@ -136,6 +136,16 @@ impl Test<'_> {
         );
     }
 
+    /// Validates `pdf` on the Validate screen and waits for the overall verdict's `tone`.
+    fn validated(&self, pdf: &Path, tone: &str) {
+        self.type_into("#validate-path", pdf.to_str().expect("UTF-8 path"));
+        self.click("#validate-start");
+        self.wait(
+            &format!("the {tone} verdict"),
+            &format!("document.querySelector('#validate-overall').dataset.tone === '{tone}'"),
+        );
+    }
+
     /// Saves a screenshot as `app-NAME.png` once the page has drawn its state.
     fn shot(&self, name: &str) {
         self.s.painted().unwrap_or_else(|e| panic!("paint: {e}"));
@@ -146,6 +156,16 @@ impl Test<'_> {
         assert!(png.starts_with(b"\x89PNG"), "{name}: not a PNG");
         std::fs::write(self.shots.join(format!("app-{name}.png")), png).expect("screenshot file");
     }
+}
+
+/// The text of the page at `url` (a letter's public page on the server).
+fn page_text(url: &str) -> String {
+    ureq::get(url)
+        .call()
+        .expect("the verification page")
+        .into_body()
+        .read_to_string()
+        .expect("the page's text")
 }
 
 /// A sample A4 letter of `pages` pages written as `dir/name`.
@@ -460,12 +480,7 @@ fn an_owner_signs_and_validates_a_letter_in_both_languages() {
     t.go("validate");
     t.wait("the re-worded failed verdict", "document.querySelector('#validate-overall').dataset.tone === 'failed' && document.querySelector('.check[data-check=integrity]').textContent.length > 0");
     t.shot("validate-tampered-en");
-    t.type_into("#validate-path", signed.to_str().expect("UTF-8 path"));
-    t.click("#validate-start");
-    t.wait(
-        "the valid verdict in English",
-        "document.querySelector('#validate-overall').dataset.tone === 'passed'",
-    );
+    t.validated(&signed, "passed");
     let verdict_en = t.text("#validate-overall");
     assert_ne!(verdict_id, verdict_en, "the verdict was not re-worded");
     t.shot("validate-valid-en");

@@ -186,12 +186,7 @@ fn an_owner_applies_for_the_agencys_seal_and_seals_a_letter() {
             "data-verify-url",
         )
         .expect("the QR code's address");
-    let page = ureq::get(&verify_url)
-        .call()
-        .expect("the verification page")
-        .into_body()
-        .read_to_string()
-        .expect("the page's text");
+    let page = crate::page_text(&verify_url);
     assert!(page.contains(AGENCY), "{page}");
 
     // A letter that is already signed (the sealed one) is refused for a seal, with the reason.
@@ -230,12 +225,7 @@ fn an_owner_applies_for_the_agencys_seal_and_seals_a_letter() {
     t.click("#settings-trust-import");
     t.wait("the imported anchor", &tone("#settings-trust-status", "ok"));
     t.go("validate");
-    t.type_into("#validate-path", sealed.to_str().expect("UTF-8 path"));
-    t.click("#validate-start");
-    t.wait(
-        "the passed verdict",
-        "document.querySelector('#validate-overall').dataset.tone === 'passed'",
-    );
+    t.validated(&sealed, "passed");
     let signatures = t.text("#validate-signatures");
     assert!(
         signatures.contains("Segel elektronik") && signatures.contains(AGENCY),
