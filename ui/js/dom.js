@@ -67,11 +67,16 @@ export function fileName(path) {
   return String(path).split(/[\\/]/).pop();
 }
 
-// An RFC 3339 time as the user's language writes it.
+// An RFC 3339 time as every other time in the product is written (the specimen, the report, the
+// key's facts): in WIB, the regency's time, whatever the laptop's zone: "25-11-2026 04:50 WIB".
 export function fmtDate(s) {
   if (!s) return "";
   const d = new Date(s);
-  return isNaN(d) ? s : d.toLocaleString(document.documentElement.lang === "en" ? "en-GB" : "id-ID");
+  if (isNaN(d)) return s;
+  const wib = new Date(d.getTime() + 7 * 3600 * 1000);
+  const two = (n) => String(n).padStart(2, "0");
+  const day = `${two(wib.getUTCDate())}-${two(wib.getUTCMonth() + 1)}-${wib.getUTCFullYear()}`;
+  return `${day} ${two(wib.getUTCHours())}:${two(wib.getUTCMinutes())} WIB`;
 }
 
 // The pages of a document drawn by Rust ({pages: [data URLs]}) as images in `view`.

@@ -72,13 +72,19 @@ function sealing() {
   return Boolean((appStatus() || {}).has_seal_certificate) && $("sign-as-seal").checked;
 }
 
-function sealChosen() {
+// Words `id` with the string `key` (kept through a language change).
+function reword(id, key) {
+  const node = $(id);
+  node.dataset.i18n = key;
+  node.textContent = t(key);
+}
+
+// The passphrase asked for, the box's word and the hint follow the choice of seal or signature.
+function showSealChoice() {
   const seal = sealing();
-  const label = $("sign-passphrase-label");
-  label.dataset.i18n = seal ? "sign.passphrase_seal" : "sign.passphrase";
-  label.textContent = t(label.dataset.i18n);
+  reword("sign-passphrase-label", seal ? "sign.passphrase_seal" : "sign.passphrase");
+  reword("sign-preview-box", seal ? "sign.box_seal" : "sign.box");
   show($("sign-seal-hint"), seal);
-  enter();
 }
 
 // The specimen is offered to a signed-in owner, for a signature that shows on the page.
@@ -172,6 +178,7 @@ function enter() {
   const banner = $("sign-not-ready");
   show($("sign-as-row"), Boolean(s.has_seal_certificate));
   if (!s.has_seal_certificate) $("sign-as-signature").checked = true;
+  showSealChoice();
   const reason = sealing() ? null : !s.has_key ? "sign.need_key" : !s.has_certificate ? "sign.need_certificate" : null;
   banner.textContent = reason ? t(reason) : "";
   show(banner, Boolean(reason));
@@ -212,5 +219,5 @@ export function init() {
   }, withSpecimen);
   $("sign-specimen").addEventListener("change", preview.resize);
   $("sign-form").addEventListener("submit", start);
-  document.querySelectorAll("input[name=sign-as]").forEach((r) => r.addEventListener("change", sealChosen));
+  document.querySelectorAll("input[name=sign-as]").forEach((r) => r.addEventListener("change", enter));
 }
