@@ -25,7 +25,7 @@ use std::time::Duration;
 
 use serde_json::json;
 use test_support::letters::{sample_letter, LetterSpec, PageSize};
-use webdriver::Session;
+use webdriver::{DriverResult, Element, Session};
 
 /// The longest any one expected state may take to appear (key generation, signing and
 /// validation included, in a debug build on a busy machine).
@@ -69,19 +69,31 @@ impl Test<'_> {
             "const el = document.querySelector(arguments[0]); if (el) el.scrollIntoView({block: 'center'}); return true;",
             json!([css]),
         );
-        self.s
-            .find(css)
-            .and_then(|e| e.click())
-            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+        self.on(css, "click", |e| e.click());
+    }
+
+    /// `op` on the element at `css`; found again when a redraw replaced it on the way (the
+    /// status screens redraw on every change the server pushes), a few times at most.
+    fn on<T>(&self, css: &str, what: &str, op: impl Fn(&Element<'_>) -> DriverResult<T>) -> T {
+        let mut replaced = 0;
+        loop {
+            match self.s.find(css).and_then(|e| op(&e)) {
+                Ok(value) => return value,
+                Err(e) if e.is_stale() && replaced < 5 => replaced += 1,
+                Err(e) => panic!("{what} {css}: {e}"),
+            }
+        }
     }
 
     fn type_into(&self, css: &str, text: &str) {
-        let el = self.s.find(css).unwrap_or_else(|e| panic!("{css}: {e}"));
-        el.clear().unwrap_or_else(|e| panic!("clear {css}: {e}"));
-        if !text.is_empty() {
-            el.send_keys(text)
-                .unwrap_or_else(|e| panic!("type into {css}: {e}"));
-        }
+        self.on(css, "type into", |el| {
+            el.clear()?;
+            if text.is_empty() {
+                Ok(())
+            } else {
+                el.send_keys(text)
+            }
+        });
     }
 
     fn select(&self, css: &str, value: &str) {
@@ -95,17 +107,11 @@ impl Test<'_> {
     }
 
     fn text(&self, css: &str) -> String {
-        self.s
-            .find(css)
-            .and_then(|e| e.text())
-            .unwrap_or_else(|e| panic!("text of {css}: {e}"))
+        self.on(css, "text of", |e| e.text())
     }
 
     fn attribute(&self, css: &str, name: &str) -> Option<String> {
-        self.s
-            .find(css)
-            .and_then(|e| e.attribute(name))
-            .unwrap_or_else(|e| panic!("{name} of {css}: {e}"))
+        self.on(css, &format!("{name} of"), |e| e.attribute(name))
     }
 
     /// Types the passphrase twice, waits for the meter's approval and makes the key.

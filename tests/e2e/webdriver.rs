@@ -15,6 +15,14 @@ const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 #[derive(Debug)]
 pub struct DriverError(pub String);
 
+impl DriverError {
+    /// Whether the element was replaced (a screen redrawn by a pushed change) between being
+    /// found and being used, or while being found: the same lookup again finds its successor.
+    pub fn is_stale(&self) -> bool {
+        self.0.contains("stale element reference")
+    }
+}
+
 impl std::fmt::Display for DriverError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
