@@ -6,6 +6,7 @@
 mod commands;
 mod error;
 mod state;
+mod status_clock;
 mod webview;
 
 use std::sync::OnceLock;

@@ -191,7 +191,7 @@ pub async fn status_get(state: State<'_, AppState>) -> UiResult<StatusView> {
     let slot = state.key_slot();
     let seal = state.seal_slot();
     blocking(state.lang(), move || {
-        conn?.status(&slot, &seal, time::OffsetDateTime::now_utc())
+        conn?.status(&slot, &seal, crate::status_clock::status_now())
     })
     .await
 }

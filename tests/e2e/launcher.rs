@@ -104,7 +104,12 @@ fn start_xvfb() -> (Guard, String) {
     (guard, display)
 }
 
-fn start_driver(display: &str, home: &Path, log: &Path) -> (Guard, String) {
+fn start_driver(
+    display: &str,
+    home: &Path,
+    log: &Path,
+    app_env: &[(&str, &str)],
+) -> (Guard, String) {
     let port = free_port();
     let native = free_port();
     let log = std::fs::File::create(log).expect("driver log");
@@ -124,6 +129,7 @@ fn start_driver(display: &str, home: &Path, log: &Path) -> (Guard, String) {
         .env_remove("WAYLAND_DISPLAY")
         .env("GDK_BACKEND", "x11")
         .env("NO_AT_BRIDGE", "1")
+        .envs(app_env.iter().copied())
         .stdout(log.try_clone().expect("driver log"))
         .stderr(log)
         .process_group(0)
@@ -158,9 +164,19 @@ fn tauri_driver() -> PathBuf {
 
 /// Starts the debug app in a fresh, empty HOME; `logs` receives the driver's and app's output.
 pub fn launch(logs: &Path) -> RunningApp {
+    launch_with(logs, &[])
+}
+
+/// [`launch`], with `app_env` set for the app (it inherits the driver's environment).
+pub fn launch_with(logs: &Path, app_env: &[(&str, &str)]) -> RunningApp {
     let home = tempfile::tempdir().expect("temporary HOME");
     let (xvfb, display) = start_xvfb();
-    let (driver, base) = start_driver(&display, home.path(), &logs.join("tauri-driver.log"));
+    let (driver, base) = start_driver(
+        &display,
+        home.path(),
+        &logs.join("tauri-driver.log"),
+        app_env,
+    );
     let app = env!("CARGO_BIN_EXE_sertel-desktop");
     let session = Session::start(&base, app).unwrap_or_else(|e| {
         let log = std::fs::read_to_string(logs.join("tauri-driver.log")).unwrap_or_default();

@@ -1,13 +1,17 @@
-//! Renewal through the app's own logic (sertel-desktop-core, as the window's commands call it)
-//! against a real `sertel-server`: a certificate issued, a renewal applied for with a new key
-//! made in the second slot while the current key keeps signing, both verifiers approve, and on
-//! the next status refresh the new key becomes the current one and signs. On the way the app
-//! signs with the server's timestamp service: the file comes out B-LT, valid offline.
+//! Renewal (Pasal 18) against a real `sertel-server`, in two tests.
 //!
-//! No window here: the app offers renewal only in the last 30 days of a two-year certificate,
-//! which a test cannot reach without a clock or server backdoor; that rule is unit-tested in
-//! `sertel_desktop_core::renewal`. The server accepts a renewal at any time while the
-//! certificate is valid, which is what this test uses.
+//! Through the app's own logic (sertel-desktop-core, as the window's commands call it): a
+//! certificate issued, a renewal applied for with a new key made in the second slot while the
+//! current key keeps signing, both verifiers approve, and on the next status refresh the new key
+//! becomes the current one and signs. On the way the app signs with the server's timestamp
+//! service: the file comes out B-LT, valid offline.
+//!
+//! In the window: renewal is offered only in the last 30 days of a two-year certificate, so the
+//! debug app's status count is moved [`DAYS_AHEAD`] days ahead (`SERTEL_STATUS_DAYS_AHEAD`, read
+//! by debug builds only; signing and the server keep the real time). The owner sees the offer
+//! with the days left, applies with a new passphrase (a mismatched repeat refused first), the
+//! offer goes while the renewal is under way, both verifiers approve, and the new key is the one
+//! that signs: the new passphrase opens it, the old one no longer does.
 
 use sertel_client::model::ApplicationState;
 use sertel_core::i18n::Lang;
@@ -25,7 +29,11 @@ use sertel_desktop_core::AppPaths;
 use time::OffsetDateTime;
 
 use crate::server::{TestServer, BADAN, DINAS};
-use crate::{out_dir, sample_pdf, second_owner, PASSPHRASE};
+use crate::{launcher, out_dir, sample_pdf, second_owner, tone, visible, Test, PASSPHRASE};
+
+/// How many days ahead the status is counted to reach a certificate's last days: a two-year
+/// certificate then has 15 or 16 left.
+const DAYS_AHEAD: i64 = 715;
 
 const NEXT_PASSPHRASE: &str = "hujan sore di jembatan ampera palembang";
 
@@ -131,6 +139,21 @@ fn a_renewal_key_becomes_current_when_its_certificate_is_issued() {
         certificate.days_left
     );
     let old_key = slot.info().expect("info").expect("key").key.fingerprint;
+    let offered = |conn: &Connection| {
+        let late = OffsetDateTime::now_utc() + time::Duration::days(DAYS_AHEAD);
+        let status = conn.status(&slot, &seal, late).expect("status");
+        let first_view = status
+            .applications
+            .iter()
+            .find(|a| a.application.id == first.id)
+            .expect("the first application");
+        first_view
+            .certificate
+            .as_ref()
+            .expect("issued")
+            .renewal_offered
+    };
+    assert!(offered(&conn), "not offered in the last days");
 
     // With the server's timestamp service the app signs B-LT: the file carries the chain and
     // the OCSP answers, and validates offline under hard fail against the regency root.
@@ -188,6 +211,10 @@ fn a_renewal_key_becomes_current_when_its_certificate_is_issued() {
         .application
         .expect("sent");
     assert_eq!(renewal.previous_id.as_deref(), Some(first.id.as_str()));
+    assert!(
+        !offered(&conn),
+        "offered again while the renewal is under way"
+    );
     assert_eq!(sign(&slot, PASSPHRASE, &work, "sebelum.pdf"), 1);
     let new_key = slot
         .renewal_slot()
@@ -218,4 +245,115 @@ fn a_renewal_key_becomes_current_when_its_certificate_is_issued() {
     );
     assert!(!slot.renewal_slot().has_key());
     assert_eq!(sign(&slot, NEXT_PASSPHRASE, &work, "sesudah.pdf"), 1);
+}
+
+#[test]
+fn the_renewal_offered_in_the_last_days_is_applied_for_in_the_window() {
+    let _serial = super::one_at_a_time();
+    let logs = out_dir("renewal-window-logs");
+    let shots = out_dir("screenshots");
+    let server = TestServer::start(logs.join("sertel-server.log"));
+    let ahead = DAYS_AHEAD.to_string();
+    let app = launcher::launch_with(&logs, &[("SERTEL_STATUS_DAYS_AHEAD", &ahead)]);
+    let t = Test {
+        s: &app.session,
+        shots,
+    };
+    let data = app.home.path().join(".local/share").join(crate::APP_ID);
+    let work = app.home.path().join("Dokumen");
+    std::fs::create_dir_all(&work).expect("work folder");
+
+    // Issued, and counted as 15 days before its end: the offer with the days left.
+    t.apply(&server.url, &work);
+    t.server_go("status");
+    t.wait(
+        "the application",
+        "document.querySelector('.app-card[data-state=submitted]') !== null",
+    );
+    let first = t
+        .attribute(".app-card[data-state=submitted]", "data-id")
+        .expect("the application's id");
+    for verifier in [BADAN, DINAS] {
+        second_owner::approve(&server, verifier, &first);
+    }
+    let card = format!(".app-card[data-id=\"{first}\"]");
+    t.wait(
+        "the renewal offered",
+        &visible(&format!("{card} .renewal-submit")),
+    );
+    t.wait("the stored certificate", &tone("#status-status", "ok"));
+    let offer = t.text(&format!("{card} .banner.renewal"));
+    assert!(
+        offer.contains("15 hari") || offer.contains("16 hari"),
+        "{offer}"
+    );
+    t.shot("status-renewal-offered-id");
+    t.click("#lang-en");
+    t.wait(
+        "English",
+        &format!(
+            "document.documentElement.lang === 'en' && document.querySelector('{card} .banner.renewal').textContent.includes('days')"
+        ),
+    );
+    t.shot("status-renewal-offered-en");
+    t.click("#lang-id");
+    t.wait("Indonesian", "document.documentElement.lang === 'id'");
+
+    // A repeat that differs is refused, nothing made; then the renewal goes.
+    t.type_into(&format!("{card} .renewal-passphrase"), NEXT_PASSPHRASE);
+    t.type_into(&format!("{card} .renewal-repeat"), "hujan sore di jembatan");
+    t.click(&format!("{card} .renewal-submit"));
+    t.wait(
+        "the refusal",
+        &tone(&format!("{card} .renewal-status"), "error"),
+    );
+    assert!(!data.join("renewal").join("key.pem").exists());
+    t.type_into(&format!("{card} .renewal-passphrase"), NEXT_PASSPHRASE);
+    t.type_into(&format!("{card} .renewal-repeat"), NEXT_PASSPHRASE);
+    t.click(&format!("{card} .renewal-submit"));
+    t.wait(
+        "the renewal under way, no longer offered",
+        &format!(
+            "document.querySelector('.app-card[data-state=submitted]') !== null && document.querySelector('{card} .renewal-submit') === null"
+        ),
+    );
+    assert!(data.join("renewal").join("key.pem").is_file());
+    let renewal = t
+        .attribute(".app-card[data-state=submitted]", "data-id")
+        .expect("the renewal's id");
+    assert_ne!(renewal, first);
+    t.shot("status-renewal-submitted-id");
+
+    // Issued: the new key is the current one, the old one kept in previous/.
+    for verifier in [BADAN, DINAS] {
+        second_owner::approve(&server, verifier, &renewal);
+    }
+    t.wait(
+        "the renewal issued and the first superseded",
+        &format!(
+            "document.querySelector('.app-card[data-id=\"{renewal}\"][data-state=issued]') !== null && document.querySelector('{card}[data-state=superseded]') !== null"
+        ),
+    );
+    t.wait("the new certificate stored", &tone("#status-status", "ok"));
+    assert!(data.join("previous").join("1").join("key.pem").is_file());
+    assert!(!data.join("renewal").exists());
+
+    // The old passphrase no longer opens the current key; the new one signs.
+    let letter = sample_pdf(&work, "sesudah-perpanjangan.pdf", 1);
+    t.go("sign");
+    t.type_into("#sign-path", letter.to_str().expect("UTF-8 path"));
+    t.click("#sign-add");
+    t.type_into("#sign-passphrase", PASSPHRASE);
+    t.click("#sign-start");
+    t.wait(
+        "the old passphrase refused",
+        "document.querySelector('#sign-status').dataset.kind === 'wrong_passphrase'",
+    );
+    t.type_into("#sign-passphrase", NEXT_PASSPHRASE);
+    t.click("#sign-start");
+    t.wait(
+        "signed with the new key",
+        "document.querySelector('#sign-files li[data-state=done]') !== null",
+    );
+    assert!(work.join("sesudah-perpanjangan-signed.pdf").is_file());
 }

@@ -22,7 +22,10 @@ export function show(node, visible) {
 // A status line: tone is "ok", "error" or "" (neutral).
 export function status(node, text, tone = "") {
   node.textContent = text || "";
-  node.className = `status ${tone}`.trim();
+  // The line keeps its own classes (a card's line is found by them); only the tone changes.
+  node.classList.remove("ok", "error");
+  node.classList.add("status");
+  if (tone) node.classList.add(tone);
   node.dataset.tone = tone;
   node.dataset.lang = document.documentElement.lang;
 }

@@ -18,7 +18,9 @@ export function applicationCard(a, kind = "app-card") {
   const app = a.application;
   const card = el("div", { class: `card ${kind}`, "data-state": app.state, "data-id": app.id });
   card.append(el("h2", {}, t(`state.${app.state}`)));
-  card.append(el("p", { class: "muted" }, `${t("status.application")} ${app.id}`));
+  // A renewal or a re-issue says so: it stands next to the card of the application it follows.
+  const label = app.kind === "renewal" || app.kind === "reissue" ? `status.application_${app.kind}` : "status.application";
+  card.append(el("p", { class: "muted application-id" }, `${t(label)} ${app.id}`));
   const list = el("ol", { class: "timeline" });
   for (const m of a.timeline) {
     list.append(el("li", { "data-milestone": m.milestone }, el("span", { class: "when" }, fmtDate(m.at)), el("span", {}, milestoneText(m))));

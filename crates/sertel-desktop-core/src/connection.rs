@@ -10,6 +10,7 @@
 //! <data>/sync/cursor.json    the last event seen (a change since then is notified)
 //! ```
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -424,12 +425,17 @@ impl Connection {
         let local_serial = slot.certificate_serial()?;
         let mut applications = Vec::new();
         let mut seals = Vec::new();
+        let followed: HashSet<String> = report
+            .applications
+            .iter()
+            .filter_map(|a| a.previous_id.clone())
+            .collect();
         for app in report.applications {
             let is_seal = app.seal_agency.is_some();
-            let certificate = app
-                .certificate
-                .as_ref()
-                .map(|c| certificate_view(&app, c, is_seal, now));
+            let certificate = app.certificate.as_ref().map(|c| {
+                let followed = followed.contains(&app.id);
+                certificate_view(&app, c, is_seal, followed, now)
+            });
             if let Some(cert) = &certificate {
                 if is_seal {
                     seal_stored |= self.keep_seal(seal, &app, cert)?;
@@ -620,11 +626,12 @@ impl Connection {
 }
 
 /// The certificate of `app` as of `now`; renewal is offered for a person's certificate only
-/// (the app does not renew a seal).
+/// (the app does not renew a seal), and only while no later application `followed` it.
 fn certificate_view(
     app: &Application,
     c: &CertificateSummary,
     is_seal: bool,
+    followed: bool,
     now: OffsetDateTime,
 ) -> CertificateView {
     let end = OffsetDateTime::parse(&c.not_after, &time::format_description::well_known::Rfc3339)
@@ -636,7 +643,8 @@ fn certificate_view(
         not_before: c.not_before.clone(),
         not_after: c.not_after.clone(),
         days_left,
-        renewal_offered: !is_seal && crate::renewal::renewal_offered(app.state, revoked, days_left),
+        renewal_offered: !is_seal
+            && crate::renewal::renewal_offered(app.state, revoked, days_left, followed),
         revoked,
     }
 }

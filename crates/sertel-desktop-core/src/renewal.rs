@@ -106,9 +106,19 @@ impl Connection {
 }
 
 /// Whether renewal is offered for a certificate of an application in `state`, revoked or not,
-/// with `days_left` whole days until it ends (negative once ended).
-pub fn renewal_offered(state: ApplicationState, revoked: bool, days_left: i64) -> bool {
-    state == ApplicationState::Issued && !revoked && (0..=RENEWAL_WINDOW_DAYS).contains(&days_left)
+/// with `days_left` whole days until it ends (negative once ended), `followed` or not by a later
+/// application (a renewal under way, or a rejected one that is sent again from its own card:
+/// the server accepts one at a time).
+pub fn renewal_offered(
+    state: ApplicationState,
+    revoked: bool,
+    days_left: i64,
+    followed: bool,
+) -> bool {
+    state == ApplicationState::Issued
+        && !revoked
+        && !followed
+        && (0..=RENEWAL_WINDOW_DAYS).contains(&days_left)
 }
 
 #[cfg(test)]
@@ -162,16 +172,30 @@ mod tests {
     #[test]
     fn offered_in_the_last_thirty_days_of_an_issued_certificate() {
         let issued = ApplicationState::Issued;
-        assert!(!renewal_offered(issued, false, 31));
-        assert!(renewal_offered(issued, false, 30));
-        assert!(renewal_offered(issued, false, 1));
-        assert!(renewal_offered(issued, false, 0));
+        assert!(!renewal_offered(issued, false, 31, false));
+        assert!(renewal_offered(issued, false, 30, false));
+        assert!(renewal_offered(issued, false, 1, false));
+        assert!(renewal_offered(issued, false, 0, false));
         assert!(
-            !renewal_offered(issued, false, -1),
+            !renewal_offered(issued, false, -1, false),
             "ended: a new application instead"
         );
-        assert!(!renewal_offered(issued, true, 10), "revoked");
-        assert!(!renewal_offered(ApplicationState::Superseded, false, 10));
-        assert!(!renewal_offered(ApplicationState::Revoked, false, 10));
+        assert!(!renewal_offered(issued, true, 10, false), "revoked");
+        assert!(
+            !renewal_offered(issued, false, 10, true),
+            "a renewal already under way"
+        );
+        assert!(!renewal_offered(
+            ApplicationState::Superseded,
+            false,
+            10,
+            false
+        ));
+        assert!(!renewal_offered(
+            ApplicationState::Revoked,
+            false,
+            10,
+            false
+        ));
     }
 }
