@@ -26,10 +26,11 @@ while [ $# -gt 0 ]; do
 done
 
 step "e2e: system packages"
-# Build: WebKitGTK 4.1 headers. Run: an X server, WebKitWebDriver, fonts, pdftoppm (previews).
+# Build: WebKitGTK 4.1 headers. Run: an X server, WebKitWebDriver, fonts, pdftoppm (previews),
+# a private session bus for the notification test.
 APT_PACKAGES=(
   build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev
-  xvfb xauth webkit2gtk-driver fonts-dejavu-core poppler-utils
+  xvfb xauth webkit2gtk-driver fonts-dejavu-core poppler-utils dbus-daemon
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

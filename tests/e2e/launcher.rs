@@ -127,6 +127,8 @@ fn start_driver(
         .env("XDG_CACHE_HOME", home.join(".cache"))
         .env_remove("SERTEL_TRUST_DIR")
         .env_remove("WAYLAND_DISPLAY")
+        // No desktop's session bus: a test that wants one passes its own in `app_env`.
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
         .env("GDK_BACKEND", "x11")
         .env("NO_AT_BRIDGE", "1")
         .envs(app_env.iter().copied())

@@ -12,6 +12,7 @@
 mod issuer;
 mod journey;
 mod launcher;
+mod notifications;
 mod owner;
 mod renewal;
 mod revocation;

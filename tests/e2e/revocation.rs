@@ -2,11 +2,12 @@
 //! sees the applicant's name, rejects with a reason and revokes another owner's certificate
 //! directly with a reason; the owner sees the reason in the timeline and resubmits; the Badan
 //! approves on another laptop and the owner's status screen follows by the push channel without
-//! a reload; the Dinas approves in the app; the owner asks for revocation with the agency head's
+//! a reload, with a desktop notification (received on a private session bus); the Dinas approves in the app; the owner asks for revocation with the agency head's
 //! letter; the Dinas verifier turns it down with a reason, which the owner reads in the timeline;
 //! the owner asks again, the Dinas verifier reads the letter in the app and approves; the owner's
 //! app shows the certificate revoked and refuses to sign.
 
+use crate::notifications::NotificationBus;
 use crate::owner::{OWNER_EMAIL, OWNER_PASSWORD};
 use crate::server::{TestServer, BADAN, DINAS, STAFF_PASSWORD};
 use crate::{launcher, out_dir, sample_pdf, second_owner, tone, Test};
@@ -20,7 +21,8 @@ fn a_rejected_owner_resubmits_and_a_revocation_request_is_approved() {
     let shots = out_dir("screenshots");
     let mut server = TestServer::start(logs.join("sertel-server.log"));
     let other = second_owner::issued(&server);
-    let app = launcher::launch(&logs);
+    let bus = NotificationBus::start(&logs.join("dbus-daemon.log"));
+    let app = launcher::launch_with(&logs, &[("DBUS_SESSION_BUS_ADDRESS", bus.address())]);
     let t = Test {
         s: &app.session,
         shots,
@@ -133,6 +135,8 @@ fn a_rejected_owner_resubmits_and_a_revocation_request_is_approved() {
         "document.querySelector('.app-card[data-state=badan_approved] .timeline li[data-milestone=verified_by_badan]') !== null",
     );
     t.shot("status-pushed-id");
+    let notice = bus.wait_for_body("Diverifikasi Badan, menunggu Dinas");
+    assert_eq!(notice.title, "Status sertifikat berubah");
     t.sign_out();
 
     // The Dinas approves in the app.
