@@ -150,7 +150,8 @@ pub async fn application_resubmit(
 }
 
 /// Applies to renew the certificate of `application_id` with a new key made under the new
-/// passphrase (the current key keeps signing until the new certificate is issued).
+/// passphrase (the current key keeps signing until the new certificate is issued); with
+/// `seal_agency`, the agency's seal of that application, with a new seal key.
 #[tauri::command]
 pub async fn renewal_submit(
     state: State<'_, AppState>,
@@ -158,6 +159,7 @@ pub async fn renewal_submit(
     passphrase: String,
     repeat: String,
     consent_version: String,
+    seal_agency: Option<String>,
 ) -> UiResult<SubmitView> {
     let lang = state.lang();
     let new = NewPassphrase {
@@ -165,20 +167,33 @@ pub async fn renewal_submit(
         repeat: Passphrase::new(repeat),
     };
     let conn = state.connection();
-    let slot = state.key_slot();
+    let (slot, seal) = (state.key_slot(), state.seal_slot());
     let paths = state.paths.clone();
     let regency = state.regency.clone();
     blocking(lang, move || {
         let profile = profile_store::load(&paths)?.ok_or(DesktopError::NoProfile)?;
-        conn?.renew(
-            &slot,
-            &new,
-            &profile,
-            &regency,
-            &application_id,
-            &consent_version,
-            lang,
-        )
+        let conn = conn?;
+        match seal_agency {
+            Some(agency) => conn.renew_seal(
+                &seal,
+                &new,
+                &profile,
+                &regency,
+                &agency,
+                &application_id,
+                &consent_version,
+                lang,
+            ),
+            None => conn.renew(
+                &slot,
+                &new,
+                &profile,
+                &regency,
+                &application_id,
+                &consent_version,
+                lang,
+            ),
+        }
     })
     .await
 }

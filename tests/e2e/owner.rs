@@ -6,7 +6,8 @@ use std::path::Path;
 
 use test_support::letters::{sample_letter, LetterSpec, PageSize};
 
-use crate::{fill_profile, sample_pdf, tone, visible, Test, PASSPHRASE};
+use crate::server::{TestServer, BADAN, DINAS};
+use crate::{fill_profile, sample_pdf, second_owner, tone, visible, Test, PASSPHRASE};
 
 pub(crate) const OWNER_PASSWORD: &str = "kata-sandi-pemilik-2025";
 pub(crate) const OWNER_EMAIL: &str = "siti.rahmawati@muaraenimkab.go.id";
@@ -190,6 +191,32 @@ impl Test<'_> {
             "the sent application",
             "document.querySelector('#application-status').dataset.outcome === 'sent'",
         );
+    }
+
+    /// A new owner applies in the app (see [`Test::apply`]); the Badan and the Dinas approve
+    /// through the server (as on their own laptops); the status screen shows the certificate
+    /// issued and stored. The application's id.
+    pub(crate) fn issued_in_app(&self, server: &TestServer, work: &Path) -> String {
+        self.apply(&server.url, work);
+        self.server_go("status");
+        self.wait(
+            "the application",
+            "document.querySelector('.app-card[data-state=submitted]') !== null",
+        );
+        let id = self
+            .attribute(".app-card[data-state=submitted]", "data-id")
+            .expect("the application's id");
+        for verifier in [BADAN, DINAS] {
+            second_owner::approve(server, verifier, &id);
+        }
+        self.wait(
+            "the certificate issued",
+            &format!(
+                "document.querySelector('.app-card[data-id=\"{id}\"][data-state=issued]') !== null"
+            ),
+        );
+        self.wait("the stored certificate", &tone("#status-status", "ok"));
+        id
     }
 
     /// Adds `pdf` to the Sign screen's batch and waits for its preview and the specimen offered

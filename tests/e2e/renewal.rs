@@ -33,7 +33,7 @@ use crate::{launcher, out_dir, sample_pdf, second_owner, tone, visible, Test, PA
 
 /// How many days ahead the status is counted to reach a certificate's last days: a two-year
 /// certificate then has 15 or 16 left.
-const DAYS_AHEAD: i64 = 715;
+pub(crate) const DAYS_AHEAD: i64 = 715;
 
 const NEXT_PASSPHRASE: &str = "hujan sore di jembatan ampera palembang";
 
@@ -264,24 +264,12 @@ fn the_renewal_offered_in_the_last_days_is_applied_for_in_the_window() {
     std::fs::create_dir_all(&work).expect("work folder");
 
     // Issued, and counted as 15 days before its end: the offer with the days left.
-    t.apply(&server.url, &work);
-    t.server_go("status");
-    t.wait(
-        "the application",
-        "document.querySelector('.app-card[data-state=submitted]') !== null",
-    );
-    let first = t
-        .attribute(".app-card[data-state=submitted]", "data-id")
-        .expect("the application's id");
-    for verifier in [BADAN, DINAS] {
-        second_owner::approve(&server, verifier, &first);
-    }
+    let first = t.issued_in_app(&server, &work);
     let card = format!(".app-card[data-id=\"{first}\"]");
     t.wait(
         "the renewal offered",
         &visible(&format!("{card} .renewal-submit")),
     );
-    t.wait("the stored certificate", &tone("#status-status", "ok"));
     let offer = t.text(&format!("{card} .banner.renewal"));
     assert!(
         offer.contains("15 hari") || offer.contains("16 hari"),

@@ -7,14 +7,38 @@
 //! the Validate screen shows "Segel elektronik: <agency>" as passed once the regency CA is
 //! trusted. The seal screen and the sealed letter's validation are photographed in both
 //! languages (`app-seal-*.png`).
+//!
+//! And the seal's renewal (Pasal 18), with the status counted in its last days (see
+//! `renewal.rs`): offered on the seal's card, applied for with a new seal key under a new
+//! passphrase, issued; the new seal key is then the one that seals.
 
+use std::path::Path;
+
+use crate::renewal::DAYS_AHEAD;
 use crate::server::{TestServer, BADAN, DINAS};
 use crate::{launcher, out_dir, sample_pdf, second_owner, tone, visible, Test, PASSPHRASE};
 
 const SEAL_PASSPHRASE: &str = "segel dinas di balai kota muara enim";
 const AGENCY: &str = "Dinas Komunikasi dan Informatika";
+const NEXT_SEAL_PASSPHRASE: &str = "segel baru untuk dua tahun berikutnya di muara enim";
 
 impl Test<'_> {
+    /// Fills the seal application's form (the agency stays the profile's unit kerja): the
+    /// agency's e-mail address, the request letter and the SK Jabatan, the obligations
+    /// accepted, the seal key's passphrase.
+    fn fill_seal_form(&self, work: &Path) {
+        let request_letter = sample_pdf(work, "surat-permohonan-segel.pdf", 1);
+        let sk_jabatan = sample_pdf(work, "sk-jabatan-kepala.pdf", 1);
+        self.type_into("#seal-email", "diskominfo@muaraenimkab.go.id");
+        self.type_into(
+            "#seal-request_letter",
+            request_letter.to_str().expect("UTF-8 path"),
+        );
+        self.type_into("#seal-sk_jabatan", sk_jabatan.to_str().expect("UTF-8 path"));
+        self.click("#seal-accept");
+        self.type_into("#seal-passphrase", SEAL_PASSPHRASE);
+    }
+
     /// Waits until the status refresh (pushed by the server) shows the card `css` in `state`.
     fn wait_state(&self, css: &str, state: &str) {
         self.wait(
@@ -41,17 +65,7 @@ fn an_owner_applies_for_the_agencys_seal_and_seals_a_letter() {
     std::fs::create_dir_all(&work).expect("work folder");
 
     // The owner's own certificate first: applied for in the app, approved by both verifiers.
-    t.apply(&server.url, &work);
-    t.server_go("status");
-    t.wait_state(".app-card", "submitted");
-    let own = t
-        .attribute(".app-card[data-state=submitted]", "data-id")
-        .expect("the application's id");
-    for verifier in [BADAN, DINAS] {
-        second_owner::approve(&server, verifier, &own);
-    }
-    t.wait_state(".app-card", "issued");
-    t.wait("the stored certificate", &tone("#status-status", "ok"));
+    t.issued_in_app(&server, &work);
 
     // The seal's key: its own passphrase (the owner's rules and meter), its own folder.
     t.server_go("seal");
@@ -82,16 +96,7 @@ fn an_owner_applies_for_the_agencys_seal_and_seals_a_letter() {
     );
 
     // The form: the agency, its e-mail address, the request letter and the SK Jabatan.
-    let request_letter = sample_pdf(&work, "surat-permohonan-segel.pdf", 1);
-    let sk_jabatan = sample_pdf(&work, "sk-jabatan-kepala.pdf", 1);
-    t.type_into("#seal-email", "diskominfo@muaraenimkab.go.id");
-    t.type_into(
-        "#seal-request_letter",
-        request_letter.to_str().expect("UTF-8 path"),
-    );
-    t.type_into("#seal-sk_jabatan", sk_jabatan.to_str().expect("UTF-8 path"));
-    t.click("#seal-accept");
-    t.type_into("#seal-passphrase", SEAL_PASSPHRASE);
+    t.fill_seal_form(&work);
     t.shot("seal-application-id");
 
     // Another unit kerja: refused by the server, in Indonesian.
@@ -252,4 +257,113 @@ fn an_owner_applies_for_the_agencys_seal_and_seals_a_letter() {
             );
         }
     }
+}
+
+#[test]
+fn the_agencys_seal_is_renewed_in_its_last_days_with_a_new_seal_key() {
+    let _serial = super::one_at_a_time();
+    let logs = out_dir("seal-renewal-logs");
+    let shots = out_dir("screenshots");
+    let server = TestServer::start(logs.join("sertel-server.log"));
+    let ahead = DAYS_AHEAD.to_string();
+    let app = launcher::launch_with(&logs, &[("SERTEL_STATUS_DAYS_AHEAD", &ahead)]);
+    let t = Test {
+        s: &app.session,
+        shots,
+    };
+    let data = app.home.path().join(".local/share").join(crate::APP_ID);
+    let work = app.home.path().join("Dokumen");
+    std::fs::create_dir_all(&work).expect("work folder");
+
+    // The seal issued, as in the test above.
+    t.issued_in_app(&server, &work);
+    t.server_go("seal");
+    t.wait("the seal key form", &visible("#seal-key-create-form"));
+    t.create_key_in("seal-key", SEAL_PASSPHRASE);
+    t.wait("the seal form", &visible("#seal-form"));
+    t.fill_seal_form(&work);
+    t.click("#seal-submit");
+    t.wait_state(".seal-card", "submitted");
+    let seal = t
+        .attribute(".seal-card[data-state=submitted]", "data-id")
+        .expect("the seal application's id");
+    for verifier in [BADAN, DINAS] {
+        second_owner::approve(&server, verifier, &seal);
+    }
+    t.wait_state(".seal-card", "issued");
+
+    // Its last days: renewal offered on the seal's card, with a new seal key.
+    let card = format!(".seal-card[data-id=\"{seal}\"]");
+    t.wait(
+        "the seal's renewal offered",
+        &visible(&format!("{card} .renewal-submit")),
+    );
+    let offer = t.text(&format!("{card} .banner.renewal"));
+    assert!(
+        offer.contains("15 hari") || offer.contains("16 hari"),
+        "{offer}"
+    );
+    t.shot("seal-renewal-offered-id");
+    t.type_into(&format!("{card} .renewal-passphrase"), NEXT_SEAL_PASSPHRASE);
+    t.type_into(&format!("{card} .renewal-repeat"), NEXT_SEAL_PASSPHRASE);
+    t.click(&format!("{card} .renewal-submit"));
+    t.wait(
+        "the seal's renewal under way, no longer offered",
+        &format!(
+            "document.querySelector('.seal-card[data-state=submitted]') !== null && document.querySelector('{card} .renewal-submit') === null"
+        ),
+    );
+    assert!(data.join("seal").join("renewal").join("key.pem").is_file());
+    let renewal = t
+        .attribute(".seal-card[data-state=submitted]", "data-id")
+        .expect("the renewal's id");
+    assert_ne!(renewal, seal);
+    let label = t.text(&format!(
+        ".seal-card[data-id=\"{renewal}\"] .application-id"
+    ));
+    assert!(label.starts_with("Permohonan perpanjangan"), "{label}");
+
+    // Issued: the new seal key is the current one, the old one kept in previous/.
+    for verifier in [BADAN, DINAS] {
+        second_owner::approve(&server, verifier, &renewal);
+    }
+    t.wait(
+        "the renewed seal issued and the first superseded",
+        &format!(
+            "document.querySelector('.seal-card[data-id=\"{renewal}\"][data-state=issued]') !== null && document.querySelector('{card}[data-state=superseded]') !== null"
+        ),
+    );
+    t.wait(
+        "the renewed seal stored",
+        "document.querySelector('#seal-status').dataset.stored === 'true'",
+    );
+    assert!(data
+        .join("seal")
+        .join("previous")
+        .join("1")
+        .join("key.pem")
+        .is_file());
+    assert!(!data.join("seal").join("renewal").exists());
+
+    // The old seal passphrase no longer opens the seal key; the new one seals.
+    let letter = sample_pdf(&work, "surat-sesudah-perpanjangan.pdf", 1);
+    t.go("sign");
+    t.wait("the seal offered", &visible("#sign-as-row"));
+    t.click("#sign-as-seal");
+    t.add_with_specimen(&letter);
+    t.type_into("#sign-passphrase", SEAL_PASSPHRASE);
+    t.click("#sign-start");
+    t.wait(
+        "the old seal passphrase refused",
+        "document.querySelector('#sign-status').dataset.kind === 'wrong_passphrase'",
+    );
+    t.type_into("#sign-passphrase", NEXT_SEAL_PASSPHRASE);
+    t.click("#sign-start");
+    t.wait(
+        "sealed with the new seal key",
+        "document.querySelector('#sign-files li[data-state=done]') !== null",
+    );
+    let sealed =
+        std::fs::read(work.join("surat-sesudah-perpanjangan-signed.pdf")).expect("the sealed copy");
+    assert!(sealed.windows(7).any(|w| w == b"/DocMDP"), "not a seal");
 }

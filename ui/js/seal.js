@@ -17,8 +17,10 @@ import {
   loadConsent,
   onStatus,
   refreshStatus,
+  renewalOffer,
   resubmitControls,
   showOutcome,
+  typedInCards,
 } from "./server.js";
 
 let updateMeter = async () => {};
@@ -51,11 +53,12 @@ async function drawKey() {
   await updateMeter();
 }
 
-// The seal's applications, and the form while none is open (with a rejected one, the form's
-// documents go again from its card).
+// The seal's applications (renewal offered on an issued seal's card in its last days), and the
+// form while none is open (with a rejected one, the form's documents go again from its card).
 async function drawSeals(view) {
   const seals = view.seals || [];
   const box = $("seal-applications");
+  const typed = typedInCards(box);
   box.replaceChildren(
     ...seals.map((a) => {
       const app = a.application;
@@ -74,9 +77,11 @@ async function drawSeals(view) {
           ),
         );
       }
+      card.append(...renewalOffer(a));
       return card;
     }),
   );
+  typed.restore(box);
   box.dataset.loaded = "true";
   const open = seals.filter((a) => !CLOSED.includes(a.application.state));
   const rejected = open.length > 0 && open.every((a) => a.application.state === "rejected");

@@ -238,7 +238,15 @@ function resubmitApplication(app) {
   );
 }
 
-// Renewal (Pasal 18): a new key under a new passphrase, then the renewal application.
+// The renewal offer of `a` (a person's certificate or the agency's seal, Pasal 18) when its
+// certificate is in its last days, with what it takes: nothing otherwise.
+export function renewalOffer(a) {
+  if (!a.certificate || !a.certificate.renewal_offered) return [];
+  return [el("p", { class: "banner warn renewal" }, t("status.renewal", { n: a.certificate.days_left })), ...renewalControls(a.application)];
+}
+
+// Renewal: a new key under a new passphrase, then the renewal application (a seal's with the
+// seal's own new key).
 function renewalControls(app) {
   const passphrase = el("input", { type: "password", class: "renewal-passphrase", autocomplete: "new-password" });
   const repeat = el("input", { type: "password", class: "renewal-repeat", autocomplete: "new-password" });
@@ -253,6 +261,7 @@ function renewalControls(app) {
         passphrase: passphrase.value,
         repeat: repeat.value,
         consentVersion,
+        sealAgency: app.seal_agency || null,
       });
       passphrase.value = repeat.value = "";
       return r;
@@ -286,27 +295,25 @@ function drawStatus(view) {
     const app = a.application;
     const card = applicationCard(a);
     if (app.state === "rejected") card.append(...resubmitApplication(app));
-    if (a.certificate && a.certificate.renewal_offered) {
-      card.append(el("p", { class: "banner warn renewal" }, t("status.renewal", { n: a.certificate.days_left })), ...renewalControls(app));
-    }
+    card.append(...renewalOffer(a));
     return card;
   }));
   typed.restore(box);
 }
 
-// What the user is typing in the cards (a renewal's new passphrase), kept across a redraw: a
-// change pushed by the server redraws them while the owner types.
-function typedInCards(box) {
-  const key = (input) => `${input.closest(".app-card")?.dataset.id}/${input.className}`;
+// What the user is typing in the cards of `box` (a renewal's new passphrase), kept across a
+// redraw: a change pushed by the server redraws them while the owner types.
+export function typedInCards(box) {
+  const key = (input) => `${input.closest(".card[data-id]")?.dataset.id}/${input.className}`;
   const values = new Map();
   let focused = null;
-  for (const input of box.querySelectorAll(".app-card input")) {
+  for (const input of box.querySelectorAll(".card[data-id] input")) {
     if (input.value) values.set(key(input), input.value);
     if (input === document.activeElement) focused = key(input);
   }
   return {
     restore(root) {
-      for (const input of root.querySelectorAll(".app-card input")) {
+      for (const input of root.querySelectorAll(".card[data-id] input")) {
         const k = key(input);
         if (values.has(k)) input.value = values.get(k);
         if (k === focused) input.focus();

@@ -12,7 +12,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 use sertel_client::model::{
@@ -220,6 +220,10 @@ pub struct Connection {
     backend: TokenBackend,
     pub(crate) outbox: Outbox,
     pub(crate) data: PathBuf,
+    /// Held through a status refresh: two at once (a pushed change and the screen's own) would
+    /// both take a renewal's certificate, and one would write into the second slot the other
+    /// has just emptied.
+    refreshing: Mutex<()>,
 }
 
 pub(crate) fn client_error(e: sertel_client::ClientError) -> DesktopError {
@@ -241,6 +245,7 @@ impl Connection {
             backend: storage.backend,
             outbox,
             data,
+            refreshing: Mutex::new(()),
         })
     }
 
@@ -406,6 +411,10 @@ impl Connection {
         seal: &KeySlot,
         now: OffsetDateTime,
     ) -> Result<StatusView, DesktopError> {
+        let _one_at_a_time = self
+            .refreshing
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         self.flush_outbox();
         let cursor = CursorFile::new(self.data.join("sync").join("cursor.json"));
         let report = self.client.sync(&cursor).map_err(client_error)?;
@@ -422,7 +431,6 @@ impl Connection {
         };
         let mut certificate_stored = false;
         let mut seal_stored = false;
-        let local_serial = slot.certificate_serial()?;
         let mut applications = Vec::new();
         let mut seals = Vec::new();
         let followed: HashSet<String> = report
@@ -434,26 +442,13 @@ impl Connection {
             let is_seal = app.seal_agency.is_some();
             let certificate = app.certificate.as_ref().map(|c| {
                 let followed = followed.contains(&app.id);
-                certificate_view(&app, c, is_seal, followed, now)
+                certificate_view(&app, c, followed, now)
             });
             if let Some(cert) = &certificate {
                 if is_seal {
-                    seal_stored |= self.keep_seal(seal, &app, cert)?;
-                } else if cert.revoked {
-                    slot.mark_revoked(&cert.serial)?;
-                } else if app.state == ApplicationState::Issued {
-                    if local_serial.as_deref() != Some(cert.serial.as_str())
-                        && !self.take_certificate(slot, &app.id)?
-                    {
-                        // A renewal's certificate: for the key of the second slot, which
-                        // then becomes the current one.
-                        let next = slot.renewal_slot();
-                        if self.take_certificate(&next, &app.id)? {
-                            slot.promote_renewal()?;
-                        }
-                    }
-                    certificate_stored |=
-                        slot.certificate_serial()?.as_deref() == Some(cert.serial.as_str());
+                    seal_stored |= self.keep_in_slot(seal, &app, cert)?;
+                } else {
+                    certificate_stored |= self.keep_in_slot(slot, &app, cert)?;
                 }
             }
             let view = ApplicationView {
@@ -482,25 +477,33 @@ impl Connection {
         })
     }
 
-    /// Keeps the seal slot `seal` in step with the seal application `app`: a revoked seal is
-    /// recorded, an issued one taken in. Whether the slot holds the issued seal now.
-    fn keep_seal(
+    /// Keeps `slot` (the owner's key, or the seal's) in step with the application `app`: a
+    /// revoked certificate is recorded so that the key stops signing; an issued one is taken in,
+    /// and one for the key of the slot's second slot (a renewal) makes that key the current
+    /// one. Whether the slot holds the issued certificate now.
+    fn keep_in_slot(
         &self,
-        seal: &KeySlot,
+        slot: &KeySlot,
         app: &Application,
         cert: &CertificateView,
     ) -> Result<bool, DesktopError> {
         if cert.revoked {
-            seal.mark_revoked(&cert.serial)?;
+            slot.mark_revoked(&cert.serial)?;
             return Ok(false);
         }
         if app.state != ApplicationState::Issued {
             return Ok(false);
         }
-        if seal.certificate_serial()?.as_deref() != Some(cert.serial.as_str()) {
-            self.take_certificate(seal, &app.id)?;
+        let holds = |slot: &KeySlot| -> Result<bool, DesktopError> {
+            Ok(slot.certificate_serial()?.as_deref() == Some(cert.serial.as_str()))
+        };
+        if !holds(slot)? && !self.take_certificate(slot, &app.id)? {
+            let next = slot.renewal_slot();
+            if self.take_certificate(&next, &app.id)? {
+                slot.promote_renewal()?;
+            }
         }
-        Ok(seal.certificate_serial()?.as_deref() == Some(cert.serial.as_str()))
+        holds(slot)
     }
 
     /// Stores the certificate of `application_id` with its CA in `slot` when it is for the
@@ -625,12 +628,11 @@ impl Connection {
     }
 }
 
-/// The certificate of `app` as of `now`; renewal is offered for a person's certificate only
-/// (the app does not renew a seal), and only while no later application `followed` it.
+/// The certificate of `app` as of `now`; renewal is offered (a person's or a seal's) only while
+/// no later application `followed` it.
 fn certificate_view(
     app: &Application,
     c: &CertificateSummary,
-    is_seal: bool,
     followed: bool,
     now: OffsetDateTime,
 ) -> CertificateView {
@@ -643,8 +645,7 @@ fn certificate_view(
         not_before: c.not_before.clone(),
         not_after: c.not_after.clone(),
         days_left,
-        renewal_offered: !is_seal
-            && crate::renewal::renewal_offered(app.state, revoked, days_left, followed),
+        renewal_offered: crate::renewal::renewal_offered(app.state, revoked, days_left, followed),
         revoked,
     }
 }

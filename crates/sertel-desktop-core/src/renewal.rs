@@ -12,6 +12,9 @@
 //! When the renewal's certificate is issued it is taken into the second slot and that key
 //! becomes the current one; the old key and certificate move to `previous/` (its certificate
 //! stays valid until it ends, so what it signed stays verifiable).
+//!
+//! The agency's seal is renewed the same way in its own slot (`<data>/seal/renewal/`,
+//! `<data>/seal/previous/<n>/`), with a new seal key under a new passphrase.
 
 use std::path::Path;
 use std::str::FromStr;
@@ -21,9 +24,9 @@ use sertel_client::submission::{Action, Submission};
 use sertel_client::sync::RENEWAL_WINDOW_DAYS;
 use sertel_core::i18n::Lang;
 use sertel_core::key::{KeyAlgorithm, Passphrase};
-use sertel_core::profile::{OwnerProfile, RegencyProfile};
+use sertel_core::profile::{OwnerProfile, RegencyProfile, SealProfile};
 
-use crate::certificate_request::certificate_request;
+use crate::certificate_request::{certificate_request, seal_certificate_request};
 use crate::connection::{Connection, SubmitView};
 use crate::key_slot::{KeySlot, NewPassphrase};
 use crate::DesktopError;
@@ -84,6 +87,67 @@ impl Connection {
         consent_version: &str,
         lang: Lang,
     ) -> Result<SubmitView, DesktopError> {
+        let request = |next: &KeySlot, passphrase: &Passphrase| {
+            certificate_request(next, passphrase, profile, regency)
+        };
+        self.renew_with(
+            slot,
+            new,
+            profile,
+            application_id,
+            consent_version,
+            lang,
+            request,
+        )
+    }
+
+    /// Applies to renew the agency's seal of `application_id` (the seal of `agency`, whose key
+    /// is in the seal slot `seal`), as [`Connection::renew`] does for the owner's own
+    /// certificate: a new seal key in the seal slot's second slot, its request with the seal's
+    /// subject. The seal keeps its e-mail address: the server takes it from the seal it renews.
+    #[allow(clippy::too_many_arguments)]
+    pub fn renew_seal(
+        &self,
+        seal: &KeySlot,
+        new: &NewPassphrase,
+        profile: &OwnerProfile,
+        regency: &RegencyProfile,
+        agency: &str,
+        application_id: &str,
+        consent_version: &str,
+        lang: Lang,
+    ) -> Result<SubmitView, DesktopError> {
+        let subject = SealProfile {
+            agency: agency.trim().to_owned(),
+            email: None,
+        };
+        let request = |next: &KeySlot, passphrase: &Passphrase| {
+            seal_certificate_request(next, passphrase, &subject, regency)
+        };
+        self.renew_with(
+            seal,
+            new,
+            profile,
+            application_id,
+            consent_version,
+            lang,
+            request,
+        )
+    }
+
+    /// The renewal of `application_id` with the request `request` makes for the new key (made
+    /// in the second slot of `slot` under `new`, held to `profile`'s passphrase rules).
+    #[allow(clippy::too_many_arguments)]
+    fn renew_with(
+        &self,
+        slot: &KeySlot,
+        new: &NewPassphrase,
+        profile: &OwnerProfile,
+        application_id: &str,
+        consent_version: &str,
+        lang: Lang,
+        request: impl Fn(&KeySlot, &Passphrase) -> Result<String, DesktopError>,
+    ) -> Result<SubmitView, DesktopError> {
         if consent_version.trim().is_empty() {
             return Err(DesktopError::ApplicationIncomplete("consent"));
         }
@@ -95,8 +159,7 @@ impl Connection {
                 .unwrap_or_default();
             next.create(new, profile, algorithm)?;
         }
-        let passphrase: &Passphrase = &new.passphrase;
-        let csr = certificate_request(&next, passphrase, profile, regency)?;
+        let csr = request(&next, &new.passphrase)?;
         let submission = Submission::new(csr.into_bytes(), consent_version.trim());
         let action = Action::Renew {
             application_id: application_id.to_owned(),
