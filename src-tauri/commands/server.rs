@@ -167,33 +167,24 @@ pub async fn renewal_submit(
         repeat: Passphrase::new(repeat),
     };
     let conn = state.connection();
-    let (slot, seal) = (state.key_slot(), state.seal_slot());
+    let slot = match seal_agency {
+        Some(_) => state.seal_slot(),
+        None => state.key_slot(),
+    };
     let paths = state.paths.clone();
     let regency = state.regency.clone();
     blocking(lang, move || {
         let profile = profile_store::load(&paths)?.ok_or(DesktopError::NoProfile)?;
-        let conn = conn?;
-        match seal_agency {
-            Some(agency) => conn.renew_seal(
-                &seal,
-                &new,
-                &profile,
-                &regency,
-                &agency,
-                &application_id,
-                &consent_version,
-                lang,
-            ),
-            None => conn.renew(
-                &slot,
-                &new,
-                &profile,
-                &regency,
-                &application_id,
-                &consent_version,
-                lang,
-            ),
-        }
+        conn?.renew(
+            &slot,
+            &new,
+            &profile,
+            &regency,
+            seal_agency.as_deref(),
+            &application_id,
+            &consent_version,
+            lang,
+        )
     })
     .await
 }

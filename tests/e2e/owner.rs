@@ -6,7 +6,7 @@ use std::path::Path;
 
 use test_support::letters::{sample_letter, LetterSpec, PageSize};
 
-use crate::server::{TestServer, BADAN, DINAS};
+use crate::server::TestServer;
 use crate::{fill_profile, sample_pdf, second_owner, tone, visible, Test, PASSPHRASE};
 
 pub(crate) const OWNER_PASSWORD: &str = "kata-sandi-pemilik-2025";
@@ -206,9 +206,7 @@ impl Test<'_> {
         let id = self
             .attribute(".app-card[data-state=submitted]", "data-id")
             .expect("the application's id");
-        for verifier in [BADAN, DINAS] {
-            second_owner::approve(server, verifier, &id);
-        }
+        second_owner::approve_both(server, &id);
         self.wait(
             "the certificate issued",
             &format!(

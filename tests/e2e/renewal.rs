@@ -28,7 +28,7 @@ use sertel_desktop_core::signing::{sign_batch, BatchRequest, FileEvent, Timestam
 use sertel_desktop_core::AppPaths;
 use time::OffsetDateTime;
 
-use crate::server::{TestServer, BADAN, DINAS};
+use crate::server::TestServer;
 use crate::{launcher, out_dir, sample_pdf, second_owner, tone, visible, Test, PASSPHRASE};
 
 /// How many days ahead the status is counted to reach a certificate's last days: a two-year
@@ -36,6 +36,67 @@ use crate::{launcher, out_dir, sample_pdf, second_owner, tone, visible, Test, PA
 pub(crate) const DAYS_AHEAD: i64 = 715;
 
 const NEXT_PASSPHRASE: &str = "hujan sore di jembatan ampera palembang";
+
+impl Test<'_> {
+    /// Waits for the renewal offered on the card of class `kind` (`app-card`, `seal-card`) of
+    /// application `id`, its certificate counted [`DAYS_AHEAD`] days ahead (15 or 16 days
+    /// left); the card's selector.
+    pub(crate) fn renewal_offered(&self, kind: &str, id: &str) -> String {
+        let card = format!(".{kind}[data-id=\"{id}\"]");
+        self.wait(
+            "the renewal offered",
+            &visible(&format!("{card} .renewal-submit")),
+        );
+        let offer = self.text(&format!("{card} .banner.renewal"));
+        assert!(
+            offer.contains("15 hari") || offer.contains("16 hari"),
+            "{offer}"
+        );
+        card
+    }
+
+    /// Applies for the renewal offered on `card` (of class `kind`) with the new key's
+    /// `passphrase`, and waits until it is under way and no longer offered; the renewal's id.
+    pub(crate) fn renew_from(&self, kind: &str, card: &str, passphrase: &str) -> String {
+        self.type_into(&format!("{card} .renewal-passphrase"), passphrase);
+        self.type_into(&format!("{card} .renewal-repeat"), passphrase);
+        self.click(&format!("{card} .renewal-submit"));
+        self.wait(
+            "the renewal under way, no longer offered",
+            &format!(
+                "document.querySelector('.{kind}[data-state=submitted]') !== null && document.querySelector('{card} .renewal-submit') === null"
+            ),
+        );
+        self.attribute(&format!(".{kind}[data-state=submitted]"), "data-id")
+            .expect("the renewal's id")
+    }
+
+    /// Waits until `renewal` (a card of class `kind`) is issued and `card` superseded.
+    pub(crate) fn renewed(&self, kind: &str, card: &str, renewal: &str) {
+        self.wait(
+            "the renewal issued and the first superseded",
+            &format!(
+                "document.querySelector('.{kind}[data-id=\"{renewal}\"][data-state=issued]') !== null && document.querySelector('{card}[data-state=superseded]') !== null"
+            ),
+        );
+    }
+
+    /// On the Sign screen with a letter added: `old` no longer opens the key, `new` signs.
+    pub(crate) fn signs_only_with(&self, old: &str, new: &str) {
+        self.type_into("#sign-passphrase", old);
+        self.click("#sign-start");
+        self.wait(
+            "the old passphrase refused",
+            "document.querySelector('#sign-status').dataset.kind === 'wrong_passphrase'",
+        );
+        self.type_into("#sign-passphrase", new);
+        self.click("#sign-start");
+        self.wait(
+            "signed with the new key",
+            "document.querySelector('#sign-files li[data-state=done]') !== null",
+        );
+    }
+}
 
 fn new_passphrase(p: &str) -> NewPassphrase {
     NewPassphrase {
@@ -125,9 +186,7 @@ fn a_renewal_key_becomes_current_when_its_certificate_is_issued() {
         .expect("submitted")
         .application
         .expect("sent");
-    for verifier in [BADAN, DINAS] {
-        second_owner::approve(&server, verifier, &first.id);
-    }
+    second_owner::approve_both(&server, &first.id);
     let status = conn
         .status(&slot, &seal, OffsetDateTime::now_utc())
         .expect("status");
@@ -203,6 +262,7 @@ fn a_renewal_key_becomes_current_when_its_certificate_is_issued() {
             &new_passphrase(NEXT_PASSPHRASE),
             &profile,
             &regency,
+            None,
             &first.id,
             &consent,
             Lang::Id,
@@ -226,9 +286,7 @@ fn a_renewal_key_becomes_current_when_its_certificate_is_issued() {
     assert_ne!(new_key, old_key);
 
     // Issued: on the next refresh the new key becomes the current one and signs.
-    for verifier in [BADAN, DINAS] {
-        second_owner::approve(&server, verifier, &renewal.id);
-    }
+    second_owner::approve_both(&server, &renewal.id);
     let status = conn
         .status(&slot, &seal, OffsetDateTime::now_utc())
         .expect("status");
@@ -247,34 +305,54 @@ fn a_renewal_key_becomes_current_when_its_certificate_is_issued() {
     assert_eq!(sign(&slot, NEXT_PASSPHRASE, &work, "sesudah.pdf"), 1);
 }
 
-#[test]
-fn the_renewal_offered_in_the_last_days_is_applied_for_in_the_window() {
-    let _serial = super::one_at_a_time();
-    let logs = out_dir("renewal-window-logs");
-    let shots = out_dir("screenshots");
+/// The app with its status counted [`DAYS_AHEAD`] days ahead, and a real server.
+pub(crate) struct LateApp {
+    // Dropped in this order: the app, then the server.
+    pub app: launcher::RunningApp,
+    pub server: TestServer,
+    /// The app's data folder (the owner's key; the seal's in `seal/`).
+    pub data: std::path::PathBuf,
+    /// A folder for the letters.
+    pub work: std::path::PathBuf,
+}
+
+/// Starts a server and the app counting its status [`DAYS_AHEAD`] days ahead; their logs in
+/// the test output's folder `logs`.
+pub(crate) fn launch_late(logs: &str) -> LateApp {
+    let logs = out_dir(logs);
     let server = TestServer::start(logs.join("sertel-server.log"));
     let ahead = DAYS_AHEAD.to_string();
     let app = launcher::launch_with(&logs, &[("SERTEL_STATUS_DAYS_AHEAD", &ahead)]);
-    let t = Test {
-        s: &app.session,
-        shots,
-    };
     let data = app.home.path().join(".local/share").join(crate::APP_ID);
     let work = app.home.path().join("Dokumen");
     std::fs::create_dir_all(&work).expect("work folder");
+    LateApp {
+        app,
+        server,
+        data,
+        work,
+    }
+}
+
+impl LateApp {
+    /// The test's steps on the app's window.
+    pub(crate) fn test(&self) -> Test<'_> {
+        Test {
+            s: &self.app.session,
+            shots: out_dir("screenshots"),
+        }
+    }
+}
+
+#[test]
+fn the_renewal_offered_in_the_last_days_is_applied_for_in_the_window() {
+    let _serial = super::one_at_a_time();
+    let late = launch_late("renewal-window-logs");
+    let (t, server, data, work) = (late.test(), &late.server, &late.data, &late.work);
 
     // Issued, and counted as 15 days before its end: the offer with the days left.
-    let first = t.issued_in_app(&server, &work);
-    let card = format!(".app-card[data-id=\"{first}\"]");
-    t.wait(
-        "the renewal offered",
-        &visible(&format!("{card} .renewal-submit")),
-    );
-    let offer = t.text(&format!("{card} .banner.renewal"));
-    assert!(
-        offer.contains("15 hari") || offer.contains("16 hari"),
-        "{offer}"
-    );
+    let first = t.issued_in_app(server, work);
+    let card = t.renewal_offered("app-card", &first);
     t.shot("status-renewal-offered-id");
     t.click("#lang-en");
     t.wait(
@@ -296,52 +374,23 @@ fn the_renewal_offered_in_the_last_days_is_applied_for_in_the_window() {
         &tone(&format!("{card} .renewal-status"), "error"),
     );
     assert!(!data.join("renewal").join("key.pem").exists());
-    t.type_into(&format!("{card} .renewal-passphrase"), NEXT_PASSPHRASE);
-    t.type_into(&format!("{card} .renewal-repeat"), NEXT_PASSPHRASE);
-    t.click(&format!("{card} .renewal-submit"));
-    t.wait(
-        "the renewal under way, no longer offered",
-        &format!(
-            "document.querySelector('.app-card[data-state=submitted]') !== null && document.querySelector('{card} .renewal-submit') === null"
-        ),
-    );
+    let renewal = t.renew_from("app-card", &card, NEXT_PASSPHRASE);
     assert!(data.join("renewal").join("key.pem").is_file());
-    let renewal = t
-        .attribute(".app-card[data-state=submitted]", "data-id")
-        .expect("the renewal's id");
     assert_ne!(renewal, first);
     t.shot("status-renewal-submitted-id");
 
     // Issued: the new key is the current one, the old one kept in previous/.
-    for verifier in [BADAN, DINAS] {
-        second_owner::approve(&server, verifier, &renewal);
-    }
-    t.wait(
-        "the renewal issued and the first superseded",
-        &format!(
-            "document.querySelector('.app-card[data-id=\"{renewal}\"][data-state=issued]') !== null && document.querySelector('{card}[data-state=superseded]') !== null"
-        ),
-    );
+    second_owner::approve_both(server, &renewal);
+    t.renewed("app-card", &card, &renewal);
     t.wait("the new certificate stored", &tone("#status-status", "ok"));
     assert!(data.join("previous").join("1").join("key.pem").is_file());
     assert!(!data.join("renewal").exists());
 
     // The old passphrase no longer opens the current key; the new one signs.
-    let letter = sample_pdf(&work, "sesudah-perpanjangan.pdf", 1);
+    let letter = sample_pdf(work, "sesudah-perpanjangan.pdf", 1);
     t.go("sign");
     t.type_into("#sign-path", letter.to_str().expect("UTF-8 path"));
     t.click("#sign-add");
-    t.type_into("#sign-passphrase", PASSPHRASE);
-    t.click("#sign-start");
-    t.wait(
-        "the old passphrase refused",
-        "document.querySelector('#sign-status').dataset.kind === 'wrong_passphrase'",
-    );
-    t.type_into("#sign-passphrase", NEXT_PASSPHRASE);
-    t.click("#sign-start");
-    t.wait(
-        "signed with the new key",
-        "document.querySelector('#sign-files li[data-state=done]') !== null",
-    );
+    t.signs_only_with(PASSPHRASE, NEXT_PASSPHRASE);
     assert!(work.join("sesudah-perpanjangan-signed.pdf").is_file());
 }

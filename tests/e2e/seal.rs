@@ -14,7 +14,7 @@
 
 use std::path::Path;
 
-use crate::renewal::DAYS_AHEAD;
+use crate::renewal::launch_late;
 use crate::server::{TestServer, BADAN, DINAS};
 use crate::{launcher, out_dir, sample_pdf, second_owner, tone, visible, Test, PASSPHRASE};
 
@@ -262,61 +262,29 @@ fn an_owner_applies_for_the_agencys_seal_and_seals_a_letter() {
 #[test]
 fn the_agencys_seal_is_renewed_in_its_last_days_with_a_new_seal_key() {
     let _serial = super::one_at_a_time();
-    let logs = out_dir("seal-renewal-logs");
-    let shots = out_dir("screenshots");
-    let server = TestServer::start(logs.join("sertel-server.log"));
-    let ahead = DAYS_AHEAD.to_string();
-    let app = launcher::launch_with(&logs, &[("SERTEL_STATUS_DAYS_AHEAD", &ahead)]);
-    let t = Test {
-        s: &app.session,
-        shots,
-    };
-    let data = app.home.path().join(".local/share").join(crate::APP_ID);
-    let work = app.home.path().join("Dokumen");
-    std::fs::create_dir_all(&work).expect("work folder");
+    let late = launch_late("seal-renewal-logs");
+    let (t, server, data, work) = (late.test(), &late.server, &late.data, &late.work);
 
     // The seal issued, as in the test above.
-    t.issued_in_app(&server, &work);
+    t.issued_in_app(server, work);
     t.server_go("seal");
     t.wait("the seal key form", &visible("#seal-key-create-form"));
     t.create_key_in("seal-key", SEAL_PASSPHRASE);
     t.wait("the seal form", &visible("#seal-form"));
-    t.fill_seal_form(&work);
+    t.fill_seal_form(work);
     t.click("#seal-submit");
     t.wait_state(".seal-card", "submitted");
     let seal = t
         .attribute(".seal-card[data-state=submitted]", "data-id")
         .expect("the seal application's id");
-    for verifier in [BADAN, DINAS] {
-        second_owner::approve(&server, verifier, &seal);
-    }
+    second_owner::approve_both(server, &seal);
     t.wait_state(".seal-card", "issued");
 
     // Its last days: renewal offered on the seal's card, with a new seal key.
-    let card = format!(".seal-card[data-id=\"{seal}\"]");
-    t.wait(
-        "the seal's renewal offered",
-        &visible(&format!("{card} .renewal-submit")),
-    );
-    let offer = t.text(&format!("{card} .banner.renewal"));
-    assert!(
-        offer.contains("15 hari") || offer.contains("16 hari"),
-        "{offer}"
-    );
+    let card = t.renewal_offered("seal-card", &seal);
     t.shot("seal-renewal-offered-id");
-    t.type_into(&format!("{card} .renewal-passphrase"), NEXT_SEAL_PASSPHRASE);
-    t.type_into(&format!("{card} .renewal-repeat"), NEXT_SEAL_PASSPHRASE);
-    t.click(&format!("{card} .renewal-submit"));
-    t.wait(
-        "the seal's renewal under way, no longer offered",
-        &format!(
-            "document.querySelector('.seal-card[data-state=submitted]') !== null && document.querySelector('{card} .renewal-submit') === null"
-        ),
-    );
+    let renewal = t.renew_from("seal-card", &card, NEXT_SEAL_PASSPHRASE);
     assert!(data.join("seal").join("renewal").join("key.pem").is_file());
-    let renewal = t
-        .attribute(".seal-card[data-state=submitted]", "data-id")
-        .expect("the renewal's id");
     assert_ne!(renewal, seal);
     let label = t.text(&format!(
         ".seal-card[data-id=\"{renewal}\"] .application-id"
@@ -324,15 +292,8 @@ fn the_agencys_seal_is_renewed_in_its_last_days_with_a_new_seal_key() {
     assert!(label.starts_with("Permohonan perpanjangan"), "{label}");
 
     // Issued: the new seal key is the current one, the old one kept in previous/.
-    for verifier in [BADAN, DINAS] {
-        second_owner::approve(&server, verifier, &renewal);
-    }
-    t.wait(
-        "the renewed seal issued and the first superseded",
-        &format!(
-            "document.querySelector('.seal-card[data-id=\"{renewal}\"][data-state=issued]') !== null && document.querySelector('{card}[data-state=superseded]') !== null"
-        ),
-    );
+    second_owner::approve_both(server, &renewal);
+    t.renewed("seal-card", &card, &renewal);
     t.wait(
         "the renewed seal stored",
         "document.querySelector('#seal-status').dataset.stored === 'true'",
@@ -346,23 +307,12 @@ fn the_agencys_seal_is_renewed_in_its_last_days_with_a_new_seal_key() {
     assert!(!data.join("seal").join("renewal").exists());
 
     // The old seal passphrase no longer opens the seal key; the new one seals.
-    let letter = sample_pdf(&work, "surat-sesudah-perpanjangan.pdf", 1);
+    let letter = sample_pdf(work, "surat-sesudah-perpanjangan.pdf", 1);
     t.go("sign");
     t.wait("the seal offered", &visible("#sign-as-row"));
     t.click("#sign-as-seal");
     t.add_with_specimen(&letter);
-    t.type_into("#sign-passphrase", SEAL_PASSPHRASE);
-    t.click("#sign-start");
-    t.wait(
-        "the old seal passphrase refused",
-        "document.querySelector('#sign-status').dataset.kind === 'wrong_passphrase'",
-    );
-    t.type_into("#sign-passphrase", NEXT_SEAL_PASSPHRASE);
-    t.click("#sign-start");
-    t.wait(
-        "sealed with the new seal key",
-        "document.querySelector('#sign-files li[data-state=done]') !== null",
-    );
+    t.signs_only_with(SEAL_PASSPHRASE, NEXT_SEAL_PASSPHRASE);
     let sealed =
         std::fs::read(work.join("surat-sesudah-perpanjangan-signed.pdf")).expect("the sealed copy");
     assert!(sealed.windows(7).any(|w| w == b"/DocMDP"), "not a seal");

@@ -59,10 +59,15 @@ pub fn issued(server: &TestServer) -> Application {
     let app = owner
         .send_submission(&Action::Submit, &submission, &new_idempotency_key())
         .expect("submitted");
-    for verifier in [BADAN, DINAS] {
-        approve(server, verifier, &app.id);
-    }
+    approve_both(server, &app.id);
     owner.application(&app.id).expect("the application")
+}
+
+/// The Badan and then the Dinas approve application `id` through the API.
+pub fn approve_both(server: &TestServer, id: &str) {
+    for verifier in [BADAN, DINAS] {
+        approve(server, verifier, id);
+    }
 }
 
 /// `verifier` approves application `id` through the API, as on another verifier's laptop.

@@ -74,8 +74,12 @@ fn move_files(from: &Path, to: &Path) -> Result<(), DesktopError> {
 impl Connection {
     /// Applies to renew the certificate of `application_id`: a new key of the current key's
     /// algorithm is made in the second slot of `slot` under the new passphrase (kept if one is
-    /// there already, e.g. after a refusal), and its certificate request is sent (kept in the
-    /// outbox while the server cannot be reached).
+    /// there already, e.g. after a refusal; held to `profile`'s passphrase rules), and its
+    /// certificate request is sent (kept in the outbox while the server cannot be reached).
+    ///
+    /// The owner's own certificate has the owner's subject from `profile`; with `seal_agency`,
+    /// `slot` is the seal's and the request has the seal's subject (the seal keeps its e-mail
+    /// address: the server takes it from the seal it renews).
     #[allow(clippy::too_many_arguments)]
     pub fn renew(
         &self,
@@ -83,70 +87,10 @@ impl Connection {
         new: &NewPassphrase,
         profile: &OwnerProfile,
         regency: &RegencyProfile,
+        seal_agency: Option<&str>,
         application_id: &str,
         consent_version: &str,
         lang: Lang,
-    ) -> Result<SubmitView, DesktopError> {
-        let request = |next: &KeySlot, passphrase: &Passphrase| {
-            certificate_request(next, passphrase, profile, regency)
-        };
-        self.renew_with(
-            slot,
-            new,
-            profile,
-            application_id,
-            consent_version,
-            lang,
-            request,
-        )
-    }
-
-    /// Applies to renew the agency's seal of `application_id` (the seal of `agency`, whose key
-    /// is in the seal slot `seal`), as [`Connection::renew`] does for the owner's own
-    /// certificate: a new seal key in the seal slot's second slot, its request with the seal's
-    /// subject. The seal keeps its e-mail address: the server takes it from the seal it renews.
-    #[allow(clippy::too_many_arguments)]
-    pub fn renew_seal(
-        &self,
-        seal: &KeySlot,
-        new: &NewPassphrase,
-        profile: &OwnerProfile,
-        regency: &RegencyProfile,
-        agency: &str,
-        application_id: &str,
-        consent_version: &str,
-        lang: Lang,
-    ) -> Result<SubmitView, DesktopError> {
-        let subject = SealProfile {
-            agency: agency.trim().to_owned(),
-            email: None,
-        };
-        let request = |next: &KeySlot, passphrase: &Passphrase| {
-            seal_certificate_request(next, passphrase, &subject, regency)
-        };
-        self.renew_with(
-            seal,
-            new,
-            profile,
-            application_id,
-            consent_version,
-            lang,
-            request,
-        )
-    }
-
-    /// The renewal of `application_id` with the request `request` makes for the new key (made
-    /// in the second slot of `slot` under `new`, held to `profile`'s passphrase rules).
-    #[allow(clippy::too_many_arguments)]
-    fn renew_with(
-        &self,
-        slot: &KeySlot,
-        new: &NewPassphrase,
-        profile: &OwnerProfile,
-        application_id: &str,
-        consent_version: &str,
-        lang: Lang,
-        request: impl Fn(&KeySlot, &Passphrase) -> Result<String, DesktopError>,
     ) -> Result<SubmitView, DesktopError> {
         if consent_version.trim().is_empty() {
             return Err(DesktopError::ApplicationIncomplete("consent"));
@@ -159,7 +103,17 @@ impl Connection {
                 .unwrap_or_default();
             next.create(new, profile, algorithm)?;
         }
-        let csr = request(&next, &new.passphrase)?;
+        let passphrase: &Passphrase = &new.passphrase;
+        let csr = match seal_agency {
+            None => certificate_request(&next, passphrase, profile, regency)?,
+            Some(agency) => {
+                let seal = SealProfile {
+                    agency: agency.trim().to_owned(),
+                    email: None,
+                };
+                seal_certificate_request(&next, passphrase, &seal, regency)?
+            }
+        };
         let submission = Submission::new(csr.into_bytes(), consent_version.trim());
         let action = Action::Renew {
             application_id: application_id.to_owned(),
