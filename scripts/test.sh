@@ -43,6 +43,17 @@ bash scripts/test-postgres.sh --locked
 if [ "${SERTEL_SKIP_DEB:-0}" != 1 ]; then
   step "desktop package (.deb)"
   tauri_cli build --bundles deb
-  ls -l "${CARGO_TARGET_DIR:-target}"/release/bundle/deb/*.deb
+  deb=$(ls "${CARGO_TARGET_DIR:-target}"/release/bundle/deb/*.deb)
+  ls -l "$deb"
+  # What the package installs: the app, its menu entry; every library the app links resolves.
+  unpacked=$(mktemp -d)
+  dpkg-deb -x "$deb" "$unpacked"
+  test -x "$unpacked/usr/bin/sertel-desktop"
+  grep -q '^Exec=sertel-desktop' "$unpacked/usr/share/applications/Sertel.desktop"
+  if ldd "$unpacked/usr/bin/sertel-desktop" | grep 'not found'; then
+    echo "the packaged app links libraries this system lacks" >&2
+    exit 1
+  fi
+  rm -rf "$unpacked"
 fi
 step "all tests passed"
