@@ -228,9 +228,9 @@ pub async fn lost_key_report(
     statement: String,
 ) -> UiResult<Application> {
     let conn = state.connection();
-    let slot = state.key_slot();
+    let (slot, seal) = (state.key_slot(), state.seal_slot());
     blocking(state.lang(), move || {
-        conn?.report_lost_key(&slot, &application_id, &statement)
+        conn?.report_lost_key(&slot, &seal, &application_id, &statement)
     })
     .await
 }

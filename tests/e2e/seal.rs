@@ -5,8 +5,9 @@
 //! offers the seal, which seals a letter as a certification with the seal's specimen and QR
 //! code (registered, its page names the agency) and refuses a letter that is already signed;
 //! the Validate screen shows "Segel elektronik: <agency>" as passed once the regency CA is
-//! trusted. The seal screen and the sealed letter's validation are photographed in both
-//! languages (`app-seal-*.png`).
+//! trusted; then the seal's key is reported lost on the lost-key screen, the seal is revoked at
+//! once and sealing is refused while the owner's own certificate stays active. The seal screen
+//! and the sealed letter's validation are photographed in both languages (`app-seal-*.png`).
 //!
 //! And the seal's renewal (Pasal 18), with the status counted in its last days (see
 //! `renewal.rs`): offered on the seal's card, applied for with a new seal key under a new
@@ -245,6 +246,38 @@ fn an_owner_applies_for_the_agencys_seal_and_seals_a_letter() {
     t.shot("seal-validate-en");
     t.click("#lang-id");
     t.wait("Indonesian", "document.documentElement.lang === 'id'");
+
+    // The seal's key reported lost (chosen on the lost-key screen): the seal is revoked at
+    // once and the app stops sealing with it; the owner's own certificate stays active.
+    t.server_go("lost_key");
+    t.wait("the choice of key", &visible("#lost_key-which-row"));
+    t.click("#lost_key-which-seal");
+    t.wait(
+        "the seal named",
+        &format!(
+            "document.querySelector('#lost_key-certificate').textContent.includes('{AGENCY}')"
+        ),
+    );
+    t.type_into("#lost_key-statement", "Laptop berisi kunci segel hilang.");
+    t.shot("seal-lost-key-id");
+    t.click("#lost_key-report");
+    t.wait("the seal revoked", &tone("#lost_key-status", "ok"));
+    t.wait(
+        "only the owner's own certificate left",
+        "document.querySelector('#lost_key-which-row').classList.contains('hidden') && document.querySelector('#lost_key-certificate').textContent.startsWith('Sertifikat aktif')",
+    );
+    let letter = sample_pdf(&work, "sesudah-segel-hilang.pdf", 1);
+    t.go("sign");
+    t.click("#sign-as-seal");
+    t.type_into("#sign-path", letter.to_str().expect("UTF-8 path"));
+    t.click("#sign-add");
+    t.type_into("#sign-passphrase", SEAL_PASSPHRASE);
+    t.click("#sign-start");
+    t.wait(
+        "sealing refused",
+        "document.querySelector('#sign-status').dataset.kind === 'key_revoked'",
+    );
+    assert!(!work.join("sesudah-segel-hilang-signed.pdf").exists());
 
     // Neither passphrase was written anywhere.
     for file in crate::files_under(home) {

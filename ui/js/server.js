@@ -395,9 +395,17 @@ export async function ensureSession() {
 
 // ---- Lost key / revocation --------------------------------------------------------------
 
+// The issued, unrevoked certificate among `list` (the owner's own, or the seal's).
+function issuedIn(list) {
+  return (list || []).find((a) => a.certificate && !a.certificate.revoked) || null;
+}
+
+// The certificate the screen is about: the owner's own, or the agency's seal when one is issued
+// and chosen.
 function issuedApplication() {
   if (!lastStatus) return null;
-  return lastStatus.applications.find((a) => a.certificate && !a.certificate.revoked) || null;
+  const seal = $("lost_key-which-seal").checked && issuedIn(lastStatus.seals);
+  return seal || issuedIn(lastStatus.applications);
 }
 
 async function enterLostKey() {
@@ -406,9 +414,17 @@ async function enterLostKey() {
   status($("lost_key-status"), "");
   status($("revocation-status"), "");
   await refreshStatus(true);
+  drawLostKey();
+}
+
+function drawLostKey() {
+  const hasSeal = Boolean(lastStatus && issuedIn(lastStatus.seals));
+  show($("lost_key-which-row"), hasSeal);
+  if (!hasSeal) $("lost_key-which-own").checked = true;
   const a = issuedApplication();
+  const seal = Boolean(a && a.application.seal_agency);
   $("lost_key-certificate").textContent = a
-    ? t("lost_key.for", { serial: a.certificate.serial })
+    ? t(seal ? "lost_key.for_seal" : "lost_key.for", { serial: a.certificate.serial, agency: a.application.seal_agency || "" })
     : t("lost_key.no_certificate");
   $("lost_key-report").disabled = !a;
   $("revocation-submit").disabled = !a;
@@ -628,6 +644,7 @@ export function init(notifier, appChanged) {
   $("application-form").addEventListener("submit", submitApplication);
   $("status-refresh").addEventListener("click", () => refreshStatus());
   $("lost_key-form").addEventListener("submit", reportLostKey);
+  document.querySelectorAll("input[name=lost_key-which]").forEach((r) => r.addEventListener("change", drawLostKey));
   $("revocation-form").addEventListener("submit", requestRevocation);
   $("verifier-approve").addEventListener("click", () => decide(true));
   $("verifier-reject").addEventListener("click", () => decide(false));

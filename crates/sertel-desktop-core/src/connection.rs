@@ -530,10 +530,12 @@ impl Connection {
     }
 
     /// Reports the key of `application_id` lost: the server revokes the certificate at once
-    /// and the key in `slot` stops signing now.
+    /// and the key stops signing now, the owner's in `slot`, or the seal's in `seal` when the
+    /// application is the agency's seal.
     pub fn report_lost_key(
         &self,
         slot: &KeySlot,
+        seal: &KeySlot,
         application_id: &str,
         statement: &str,
     ) -> Result<Application, DesktopError> {
@@ -542,7 +544,12 @@ impl Connection {
             .report_lost_key(application_id, statement.trim())
             .map_err(client_error)?;
         if let Some(cert) = &app.certificate {
-            slot.mark_revoked(&cert.serial)?;
+            let target = if app.seal_agency.is_some() {
+                seal
+            } else {
+                slot
+            };
+            target.mark_revoked(&cert.serial)?;
         }
         Ok(app)
     }
