@@ -83,7 +83,7 @@ pub fn run() {
             commands::server::revocation_decide,
             commands::server::application_resubmit,
             commands::server::status_follow,
-            commands::server::renewal_submit,
+            commands::server::follow_up_submit,
             commands::seal::seal_info,
             commands::seal::seal_key_create,
             commands::seal::seal_submit,

@@ -12,6 +12,7 @@ use sertel_desktop_core::connection::{
 };
 use sertel_desktop_core::key_slot::NewPassphrase;
 use sertel_desktop_core::letter::{self, LetterPreview};
+use sertel_desktop_core::renewal::FollowUp;
 use sertel_desktop_core::{profile_store, DesktopError};
 use tauri::{AppHandle, Emitter, Manager, State};
 
@@ -150,16 +151,19 @@ pub async fn application_resubmit(
 }
 
 /// Applies to renew the certificate of `application_id` with a new key made under the new
-/// passphrase (the current key keeps signing until the new certificate is issued); with
-/// `seal_agency`, the agency's seal of that application, with a new seal key.
+/// passphrase (the current key keeps signing until the new certificate is issued), or, with
+/// `statement_letter`, to re-issue it after its key was reported lost; with `seal_agency`, the
+/// agency's seal of that application, with a new seal key.
 #[tauri::command]
-pub async fn renewal_submit(
+#[allow(clippy::too_many_arguments)]
+pub async fn follow_up_submit(
     state: State<'_, AppState>,
     application_id: String,
     passphrase: String,
     repeat: String,
     consent_version: String,
     seal_agency: Option<String>,
+    statement_letter: Option<PathBuf>,
 ) -> UiResult<SubmitView> {
     let lang = state.lang();
     let new = NewPassphrase {
@@ -175,13 +179,20 @@ pub async fn renewal_submit(
     let regency = state.regency.clone();
     blocking(lang, move || {
         let profile = profile_store::load(&paths)?.ok_or(DesktopError::NoProfile)?;
-        conn?.renew(
+        let follow = match &statement_letter {
+            Some(letter) => FollowUp::Reissue {
+                statement_letter: letter,
+            },
+            None => FollowUp::Renewal,
+        };
+        conn?.follow_up(
             &slot,
             &new,
             &profile,
             &regency,
             seal_agency.as_deref(),
             &application_id,
+            follow,
             &consent_version,
             lang,
         )

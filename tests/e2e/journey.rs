@@ -3,14 +3,17 @@
 //! when it is back) → sign out; the Badan verifier approves, the Dinas verifier approves (in
 //! English); the owner sees "issued", the certificate lands in the key slot, a PDF is signed
 //! and validated; the key is reported lost: the status shows "revoked" and signing is refused
-//! in Indonesian. The letter is signed with the specimen while the server is down: its
+//! in Indonesian; the re-issue is applied for on the revoked card with a new key and the
+//! statement letter (refused first without the letter), and once issued the new key signs. The letter is signed with the specimen while the server is down: its
 //! registration waits and goes with the next status refresh, and the QR code's page on the
 //! server then shows the signer and the file's SHA-256. Every new screen is photographed in
 //! both languages.
 
 use crate::owner::{OWNER_EMAIL, OWNER_PASSWORD};
 use crate::server::{TestServer, BADAN, DINAS, STAFF_PASSWORD};
-use crate::{launcher, out_dir, sample_pdf, tone, visible, Test, PASSPHRASE};
+use crate::{launcher, out_dir, sample_pdf, second_owner, tone, visible, Test, PASSPHRASE};
+
+const REISSUE_PASSPHRASE: &str = "kunci baru sesudah laptop dinas hilang di kantor";
 
 #[test]
 fn an_owner_applies_is_approved_signs_and_reports_a_lost_key() {
@@ -191,4 +194,60 @@ fn an_owner_applies_is_approved_signs_and_reports_a_lost_key() {
     t.wait("Indonesian", "document.documentElement.lang === 'id'");
     t.signing_refused(&work, "nota-dinas.pdf");
     t.shot("sign-revoked-id");
+
+    // The re-issue (Pasal 16 ayat 3): offered on the revoked card, a new key under a new
+    // passphrase with the statement letter; once issued, the new key signs again.
+    t.server_go("status");
+    let revoked = t
+        .attribute(".app-card[data-state=revoked]", "data-id")
+        .expect("the revoked application's id");
+    let card = format!(".app-card[data-id=\"{revoked}\"]");
+    t.wait(
+        "the re-issue offered",
+        &visible(&format!("{card} .reissue-submit")),
+    );
+    t.type_into(&format!("{card} .reissue-passphrase"), REISSUE_PASSPHRASE);
+    t.type_into(&format!("{card} .reissue-repeat"), REISSUE_PASSPHRASE);
+    t.click(&format!("{card} .reissue-submit"));
+    t.wait(
+        "the statement letter asked for",
+        &tone(&format!("{card} .reissue-status"), "error"),
+    );
+    assert!(
+        t.text(&format!("{card} .reissue-status"))
+            .contains("surat pernyataan"),
+        "{}",
+        t.text(&format!("{card} .reissue-status"))
+    );
+    let statement = sample_pdf(&work, "surat-pernyataan-kehilangan.pdf", 1);
+    t.type_into(
+        &format!("{card} .reissue-letter"),
+        statement.to_str().expect("UTF-8 path"),
+    );
+    t.type_into(&format!("{card} .reissue-passphrase"), REISSUE_PASSPHRASE);
+    t.type_into(&format!("{card} .reissue-repeat"), REISSUE_PASSPHRASE);
+    t.shot("status-reissue-id");
+    t.click(&format!("{card} .reissue-submit"));
+    t.wait(
+        "the re-issue under way, no longer offered",
+        &format!(
+            "document.querySelector('.app-card[data-state=submitted]') !== null && document.querySelector('{card} .reissue-submit') === null"
+        ),
+    );
+    let reissue = t
+        .attribute(".app-card[data-state=submitted]", "data-id")
+        .expect("the re-issue's id");
+    let label = t.text(&format!(".app-card[data-id=\"{reissue}\"] .application-id"));
+    assert!(label.starts_with("Permohonan penerbitan ulang"), "{label}");
+    second_owner::approve_both(&server, &reissue);
+    t.wait(
+        "the re-issued certificate",
+        &format!("document.querySelector('.app-card[data-id=\"{reissue}\"][data-state=issued]') !== null"),
+    );
+    t.wait("the new certificate stored", &tone("#status-status", "ok"));
+    let letter = sample_pdf(&work, "nota-dinas-baru.pdf", 1);
+    t.go("sign");
+    t.type_into("#sign-path", letter.to_str().expect("UTF-8 path"));
+    t.click("#sign-add");
+    t.signs_only_with(PASSPHRASE, REISSUE_PASSPHRASE);
 }

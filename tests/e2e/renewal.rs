@@ -23,6 +23,7 @@ use sertel_core::verify::{Indication, Verifier, VerifyOptions};
 use sertel_desktop_core::connection::{ApplicationFiles, Connection};
 use sertel_desktop_core::key_slot::{KeySlot, NewPassphrase};
 use sertel_desktop_core::placement::Placement;
+use sertel_desktop_core::renewal::FollowUp;
 use sertel_desktop_core::seal::seal_slot;
 use sertel_desktop_core::signing::{sign_batch, BatchRequest, FileEvent, Timestamping};
 use sertel_desktop_core::AppPaths;
@@ -257,13 +258,14 @@ fn a_renewal_key_becomes_current_when_its_certificate_is_issued() {
 
     // The renewal: a new key in the second slot; the current key keeps signing meanwhile.
     let renewal = conn
-        .renew(
+        .follow_up(
             &slot,
             &new_passphrase(NEXT_PASSPHRASE),
             &profile,
             &regency,
             None,
             &first.id,
+            FollowUp::Renewal,
             &consent,
             Lang::Id,
         )

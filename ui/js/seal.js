@@ -13,11 +13,11 @@ import { applicationCard } from "./timeline.js";
 import {
   configured,
   ensureSession,
+  followUpOffer,
   lastStatusView,
   loadConsent,
   onStatus,
   refreshStatus,
-  renewalOffer,
   resubmitControls,
   showOutcome,
   typedInCards,
@@ -77,7 +77,7 @@ async function drawSeals(view) {
           ),
         );
       }
-      card.append(...renewalOffer(a));
+      card.append(...followUpOffer(a));
       return card;
     }),
   );

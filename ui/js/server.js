@@ -238,40 +238,48 @@ function resubmitApplication(app) {
   );
 }
 
-// The renewal offer of `a` (a person's certificate or the agency's seal, Pasal 18) when its
-// certificate is in its last days, with what it takes: nothing otherwise.
-export function renewalOffer(a) {
-  if (!a.certificate || !a.certificate.renewal_offered) return [];
-  return [el("p", { class: "banner warn renewal" }, t("status.renewal", { n: a.certificate.days_left })), ...renewalControls(a.application)];
+// What the card of `a` (a person's certificate or the agency's seal) offers to follow it with a
+// new key: renewal in its last days (Pasal 18), re-issue after its key was reported lost
+// (Pasal 16 ayat 3, with the owner's statement letter); nothing otherwise.
+export function followUpOffer(a) {
+  const c = a.certificate;
+  const kind = c && c.renewal_offered ? "renewal" : c && c.reissue_offered ? "reissue" : null;
+  if (!kind) return [];
+  return [el("p", { class: `banner warn ${kind}` }, t(`status.${kind}`, { n: c.days_left })), ...followUpControls(a.application, kind)];
 }
 
-// Renewal: a new key under a new passphrase, then the renewal application (a seal's with the
-// seal's own new key).
-function renewalControls(app) {
-  const passphrase = el("input", { type: "password", class: "renewal-passphrase", autocomplete: "new-password" });
-  const repeat = el("input", { type: "password", class: "renewal-repeat", autocomplete: "new-password" });
-  const button = el("button", { type: "button", class: "primary renewal-submit" }, t("status.renewal_submit"));
-  const line = el("p", { class: "status renewal-status", role: "status" });
+// A new key under a new passphrase, then the application of `kind` ("renewal" or "reissue", the
+// latter with the statement letter); a seal's with the seal's own new key.
+function followUpControls(app, kind) {
+  const passphrase = el("input", { type: "password", class: `${kind}-passphrase`, autocomplete: "new-password" });
+  const repeat = el("input", { type: "password", class: `${kind}-repeat`, autocomplete: "new-password" });
+  const letter = kind === "reissue" ? el("input", { class: "reissue-letter", placeholder: t("common.path_placeholder") }) : null;
+  const button = el("button", { type: "button", class: `primary ${kind}-submit` }, t(`status.${kind}_submit`));
+  const line = el("p", { class: `status ${kind}-status`, role: "status" });
+  // An earlier refusal no longer holds once the owner changes what they typed.
+  for (const input of [passphrase, repeat, letter].filter(Boolean)) input.addEventListener("input", () => status(line, ""));
   sendFrom(
     button,
     line,
     async () => {
-      const r = await call("renewal_submit", {
+      const r = await call("follow_up_submit", {
         applicationId: app.id,
         passphrase: passphrase.value,
         repeat: repeat.value,
         consentVersion,
         sealAgency: app.seal_agency || null,
+        statementLetter: letter ? letter.value.trim() : null,
       });
       passphrase.value = repeat.value = "";
       return r;
     },
-    async () => status(line, t("status.renewal_sent"), "ok"),
+    async () => status(line, t(`status.${kind}_sent`), "ok"),
   );
   return [
-    el("p", { class: "muted" }, t("status.renewal_help")),
+    el("p", { class: "muted" }, t(`status.${kind}_help`)),
     el("label", {}, el("span", {}, t("status.renewal_passphrase")), passphrase),
     el("label", {}, el("span", {}, t("status.renewal_repeat")), repeat),
+    ...(letter ? [el("label", {}, el("span", {}, t("status.reissue_letter")), letter)] : []),
     el("div", { class: "actions" }, button),
     line,
   ];
@@ -295,7 +303,7 @@ function drawStatus(view) {
     const app = a.application;
     const card = applicationCard(a);
     if (app.state === "rejected") card.append(...resubmitApplication(app));
-    card.append(...renewalOffer(a));
+    card.append(...followUpOffer(a));
     return card;
   }));
   typed.restore(box);

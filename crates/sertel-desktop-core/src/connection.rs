@@ -167,6 +167,8 @@ pub struct CertificateView {
     pub days_left: i64,
     /// Whether renewal is offered (from 30 days before the end, while not revoked).
     pub renewal_offered: bool,
+    /// Whether a re-issue with a new key is offered (revoked for a lost key).
+    pub reissue_offered: bool,
     /// Whether it was revoked.
     pub revoked: bool,
 }
@@ -635,8 +637,8 @@ impl Connection {
     }
 }
 
-/// The certificate of `app` as of `now`; renewal is offered (a person's or a seal's) only while
-/// no later application `followed` it.
+/// The certificate of `app` as of `now`; renewal or re-issue is offered (a person's or a
+/// seal's) only while no later application `followed` it.
 fn certificate_view(
     app: &Application,
     c: &CertificateSummary,
@@ -653,6 +655,11 @@ fn certificate_view(
         not_after: c.not_after.clone(),
         days_left,
         renewal_offered: crate::renewal::renewal_offered(app.state, revoked, days_left, followed),
+        reissue_offered: crate::renewal::reissue_offered(
+            app.state,
+            c.revocation_reason.as_deref(),
+            followed,
+        ),
         revoked,
     }
 }

@@ -264,6 +264,7 @@ fn incomplete_id(what: &str) -> &'static str {
         "SK Pangkat" => "SK Pangkat belum dilampirkan",
         "photo" => "pas foto belum dilampirkan",
         "request letter" => "surat permohonan segel belum dilampirkan",
+        "statement letter" => "surat pernyataan kehilangan kunci belum dilampirkan",
         _ => "ada isian yang kosong",
     }
 }

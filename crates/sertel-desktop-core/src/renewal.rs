@@ -1,8 +1,12 @@
-//! Renewing a certificate (Pasal 18 ayat 2: before it ends). The app offers it from
-//! [`RENEWAL_WINDOW_DAYS`] days before the end, while the certificate is issued, not revoked and
-//! not yet ended (the server refuses to renew an ended or revoked certificate).
+//! Renewing a certificate (Pasal 18 ayat 2: before it ends), and re-issuing one whose key was
+//! reported lost (Pasal 16 ayat 3). The app offers renewal from [`RENEWAL_WINDOW_DAYS`] days
+//! before the end, while the certificate is issued, not revoked and not yet ended (the server
+//! refuses to renew an ended or revoked certificate); it offers a re-issue for a certificate
+//! revoked for a compromised key, with the owner's statement letter (the server asks for both).
+//! Neither is offered again while one of them follows the certificate.
 //!
-//! The renewal has its own key, made in a second slot while the current key keeps signing:
+//! Either has its own key, made in a second slot while the current key keeps signing (for a
+//! renewal; a lost key signs no more):
 //!
 //! ```text
 //! <data>/renewal/key.pem, key.json, certificates.pem   the next key, until its certificate
@@ -20,7 +24,7 @@ use std::path::Path;
 use std::str::FromStr;
 
 use sertel_client::model::ApplicationState;
-use sertel_client::submission::{Action, Submission};
+use sertel_client::submission::{Action, DocumentKind, Submission};
 use sertel_client::sync::RENEWAL_WINDOW_DAYS;
 use sertel_core::i18n::Lang;
 use sertel_core::key::{KeyAlgorithm, Passphrase};
@@ -28,7 +32,7 @@ use sertel_core::profile::{OwnerProfile, RegencyProfile, SealProfile};
 
 use crate::certificate_request::{certificate_request, seal_certificate_request};
 use crate::connection::{Connection, SubmitView};
-use crate::key_slot::{KeySlot, NewPassphrase};
+use crate::key_slot::{read_input, KeySlot, NewPassphrase};
 use crate::DesktopError;
 
 /// The files of a key slot that move together.
@@ -71,17 +75,30 @@ fn move_files(from: &Path, to: &Path) -> Result<(), DesktopError> {
     Ok(())
 }
 
+/// What follows a certificate with a new key.
+#[derive(Clone, Copy, Debug)]
+pub enum FollowUp<'a> {
+    /// A renewal before the certificate ends (Pasal 18 ayat 2).
+    Renewal,
+    /// A re-issue after the key was reported lost (Pasal 16 ayat 3), with the owner's
+    /// statement letter (PDF).
+    Reissue {
+        /// The statement letter.
+        statement_letter: &'a Path,
+    },
+}
+
 impl Connection {
-    /// Applies to renew the certificate of `application_id`: a new key of the current key's
-    /// algorithm is made in the second slot of `slot` under the new passphrase (kept if one is
-    /// there already, e.g. after a refusal; held to `profile`'s passphrase rules), and its
+    /// Applies for `follow` of the certificate of `application_id`: a new key of the current
+    /// key's algorithm is made in the second slot of `slot` under the new passphrase (kept if
+    /// one is there already, e.g. after a refusal; held to `profile`'s passphrase rules), and its
     /// certificate request is sent (kept in the outbox while the server cannot be reached).
     ///
     /// The owner's own certificate has the owner's subject from `profile`; with `seal_agency`,
     /// `slot` is the seal's and the request has the seal's subject (the seal keeps its e-mail
-    /// address: the server takes it from the seal it renews).
+    /// address: the server takes it from the seal it follows).
     #[allow(clippy::too_many_arguments)]
-    pub fn renew(
+    pub fn follow_up(
         &self,
         slot: &KeySlot,
         new: &NewPassphrase,
@@ -89,12 +106,20 @@ impl Connection {
         regency: &RegencyProfile,
         seal_agency: Option<&str>,
         application_id: &str,
+        follow: FollowUp<'_>,
         consent_version: &str,
         lang: Lang,
     ) -> Result<SubmitView, DesktopError> {
         if consent_version.trim().is_empty() {
             return Err(DesktopError::ApplicationIncomplete("consent"));
         }
+        let letter = match follow {
+            FollowUp::Renewal => None,
+            FollowUp::Reissue { statement_letter } if statement_letter.as_os_str().is_empty() => {
+                return Err(DesktopError::ApplicationIncomplete("statement letter"))
+            }
+            FollowUp::Reissue { statement_letter } => Some(read_input(statement_letter)?),
+        };
         let next = slot.renewal_slot();
         if !next.has_key() {
             let algorithm = slot
@@ -114,12 +139,27 @@ impl Connection {
                 seal_certificate_request(&next, passphrase, &seal, regency)?
             }
         };
-        let submission = Submission::new(csr.into_bytes(), consent_version.trim());
-        let action = Action::Renew {
-            application_id: application_id.to_owned(),
+        let mut submission = Submission::new(csr.into_bytes(), consent_version.trim());
+        let application_id = application_id.to_owned();
+        let action = match letter {
+            None => Action::Renew { application_id },
+            Some(letter) => {
+                submission = submission.with_document(DocumentKind::StatementLetter, letter);
+                Action::Reissue { application_id }
+            }
         };
         self.send(action, &submission, lang)
     }
+}
+
+/// Whether a re-issue is offered for a certificate of an application in `state`, revoked for
+/// `revocation_reason`, `followed` or not by a later application.
+pub fn reissue_offered(
+    state: ApplicationState,
+    revocation_reason: Option<&str>,
+    followed: bool,
+) -> bool {
+    state == ApplicationState::Revoked && revocation_reason == Some("key_compromise") && !followed
 }
 
 /// Whether renewal is offered for a certificate of an application in `state`, revoked or not,
@@ -184,6 +224,23 @@ mod tests {
             archived.info().unwrap().unwrap().key.fingerprint,
             current.key.fingerprint
         );
+    }
+
+    #[test]
+    fn reissue_offered_for_a_lost_key_until_one_follows() {
+        let revoked = ApplicationState::Revoked;
+        assert!(reissue_offered(revoked, Some("key_compromise"), false));
+        assert!(!reissue_offered(revoked, Some("key_compromise"), true));
+        assert!(
+            !reissue_offered(revoked, Some("affiliation_changed"), false),
+            "not a lost key: a new application instead"
+        );
+        assert!(!reissue_offered(revoked, None, false));
+        assert!(!reissue_offered(
+            ApplicationState::Issued,
+            Some("key_compromise"),
+            false
+        ));
     }
 
     #[test]
