@@ -87,4 +87,13 @@ impl AppState {
     pub fn seal_slot(&self) -> KeySlot {
         sertel_desktop_core::seal::seal_slot(&self.paths)
     }
+
+    /// The seal's key slot with `seal`, otherwise the owner's.
+    pub fn slot(&self, seal: bool) -> KeySlot {
+        if seal {
+            self.seal_slot()
+        } else {
+            self.key_slot()
+        }
+    }
 }

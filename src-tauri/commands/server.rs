@@ -171,10 +171,7 @@ pub async fn follow_up_submit(
         repeat: Passphrase::new(repeat),
     };
     let conn = state.connection();
-    let slot = match seal_agency {
-        Some(_) => state.seal_slot(),
-        None => state.key_slot(),
-    };
+    let slot = state.slot(seal_agency.is_some());
     let paths = state.paths.clone();
     let regency = state.regency.clone();
     blocking(lang, move || {

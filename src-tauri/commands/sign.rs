@@ -48,11 +48,7 @@ pub async fn sign_files(
     passphrase: String,
 ) -> UiResult<SignView> {
     let passphrase = Passphrase::new(passphrase);
-    let slot = if request.seal {
-        state.seal_slot()
-    } else {
-        state.key_slot()
-    };
+    let slot = state.slot(request.seal);
     let settings = state.settings();
     let lang = settings.lang;
     let conn = request.specimen.then(|| state.connection());

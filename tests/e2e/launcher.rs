@@ -61,19 +61,18 @@ fn free_port() -> u16 {
         .expect("a free loopback port")
 }
 
-/// Waits until `ready()` holds, re-checking whenever `guard`'s process has not exited within a
-/// short interval; fails when it exits or the deadline passes.
-fn wait_ready(guard: &mut Guard, mut ready: impl FnMut() -> bool) {
+/// Waits until `ready()` holds, re-checking whenever the process `child` (called `name`) has
+/// not exited within a short interval; fails when it exits or the deadline passes.
+pub fn wait_ready(name: &str, child: &mut Child, mut ready: impl FnMut() -> bool) {
     let deadline = Instant::now() + START_DEADLINE;
     let (_keep, idle) = mpsc::channel::<()>();
     while !ready() {
-        if let Ok(Some(status)) = guard.child.try_wait() {
-            panic!("{} exited before it was ready: {status}", guard.name);
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("{name} exited before it was ready: {status}");
         }
         assert!(
             Instant::now() < deadline,
-            "{} not ready after {START_DEADLINE:?}",
-            guard.name
+            "{name} not ready after {START_DEADLINE:?}"
         );
         // Nothing is ever sent: this bounds the wait between two checks.
         let _ = idle.recv_timeout(Duration::from_millis(20));
@@ -100,7 +99,7 @@ fn start_xvfb() -> (Guard, String) {
         group: false,
     };
     let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
-    wait_ready(&mut guard, || socket.exists());
+    wait_ready(guard.name, &mut guard.child, || socket.exists());
     (guard, display)
 }
 
@@ -145,7 +144,7 @@ fn start_driver(
     // Ready when both listen: tauri-driver, and the WebKitWebDriver it started.
     let address = format!("127.0.0.1:{port}");
     let native_address = format!("127.0.0.1:{native}");
-    wait_ready(&mut guard, || {
+    wait_ready(guard.name, &mut guard.child, || {
         TcpStream::connect(&address).is_ok() && TcpStream::connect(&native_address).is_ok()
     });
     (guard, format!("http://{address}"))

@@ -12,6 +12,8 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use crate::launcher::wait_ready;
+
 use zbus::zvariant::OwnedValue;
 
 /// How long a notification may take to arrive.
@@ -99,7 +101,10 @@ impl NotificationBus {
             .stdin(Stdio::null())
             .spawn()
             .expect("dbus-daemon (Debian package dbus-daemon)");
-        let connection = connect(&mut daemon, &address, &socket);
+        wait_ready("dbus-daemon", &mut daemon, || socket.exists());
+        let connection = zbus::blocking::connection::Builder::address(address.as_str())
+            .and_then(|b| b.build())
+            .expect("a connection to the private bus");
         let (sent, received) = mpsc::channel();
         connection
             .object_server()
@@ -148,27 +153,5 @@ impl Drop for NotificationBus {
     fn drop(&mut self) {
         let _ = self.daemon.kill();
         let _ = self.daemon.wait();
-    }
-}
-
-/// Connects to the daemon at `address` once its `socket` accepts; fails when the daemon exits or
-/// the deadline passes.
-fn connect(daemon: &mut Child, address: &str, socket: &Path) -> zbus::blocking::Connection {
-    let end = Instant::now() + DEADLINE;
-    let (_keep, idle) = mpsc::channel::<()>();
-    loop {
-        if socket.exists() {
-            if let Ok(connection) =
-                zbus::blocking::connection::Builder::address(address).and_then(|b| b.build())
-            {
-                return connection;
-            }
-        }
-        if let Ok(Some(status)) = daemon.try_wait() {
-            panic!("dbus-daemon exited: {status}");
-        }
-        assert!(Instant::now() < end, "dbus-daemon not ready");
-        // Nothing is ever sent: this bounds the wait between two checks.
-        let _ = idle.recv_timeout(Duration::from_millis(20));
     }
 }

@@ -37,11 +37,6 @@ pub struct SpecimenSource {
 }
 
 impl SpecimenSource {
-    /// The specimen of `profile`'s owner, verified at the server `server_url`.
-    pub fn new(profile: &OwnerProfile, server_url: &str) -> SpecimenSource {
-        SpecimenSource::of(Holder::Owner(profile.clone()), server_url)
-    }
-
     /// The specimen of `holder`, verified at the server `server_url`.
     pub fn of(holder: Holder, server_url: &str) -> SpecimenSource {
         SpecimenSource {
@@ -108,7 +103,7 @@ mod tests {
     fn the_specimen_points_at_the_servers_page_and_names_the_owner() {
         let dir = tempfile::tempdir().unwrap();
         let pdf = crate::placement::tests::sample_pdf(dir.path(), 1);
-        let source = SpecimenSource::new(&profile(), "http://127.0.0.1:8443/");
+        let source = SpecimenSource::of(Holder::Owner(profile()), "http://127.0.0.1:8443/");
         assert_eq!(source.verify_url, "http://127.0.0.1:8443/v/{id}");
         let placed = source
             .appearance(
