@@ -183,7 +183,8 @@ pub fn verify_csr(data: &[u8]) -> Result<VerifiedCsr, CsrError> {
         owned = bytes;
         &owned
     } else {
-        trimmed
+        // DER is binary: its last bytes may well be 0x20 or 0x0A (an ECDSA signature's).
+        data
     };
     let request = CertReq::from_der(der).map_err(|e| CsrError::Malformed(e.to_string()))?;
     let info = signed_part(der).map_err(|e| CsrError::Malformed(e.to_string()))?;
